@@ -1,0 +1,51 @@
+"""work_history: résumé entries for Sphinx.
+
+Directives ``job`` (one role), ``employer`` (several roles at one
+organisation) and ``work-history`` (a summary table of every entry); the
+role ``job`` links to an entry. See pages/work-history-markup.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.util.fileutil import copy_asset_file
+
+from .domain import WorkHistoryDomain
+from .job import setup_job
+from .nodes import setup_nodes
+from .xref import setup_xref
+
+__version__ = "1.0.0"
+ASSETS = Path(__file__).parent / "assets"
+
+
+def _copy_assets(app: Sphinx) -> None:
+    # Copied when the builder starts (not when it finishes) so the ePub's
+    # manifest, written before build-finished, lists the stylesheet.
+    if app.builder.format == "html":
+        asset, target = ASSETS / "html" / "work_history.css", Path(app.builder.outdir, "_static")
+    elif app.builder.format == "latex":
+        asset, target = ASSETS / "latex" / "workhistory.sty", Path(app.builder.outdir)
+    else:
+        return
+    target.mkdir(parents=True, exist_ok=True)
+    copy_asset_file(asset, target / asset.name, force=True)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_domain(WorkHistoryDomain)
+    setup_nodes(app)
+    setup_job(app)
+    setup_xref(app)
+    app.add_latex_package("workhistory")
+    app.add_css_file("work_history.css")
+    app.connect("builder-inited", _copy_assets)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,120 @@
+"""Dates as résumés write them: a year, a month, or a day.
+
+A `PartialDate` keeps the precision the author gave, so that ``2014`` is
+shown as "2014" and measured in whole years, while ``2014-03`` is shown
+as "Mar 2014" and measured in months.
+
+The length rule (documented in pages/work-history-markup.md):
+
+* both dates are cut to the coarser precision of the two;
+* year precision gives whole years, ``end.year - start.year``;
+* month and day precision give years and months; at day precision a
+  month counts once its day of the month is reached;
+* a length under the smallest unit reads "< 1 yr" or "< 1 mo".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["year", "month", "day"]
+_RANK = {"year": 0, "month": 1, "day": 2}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_SHAPE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+PRESENT = "present"
+
+
+class DateError(ValueError):
+    """A date the author wrote that is not a calendar date."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int = 1
+    day: int = 1
+    precision: Precision = "year"
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateError."""
+        text = text.strip()
+        match = _SHAPE.fullmatch(text)
+        if not match:
+            raise DateError(f"{text!r} is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        if year == 0:
+            raise DateError(f"{text!r} is not a date: there is no year 0")
+        try:
+            dt.date(year, month or 1, day or 1)
+        except ValueError as exc:
+            raise DateError(f"{text!r} is not a calendar date ({exc})") from None
+        precision: Precision = "day" if day else "month" if month else "year"
+        return cls(year, month or 1, day or 1, precision)
+
+    @classmethod
+    def from_date(cls, date: dt.date, precision: Precision = "day") -> PartialDate:
+        return cls(date.year, date.month, date.day, "day").truncate(precision)
+
+    def truncate(self, precision: Precision) -> PartialDate:
+        if _RANK[precision] >= _RANK[self.precision]:
+            return self
+        if precision == "year":
+            return PartialDate(self.year, 1, 1, "year")
+        return PartialDate(self.year, self.month, 1, "month")
+
+    def iso(self) -> str:
+        """The date as written, at its own precision (for ``<time datetime>``)."""
+        if self.precision == "year":
+            return f"{self.year:04d}"
+        if self.precision == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def display(self) -> str:
+        """The date for a reader: ``2014``, ``Mar 2014`` or ``3 Mar 2014``."""
+        if self.precision == "year":
+            return str(self.year)
+        month = _MONTHS[self.month - 1]
+        if self.precision == "month":
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+
+def coarser(a: Precision, b: Precision) -> Precision:
+    return a if _RANK[a] <= _RANK[b] else b
+
+
+def months_between(start: PartialDate, end: PartialDate) -> int:
+    """Whole months from start to end, both taken at their common precision."""
+    precision = coarser(start.precision, end.precision)
+    start, end = start.truncate(precision), end.truncate(precision)
+    if precision == "year":
+        return 12 * (end.year - start.year)
+    months = 12 * (end.year - start.year) + end.month - start.month
+    if precision == "day" and end.day < start.day:
+        months -= 1
+    return months
+
+
+def format_length(start: PartialDate, end: PartialDate) -> str:
+    """The length of a range, as ``2 yrs 3 mos``, ``1 yr``, ``4 mos``."""
+    months = max(months_between(start, end), 0)
+    years, months = divmod(months, 12)
+    if coarser(start.precision, end.precision) == "year":
+        return _plural(years, "yr") if years else "< 1 yr"
+    parts = []
+    if years:
+        parts.append(_plural(years, "yr"))
+    if months:
+        parts.append(_plural(months, "mo"))
+    return " ".join(parts) or "< 1 mo"
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"

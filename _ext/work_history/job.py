@@ -1,0 +1,231 @@
+"""The ``job`` directive: one role, rendered as one block.
+
+    :::{job} Lead Infra Engineer
+    :org: Heroku
+    :start: 2014
+    :end: 2016
+    The role's own text.
+    :::
+
+Every problem is a warning (see messages.py) and the entry is still
+rendered with what could be read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from . import options as opt
+from .dates import PRESENT, DateError, PartialDate, format_length
+from .domain import JobRecord, get_domain
+from .messages import warn
+from .nodes import job_date, job_entry, job_header
+
+JOB_OPTIONS = ("org", "start", "end", "location", "url", "tags", "name", "no-duration")
+EMPLOYER_KEY = "work_history:employer"  # env.temp_data while an employer is parsed
+
+
+def today(config) -> PartialDate:
+    return PartialDate.parse(config.work_history_today)
+
+
+class JobDirective(SphinxDirective):
+    has_content = True
+    required_arguments = 0  # a missing position is our warning, not docutils' error
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = opt.option_spec(*JOB_OPTIONS)
+
+    def run(self) -> list[nodes.Node]:
+        location = (self.env.docname, self.lineno)
+        if self.env.temp_data.get("work_history:in_job"):
+            warn("misplaced", "a job inside a job is shown as part of the outer entry's text",
+                 location)
+        inherited = self.env.temp_data.get(EMPLOYER_KEY, {})
+        fields = {key: opt.text(self.options, key) or inherited.get(key, "")
+                  for key in ("org", "url", "location")}
+        position = " ".join(self.arguments[0].split()) if self.arguments else ""
+        label = f"job {position or '(no position)'!s}" + (f" at {fields['org']}" if fields["org"] else "")
+
+        for name in opt.unknown_options(self.options):
+            warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
+                 f"known: {', '.join(JOB_OPTIONS)})", location)
+        if not position:
+            warn("missing_field", f"{label}: the position (the directive's argument) is missing",
+                 location)
+        if not fields["org"]:
+            warn("missing_field", f"{label}: :org: is missing", location)
+        url = fields["url"]
+        if url and not opt.is_web_url(url):
+            warn("bad_url", f"{label}: :url: {url!r} is not an http(s) address; "
+                 "the organisation is shown without a link", location)
+            url = ""
+        if "no-duration" in self.options and opt.text(self.options, "no-duration"):
+            warn("bad_option", f"{label}: :no-duration: is a flag and takes no value", location)
+
+        start, end = self._dates(label, location)
+        show_duration = self.config.work_history_durations and "no-duration" not in self.options
+        duration = format_length(start, end or today(self.config)) if start and show_duration else ""
+        dates = _date_text(start, end)
+
+        name = self._name(label, location, fields["org"], position, start)
+        tags = opt.split_tags(opt.text(self.options, "tags"))
+
+        entry = job_entry(classes=["wh-job", "h-event", "p-experience"],
+                          position=position, org=fields["org"], url=url,
+                          location=fields["location"], dates=dates, duration=duration)
+        self.set_source_info(entry)
+        entry += self._header(position, fields["org"], url, fields["location"],
+                              start, end, duration)
+        body = nodes.container(classes=["wh-job-body", "p-description"])
+        self.env.temp_data["work_history:in_job"] = True
+        try:
+            self.state.nested_parse(self.content, self.content_offset, body)
+        finally:
+            self.env.temp_data["work_history:in_job"] = False
+        entry += body
+
+        result: list[nodes.Node] = []
+        if name:
+            entry["ids"].append(name)
+            record = JobRecord(name=name, docname=self.env.docname, lineno=self.lineno,
+                               position=position, org=fields["org"], start=start or PartialDate(1),
+                               end=end, url=url, location=fields["location"], tags=tags,
+                               duration=duration)
+            if start:
+                clash = get_domain(self.env).add_job(record)
+                if clash is not None:
+                    warn("duplicate_name", f"duplicate job name {name!r}, also used at "
+                         f"{clash.docname}:{clash.lineno}", location)
+                    entry["ids"].remove(name)
+            if tags and name in entry["ids"]:
+                result.append(addnodes.index(entries=[
+                    ("single", f"{tag}; {record.title}", name, "", None) for tag in tags]))
+        result.append(entry)
+        return result
+
+    # -- parts ----------------------------------------------------------------
+    def _dates(self, label, location) -> tuple[PartialDate | None, PartialDate | None]:
+        start_text, end_text = opt.text(self.options, "start"), opt.text(self.options, "end")
+        start = end = None
+        if not start_text:
+            warn("missing_field", f"{label}: :start: is missing; the entry is left out of "
+                 "the summary", location)
+        elif start_text.lower() == PRESENT:
+            warn("date_order", f"{label}: :start: cannot be 'present'; the entry is left out "
+                 "of the summary", location)
+        else:
+            try:
+                start = PartialDate.parse(start_text)
+            except DateError as exc:
+                warn("bad_date", f"{label}: :start: {exc}; the entry is left out of the summary",
+                     location)
+        if end_text and end_text.lower() != PRESENT:
+            try:
+                end = PartialDate.parse(end_text)
+            except DateError as exc:
+                warn("bad_date", f"{label}: :end: {exc}; the entry is shown as ongoing", location)
+        if start and end and end.truncate(start.precision) < start.truncate(end.precision):
+            warn("date_order", f"{label}: :end: {end.iso()} is before :start: {start.iso()}; "
+                 "the end date is ignored", location)
+            end = None
+        return start, end
+
+    def _name(self, label, location, org, position, start) -> str:
+        if "name" in self.options:
+            name = nodes.make_id(opt.text(self.options, "name"))
+            if not name:
+                warn("missing_field", f"{label}: :name: is empty; a name is made from the "
+                     "organisation and start year", location)
+            else:
+                return name
+        base = nodes.make_id(f"{org or position} {start.year if start else ''}")
+        if not base:
+            return ""
+        if base in get_domain(self.env).jobs and position:
+            # A second role at one employer in one year: tell them apart by position.
+            return nodes.make_id(f"{base} {position}")
+        return base
+
+    def _header(self, position, org, url, location, start, end, duration) -> job_header:
+        header = job_header(classes=["wh-job-header"])
+        title = nodes.paragraph(classes=["wh-job-title"])
+        title += nodes.strong(position, position, classes=["wh-position", "p-name"])
+        if org:
+            title += nodes.Text(", ")
+            if url:
+                title += nodes.reference(org, org, refuri=url, classes=["wh-org", "p-org", "h-card"])
+            else:
+                title += nodes.inline(org, org, classes=["wh-org", "p-org", "h-card"])
+        header += title
+
+        meta = nodes.paragraph(classes=["wh-job-meta"])
+        meta += _dates_node(start, end)
+        if duration:
+            meta += nodes.Text(" · ")
+            meta += nodes.inline(duration, duration, classes=["wh-duration"])
+        if location:
+            meta += nodes.Text(" · ")
+            meta += nodes.inline(location, location, classes=["wh-location", "p-location"])
+        header += meta
+        return header
+
+
+def _date_text(start: PartialDate | None, end: PartialDate | None) -> str:
+    if start is None:
+        return end.display() if end else ""
+    if end is None:
+        return f"{start.display()} – present"
+    if end == start:
+        return start.display()
+    return f"{start.display()} – {end.display()}"
+
+
+def _dates_node(start: PartialDate | None, end: PartialDate | None) -> nodes.inline:
+    dates = nodes.inline(classes=["wh-dates"])
+    if start is not None:
+        dates += job_date(start.display(), start.display(), datetime=start.iso(),
+                          classes=["dt-start"])
+    if end is not None and end == start:
+        return dates
+    if start is not None:
+        dates += nodes.Text(" – ")
+    if end is None:
+        dates += nodes.Text("present") if start is not None else nodes.Text("")
+    else:
+        dates += job_date(end.display(), end.display(), datetime=end.iso(), classes=["dt-end"])
+    return dates
+
+
+def _default_today(config) -> str:
+    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def _check_today(app: Sphinx, config) -> None:
+    if not config.work_history_today:
+        config.work_history_today = _default_today(config)
+    try:
+        PartialDate.parse(config.work_history_today)
+    except DateError as exc:
+        warn("bad_date", f"work_history_today: {exc}; using the build date", None)
+        config.work_history_today = dt.date.today().isoformat()
+
+
+def setup_job(app: Sphinx) -> None:
+    app.add_config_value("work_history_today", "", "env", types=frozenset({str}),
+                         description="the date ongoing entries count to (YYYY-MM-DD)")
+    app.add_config_value("work_history_durations", True, "env", types=frozenset({bool}),
+                         description="show each entry's length")
+    app.connect("config-inited", _check_today)
+    app.add_directive("job", JobDirective)

@@ -1,0 +1,36 @@
+"""Every warning the extension gives goes through `warn`.
+
+Each has the type ``work_history`` and one of the subtypes below, so
+``suppress_warnings = ["work_history.<subtype>"]`` silences exactly it.
+The list is documented on pages/work-history-markup.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("work_history")
+
+SUBTYPES = {
+    "missing_field": "a required field (position, :org:, :start:) is missing or empty",
+    "bad_date": ":start: or :end: is not a calendar date in YYYY, YYYY-MM or YYYY-MM-DD form",
+    "date_order": ":end: is before :start:, or :start: is 'present'",
+    "unknown_option": "an option the directive does not know",
+    "bad_option": "an option value that cannot be read (a flag with a value, a bad number)",
+    "bad_url": ":url: is not an http(s) address",
+    "duplicate_name": "two entries with the same name, in one document or across documents",
+    "unknown_ref": "a {job} reference to an entry that does not exist",
+    "misplaced": "a directive used where it makes no sense (a job inside a job)",
+}
+
+
+def warn(subtype: str, message: str, location: Any) -> None:
+    """Log a warning of type ``work_history.<subtype>`` at *location*.
+
+    *location* is anything Sphinx accepts: a node, ``(docname, line)``,
+    or a docname.
+    """
+    assert subtype in SUBTYPES, subtype
+    logger.warning(message, type="work_history", subtype=subtype, location=location)

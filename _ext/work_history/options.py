@@ -1,0 +1,61 @@
+"""Reading directive options without ever raising.
+
+Docutils and MyST both reject an unknown option before the directive
+runs, with a generic error. `LenientOptions` accepts every name, so the
+directive itself can say which option is unknown, under its own warning
+type, and still render the entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from docutils.parsers.rst import directives
+
+
+class Unknown(str):
+    """The value of an option the directive does not know."""
+
+
+def _unknown(value: str | None) -> Unknown:
+    return Unknown(value or "")
+
+
+class LenientOptions(dict[str, Callable]):
+    def __missing__(self, name: str) -> Callable:
+        return _unknown
+
+
+def option_spec(*names: str) -> LenientOptions:
+    """Every known option is read as plain text and checked by the directive."""
+    return LenientOptions({name: directives.unchanged for name in names})
+
+
+def unknown_options(options: dict) -> list[str]:
+    return sorted(name for name, value in options.items() if isinstance(value, Unknown))
+
+
+def text(options: dict, name: str) -> str:
+    """An option's value, stripped; '' when absent or empty."""
+    value = options.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def split_tags(value: str) -> tuple[str, ...]:
+    """``postgres, operations`` -> ('postgres', 'operations'), duplicates dropped."""
+    seen: dict[str, None] = {}
+    for tag in value.split(","):
+        tag = " ".join(tag.split())
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+def is_web_url(value: str) -> bool:
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
+        c.isspace() for c in value)
