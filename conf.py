@@ -18,7 +18,22 @@ extensions = [
     "work_history",
 ]
 
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = ["colon_fence", "attrs_block"]
+
+# -- The person, for resume.json and the JSON-LD (see _ext/work_history/person.py)
+# The one place for facts the pages do not show as entries. The summary is
+# the home page's introduction and the roles are the pages' `job` entries;
+# the publications are the links on the writing page.
+work_history_person = {
+    "name": "tef",
+    "label": "Staff or principal engineer (DBA, SRE)",
+    "email": "tef@printf.net",
+    "url": "https://tef.computer/",
+    "profiles": [
+        {"network": "Blog", "url": "https://programmingisterrible.com/"},
+    ],
+}
+work_history_publications = ["pages/writing"]
 root_doc = "index"
 templates_path = ["_templates"]
 # conf.py sits at the top of the repository: read only the site's pages.

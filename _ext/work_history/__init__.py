@@ -14,8 +14,12 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
 from .domain import WorkHistoryDomain
+from .export_resume import setup_export_resume
 from .job import setup_job
+from .jsonld import setup_jsonld
+from .microformats import setup_microformats
 from .nodes import setup_nodes
+from .person import setup_person
 from .xref import setup_xref
 
 __version__ = "1.0.0"
@@ -40,6 +44,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_nodes(app)
     setup_job(app)
     setup_xref(app)
+    setup_person(app)
+    setup_export_resume(app)
+    setup_jsonld(app)
+    setup_microformats(app)
     app.add_latex_package("workhistory")
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)

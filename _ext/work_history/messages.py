@@ -23,6 +23,7 @@ SUBTYPES = {
     "duplicate_name": "two entries with the same name, in one document or across documents",
     "unknown_ref": "a {job} reference to an entry that does not exist",
     "misplaced": "a directive used where it makes no sense (a job inside a job)",
+    "bad_config": "a work_history_person / work_history_publications value that cannot be used",
 }
 
 
