@@ -3,6 +3,10 @@
 Directives ``job`` (one role), ``employer`` (several roles at one
 organisation) and ``work-history`` (a summary table of every entry); the
 role ``job`` links to an entry. See pages/work-history-markup.md.
+
+The same entries are published as data: ``resume.json`` (JSON Resume),
+schema.org JSON-LD and microformats2 h-resume (export_resume.py,
+jsonld.py, microformats.py; the person behind them: person.py).
 """
 
 from __future__ import annotations

@@ -60,8 +60,8 @@ def person_jsonld(env: BuildEnvironment) -> dict[str, Any]:
 
 def script_element(data: dict[str, Any]) -> str:
     """A ``<script type="application/ld+json">`` whose text cannot close it."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_INERT)
-    return f'<script type="application/ld+json">\n{text}\n</script>'
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_INERT)
+    return f'<script type="application/ld+json">{text}</script>'
 
 
 def pages_with_jsonld(env: BuildEnvironment) -> set[str]:
