@@ -117,6 +117,7 @@ def jsonld_entries(person: dict) -> list[Entry]:
     for prop in ("worksFor", "alumniOf"):
         for role in person.get(prop, []):
             assert role["@type"] == "EmployeeRole"
+            assert ("endDate" in role) == (prop == "alumniOf")  # worksFor: ongoing
             org = role[prop]
             assert org["@type"] == "Organization"
             entries.append((role["roleName"], org["name"], role["startDate"],

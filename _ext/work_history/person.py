@@ -31,90 +31,78 @@ from .options import is_web_url
 TEXT_FIELDS = ("name", "label", "email", "url", "summary")
 LOCATION_FIELDS = ("address", "postalCode", "city", "countryCode", "region")
 PROFILE_FIELDS = ("network", "username", "url")
+WHERE = "work_history_person"
 
 
-def _quiet(subtype: str, message: str, location: Any) -> None:
-    pass
-
-
-def _clean_text(value: Any, where: str, warn=warn) -> str:
+def _text(value: Any, where: str, problems: list[str]) -> str:
     if isinstance(value, str):
         return value.strip()
-    warn("bad_config", f"{where} should be a string, not {type(value).__name__}; ignored", None)
+    problems.append(f"{where} should be a string, not {type(value).__name__}; ignored")
     return ""
 
 
-def _clean_mapping(value: Any, fields: tuple[str, ...], where: str, warn=warn
-                   ) -> dict[str, str]:
+def _mapping(value: Any, fields: tuple[str, ...], where: str, problems: list[str]
+             ) -> dict[str, str]:
     if not isinstance(value, dict):
-        warn("bad_config", f"{where} should be a dict, not {type(value).__name__}; ignored", None)
+        problems.append(f"{where} should be a dict, not {type(value).__name__}; ignored")
         return {}
     cleaned = {}
     for key, item in value.items():
         if key not in fields:
-            warn("bad_config", f"{where}: unknown key {key!r} is ignored (known: "
-                 f"{', '.join(fields)})", None)
-            continue
-        if text := _clean_text(item, f"{where}[{key!r}]", warn):
+            problems.append(f"{where}: unknown key {key!r} is ignored (known: "
+                            f"{', '.join(fields)})")
+        elif text := _text(item, f"{where}[{key!r}]", problems):
             cleaned[key] = text
     return cleaned
 
 
-def clean_person(raw: Any, config: Config, warn=warn) -> dict[str, Any]:
-    """The person as the exports use it: checked, defaults filled, empties dropped.
-
-    Problems are reported once, at config-inited; later calls pass a quiet *warn*.
-    """
-    where = "work_history_person"
-    if not isinstance(raw, dict):
-        warn("bad_config", f"{where} should be a dict; ignored", None)
-        raw = {}
-    person: dict[str, Any] = {}
-    for key, value in raw.items():
-        if key in TEXT_FIELDS:
-            if text := _clean_text(value, f"{where}[{key!r}]", warn):
-                person[key] = text
-        elif key == "location":
-            if location := _clean_mapping(value, LOCATION_FIELDS, f"{where}['location']", warn):
-                person["location"] = location
-        elif key == "profiles":
-            person["profiles"] = _clean_profiles(value, f"{where}['profiles']", warn)
-        else:
-            warn("bad_config", f"{where}: unknown key {key!r} is ignored (known: "
-                 f"{', '.join(TEXT_FIELDS + ('location', 'profiles'))})", None)
-    person.setdefault("name", config.author or "")
-    if not person.get("url") and config.html_baseurl:
-        person["url"] = config.html_baseurl
-    if person.get("url") and not is_web_url(person["url"]):
-        warn("bad_config", f"{where}['url'] {person['url']!r} is not an http(s) address; "
-             "ignored", None)
-        del person["url"]
-    if person.get("email") and "@" not in person["email"]:
-        warn("bad_config", f"{where}['email'] {person['email']!r} is not an email address; "
-             "ignored", None)
-        del person["email"]
-    return {key: value for key, value in person.items() if value}
-
-
-def _clean_profiles(value: Any, where: str, warn=warn) -> list[dict[str, str]]:
+def _profiles(value: Any, where: str, problems: list[str]) -> list[dict[str, str]]:
     if not isinstance(value, (list, tuple)):
-        warn("bad_config", f"{where} should be a list of dicts; ignored", None)
+        problems.append(f"{where} should be a list of dicts; ignored")
         return []
     profiles = []
     for index, item in enumerate(value):
-        profile = _clean_mapping(item, PROFILE_FIELDS, f"{where}[{index}]", warn)
+        profile = _mapping(item, PROFILE_FIELDS, f"{where}[{index}]", problems)
         if "url" in profile and not is_web_url(profile["url"]):
-            warn("bad_config", f"{where}[{index}]: {profile['url']!r} is not an http(s) "
-                 "address; the profile is left out", None)
-            continue
-        if profile:
+            problems.append(f"{where}[{index}]: {profile['url']!r} is not an http(s) address; "
+                            "the profile is left out")
+        elif profile:
             profiles.append(profile)
     return profiles
 
 
+def read_person(raw: Any, config: Config) -> tuple[dict[str, Any], list[str]]:
+    """The person as the exports use it (checked, defaults filled, empties
+    dropped), and the problems found on the way."""
+    problems: list[str] = []
+    if not isinstance(raw, dict):
+        problems.append(f"{WHERE} should be a dict; ignored")
+        raw = {}
+    person: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in TEXT_FIELDS:
+            person[key] = _text(value, f"{WHERE}[{key!r}]", problems)
+        elif key == "location":
+            person[key] = _mapping(value, LOCATION_FIELDS, f"{WHERE}['location']", problems)
+        elif key == "profiles":
+            person[key] = _profiles(value, f"{WHERE}['profiles']", problems)
+        else:
+            problems.append(f"{WHERE}: unknown key {key!r} is ignored (known: "
+                            f"{', '.join(TEXT_FIELDS + ('location', 'profiles'))})")
+    person["name"] = person.get("name") or config.author or ""
+    person["url"] = person.get("url") or config.html_baseurl or ""
+    if person["url"] and not is_web_url(person["url"]):
+        problems.append(f"{WHERE}['url'] {person['url']!r} is not an http(s) address; ignored")
+        person["url"] = ""
+    if person.get("email") and "@" not in person["email"]:
+        problems.append(f"{WHERE}['email'] {person['email']!r} is not an email address; ignored")
+        person["email"] = ""
+    return {key: value for key, value in person.items() if value}, problems
+
+
 def get_person(config: Config) -> dict[str, Any]:
-    """The checked person, defaults filled (its problems were reported at config-inited)."""
-    return clean_person(config.work_history_person, config, warn=_quiet)
+    """The checked person (its problems were reported at config-inited)."""
+    return read_person(config.work_history_person, config)[0]
 
 
 def text_of(node: nodes.Node) -> str:
@@ -140,8 +128,7 @@ def publications(env: BuildEnvironment) -> list[dict[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for docname in env.config.work_history_publications:
         if docname not in env.found_docs:
-            warn("bad_config", f"work_history_publications: no document {docname!r}", None)
-            continue
+            continue  # reported by _check_publications
         for ref in env.get_doctree(docname).findall(nodes.reference):
             url = ref.get("refuri", "")
             if not is_web_url(url) or url in found:
@@ -157,7 +144,14 @@ def publications(env: BuildEnvironment) -> list[dict[str, str]]:
 
 
 def _check_person(app: Sphinx, config: Config) -> None:
-    clean_person(config.work_history_person, config)
+    for problem in read_person(config.work_history_person, config)[1]:
+        warn("bad_config", problem, None)
+
+
+def _check_publications(app: Sphinx, env: BuildEnvironment) -> None:
+    for docname in env.config.work_history_publications:
+        if docname not in env.found_docs:
+            warn("bad_config", f"work_history_publications: no document {docname!r}", None)
 
 
 def setup_person(app: Sphinx) -> None:
@@ -167,3 +161,4 @@ def setup_person(app: Sphinx) -> None:
                          types=frozenset({list, tuple}),
                          description="documents whose external links are the publications")
     app.connect("config-inited", _check_person)
+    app.connect("env-check-consistency", _check_publications)

@@ -29,9 +29,8 @@ def entry_bodies(env: BuildEnvironment) -> dict[str, nodes.Element]:
         for entry in env.get_doctree(docname).findall(job_entry):
             body = next((child for child in entry.children
                          if "wh-job-body" in child.get("classes", ())), None)
-            for name in entry["ids"]:
-                if body is not None:
-                    bodies[name] = body
+            if body is not None:
+                bodies.update(dict.fromkeys(entry["ids"], body))
     return bodies
 
 
