@@ -149,6 +149,13 @@ def mf2_entries(h_resume: dict) -> list[Entry]:
     return entries
 
 
+def mf2_contact(h_resume: dict) -> dict:
+    """The properties of the résumé's one p-contact h-card."""
+    (card,) = h_resume["properties"]["contact"]
+    assert card["type"] == ["h-card"]
+    return card["properties"]
+
+
 def mf2_extras(h_resume: dict) -> list[tuple[str | None, str | None]]:
     """(location, organisation url) of each entry."""
     extras = []

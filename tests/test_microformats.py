@@ -7,6 +7,7 @@ import json
 import pytest
 
 from resume_checks import (
+    mf2_contact,
     mf2_entries,
     mf2_extras,
     mf2_resumes,
@@ -23,6 +24,9 @@ def test_work_history_page_is_one_h_resume_matching_resume_json(site_html):
     html = (site_html / "pages/work-history.html").read_text(encoding="utf-8")
     (h_resume,) = mf2_resumes(html, SITE + "pages/work-history.html")
     assert h_resume["properties"]["name"] == ["Abridged Work History"]
+    assert mf2_contact(h_resume) == {"name": [resume["basics"]["name"]],
+                                     "url": [resume["basics"]["url"]],
+                                     "email": ["mailto:" + resume["basics"]["email"]]}
     entries = mf2_entries(h_resume)
     assert entries == sorted(entries, key=lambda e: (e[3] or "9999", e[2]), reverse=True)
     assert entries == resume_entries(resume)
@@ -46,6 +50,9 @@ def test_hostile_entries_parse_the_same_as_resume_json(app, warning):
     html = (app.outdir / "jobs.html").read_text(encoding="utf-8")
     (h_resume,) = mf2_resumes(html, "https://example.org/jobs.html")
     assert h_resume["properties"]["name"] == ["Jobs"]
+    assert mf2_contact(h_resume) == {"name": ['Zoë "Z" </script><!-- & Ünïcode'],
+                                     "url": ["https://example.org/~zoë/"],
+                                     "email": ["mailto:zoe@example.org"]}
     assert mf2_entries(h_resume) == resume_entries(resume)[:3]
     assert mf2_extras(h_resume) == [(w.get("location"), w.get("url")) for w in resume["work"][:3]]
     assert mf2_entries(h_resume)[0] == ('Engineer </script><!-- "x" & y',

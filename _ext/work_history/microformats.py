@@ -5,17 +5,37 @@ mf2 parser only files it under a résumé when an ``h-resume`` encloses it.
 For every document that holds entries, the outermost section around them
 becomes the ``h-resume`` and its heading's text the résumé's ``p-name``.
 
+The résumé's ``p-contact h-card`` (name, url, email from
+``work_history_person``) is written as ``<data>`` elements: the pages show
+these facts elsewhere (the home page), not beside the entries.
+
 A role that starts and ends in the same period shows one ``<time>``; it is
 marked both ``dt-start`` and ``dt-end``, so parsers read the end too.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
 from .domain import get_domain
 from .nodes import job_date, job_entry
+from .person import get_person
+
+
+def contact_card(config: Config) -> nodes.raw | None:
+    person = get_person(config)
+    fields = [("p-name", person.get("name")), ("u-url", person.get("url")),
+              ("u-email", f"mailto:{person['email']}" if person.get("email") else None)]
+    inner = "".join(f'<data class="{cls}" value="{escape(value)}"></data>'
+                    for cls, value in fields if value)
+    if not inner:
+        return None
+    html = f'<data class="p-contact h-card" value="{escape(person.get("name", ""))}">{inner}</data>'
+    return nodes.raw("", html, format="html")
 
 
 def _outermost_section(node: nodes.Node) -> nodes.section | None:
@@ -27,15 +47,17 @@ def _outermost_section(node: nodes.Node) -> nodes.section | None:
     return found
 
 
-def _mark_resume_root(section: nodes.section) -> None:
-    if "h-resume" in section["classes"]:
+def _mark_resume_root(root: nodes.Element, config: Config) -> None:
+    if "h-resume" in root["classes"]:
         return
-    section["classes"].append("h-resume")
-    title = next((child for child in section.children if isinstance(child, nodes.title)), None)
+    root["classes"].append("h-resume")
+    title = next((child for child in root.children if isinstance(child, nodes.title)), None)
     if title is not None:
         name = nodes.inline("", "", *title.children, classes=["p-name"])
         title.children = []
         title += name
+    if (card := contact_card(config)) is not None:
+        root.insert(root.index(title) + 1 if title is not None else 0, card)
 
 
 def _mark_single_date(entry: job_entry, env) -> None:
@@ -61,13 +83,13 @@ def _mark_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if None in sections:
         # Entries outside any section (a page without a title): the whole
         # page is the résumé.
-        wrapper = nodes.container(classes=["h-resume"])
+        wrapper = nodes.container()
         wrapper.extend(list(doctree.children))
         doctree.children = [wrapper]
         wrapper.parent = doctree
-        return
+        sections = [wrapper]
     for section in sections:
-        _mark_resume_root(section)
+        _mark_resume_root(section, app.config)
 
 
 def setup_microformats(app: Sphinx) -> None:
