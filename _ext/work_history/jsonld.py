@@ -78,15 +78,31 @@ def _add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict,
         person_jsonld(app.env))
 
 
-def _outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-              removed: set[str]) -> list[str]:
-    # Every JSON-LD page shows every entry: when any document is read again
-    # (an entry may have moved, changed or gone), write them all again.
-    if added or changed or removed:
-        return sorted(pages_with_jsonld(env) - removed)
-    return []
+class _Freshness:
+    """Every JSON-LD page shows every entry: when a read changes any entry's
+    facts, those pages are written again (not read again), even if their
+    own sources did not change."""
+
+    def __init__(self) -> None:
+        self.before: tuple = ()
+
+    @staticmethod
+    def facts(env: BuildEnvironment) -> tuple:
+        return tuple(sorted(
+            (r.name, r.docname, r.position, r.org, r.url, r.start.iso(),
+             r.end.iso() if r.end else "") for r in get_domain(env).jobs.values()))
+
+    def before_read(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        self.before = self.facts(env)
+
+    def updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        if self.facts(env) == self.before:
+            return []
+        return sorted(pages_with_jsonld(env))
 
 
 def setup_jsonld(app: Sphinx) -> None:
+    freshness = _Freshness()
+    app.connect("env-before-read-docs", freshness.before_read)
+    app.connect("env-updated", freshness.updated)
     app.connect("html-page-context", _add_jsonld)
-    app.connect("env-get-outdated", _outdated)
