@@ -149,6 +149,17 @@ def test_hostile_text_is_kept_exactly(app, warning):
     assert resume["meta"] == {"canonical": "https://example.org/~zoë/resume.json"}
 
 
+@pytest.mark.sphinx("dirhtml", testroot="resume-hostile", freshenv=True)
+def test_dirhtml_site_has_resume_json_at_its_root(app, warning):
+    app.build()
+    assert warning.getvalue() == ""
+    assert json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))["work"]
+    home = soup(app.outdir / "index.html")
+    assert home.select_one('link[rel="alternate"][type="application/json"]')["href"] == \
+        "resume.json"
+    assert home.select_one("a.wh-resume-json")["href"] == "resume.json"
+
+
 @pytest.mark.sphinx("epub", testroot="resume-hostile", freshenv=True)
 def test_epub_has_no_resume_json_and_links_the_published_one(app, warning):
     app.build()

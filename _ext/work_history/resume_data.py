@@ -19,6 +19,7 @@ from .nodes import job_entry
 from .person import get_person, home_introduction, publications, text_of
 
 RESUME_JSON = "resume.json"  # at the site's root
+SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 SKIPPED = (nodes.Invisible, nodes.system_message)  # index entries, targets, comments
 
 
@@ -69,6 +70,7 @@ def build_resume(env: BuildEnvironment) -> dict[str, Any]:
     basics |= {key: person.get(key) for key in ("location", "profiles")}
     bodies = entry_bodies(env)
     resume: dict[str, Any] = {
+        "$schema": SCHEMA_URL,
         "basics": {key: value for key, value in basics.items() if value},
         "work": [work_item(record, bodies.get(record.name))
                  for record in get_domain(env).newest_first()],
