@@ -20,6 +20,7 @@ from html import escape
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from .domain import get_domain
 from .nodes import job_date, job_entry
@@ -60,7 +61,7 @@ def _mark_resume_root(root: nodes.Element, config: Config) -> None:
         root.insert(root.index(title) + 1 if title is not None else 0, card)
 
 
-def _mark_single_date(entry: job_entry, env) -> None:
+def _mark_single_date(entry: job_entry, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     record = next((domain.jobs[name] for name in entry["ids"] if name in domain.jobs), None)
     if record is None or record.end is None or record.end != record.start:
