@@ -2,6 +2,7 @@
 
 import os
 import sys
+from urllib.parse import urlsplit
 
 sys.path.insert(0, os.path.abspath("_ext"))
 
@@ -16,6 +17,9 @@ language = "en"
 extensions = [
     "myst_parser",
     "work_history",
+    "sphinxext.opengraph",
+    "sphinx_sitemap",
+    "notfound.extension",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
@@ -39,19 +43,72 @@ templates_path = ["_templates"]
 # conf.py sits at the top of the repository: read only the site's pages.
 exclude_patterns = [
     ".venv-3.13",
-    ".venv", "_build", "tests", "scripts", ".ci", "_ext", "_templates",
-    "README.md", "Thumbs.db", ".DS_Store", ".pytest_cache", ".hypothesis",
+    ".venv", "_build", "_readthedocs", "tests", "scripts", ".ci", "_ext", "_templates",
+    "_latex", "README.md", "Thumbs.db", ".DS_Store", ".pytest_cache", ".hypothesis",
 ]
+
+# -- Where the site lives ------------------------------------------------------
+# Read the Docs names the canonical address of the version being built; other
+# builds have none, and then the site carries no absolute URLs.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
+EMAIL = "tef@printf.net"
+# The PDF and the ePub share a name, so the downloads are easy to tell apart.
+BOOK_NAME = "tef-cv"
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
 html_title = "tef.computer"
 html_static_path = ["_static"]
-html_css_files = ["site.css"]
+html_css_files = ["site.css", ("print.css", {"media": "print"})]
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False
 html_theme_options = {
     "top_of_page_buttons": [],
+}
+
+
+def _downloads() -> dict[str, str]:
+    """Where the HTML links the PDF and the ePub of the same build.
+
+    Read the Docs serves a version's downloads from its own URLs. Elsewhere
+    they are copies beside the HTML: `make dist` puts them there and builds
+    with ``-t downloads``; a plain `make html` has none, so links none.
+    """
+    if ON_READTHEDOCS:
+        lang = os.environ.get("READTHEDOCS_LANGUAGE", language)
+        ver = os.environ.get("READTHEDOCS_VERSION", "latest")
+        return {fmt: f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub")}
+    if tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
+        return {fmt: f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub")}
+    return {}
+
+
+html_context = {"downloads": _downloads()}
+
+# -- Found and shared: description, OpenGraph, sitemap, 404 ---------------------
+ogp_site_url = html_baseurl
+ogp_site_name = project
+# Social cards need matplotlib, which the site does not install.
+ogp_social_cards = {"enable": False}
+# Read the Docs' canonical URL already holds the language and version.
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["404.html", "search.html", "genindex.html"]
+# Without a base URL there is no sitemap to write: sphinx-sitemap says so as
+# a warning on every build (even LaTeX and ePub), which -W would make fatal.
+suppress_warnings = ["sitemap.configuration"]
+# The 404 page is served at any address, so its links are absolute.
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page not found",
+    "body": (
+        "<h1>Page not found</h1>\n"
+        "<p>There is nothing at this address. The "
+        f'<a href="{notfound_urls_prefix}index.html">home page</a> says who I am; '
+        f'the <a href="{notfound_urls_prefix}pages/work-history.html">work history</a> '
+        "lists the roles I've had.</p>"
+    ),
 }
 
 # -- ePub ----------------------------------------------------------------------
@@ -59,4 +116,33 @@ epub_title = "tef.computer"
 epub_author = author
 epub_publisher = author
 epub_copyright = copyright
+epub_basename = BOOK_NAME
 epub_show_urls = "no"
+
+# -- LaTeX: the PDF is a CV of at most three A4 pages ---------------------------
+# pdflatex, as Read the Docs uses by default; _latex/tefcv.sty lays it out.
+latex_engine = "pdflatex"
+latex_documents = [(root_doc, f"{BOOK_NAME}.tex", "tef — CV", author, "howto", False)]
+latex_additional_files = ["_latex/tefcv.sty"]
+latex_show_urls = "no"
+latex_show_pagerefs = False
+latex_domain_indices = False
+_contact = [rf"\href{{mailto:{EMAIL}}}{{{EMAIL}}}"]
+if html_baseurl:
+    _contact.append(rf"\url{{{html_baseurl}}}")
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "10pt",
+    "extraclassoptions": "oneside",
+    "fncychap": "",
+    # TeX Gyre (Debian's tex-gyre): Pagella for the text, Heros for headings.
+    "fontpkg": r"\usepackage{tgpagella}\usepackage{tgheros}\renewcommand{\ttdefault}{txtt}",
+    "sphinxsetup": "hmargin={17mm,17mm}, vmargin={14mm,16mm}, "
+                   "TitleColor={rgb}{0.1,0.1,0.1}, InnerLinkColor={rgb}{0.1,0.25,0.55}, "
+                   "OuterLinkColor={rgb}{0.1,0.25,0.55}",
+    "extrapackages": r"\usepackage{tefcv}",
+    "maketitle": r"\cvheader{%s}" % r" \textperiodcentered{} ".join(_contact),
+    "tableofcontents": "",
+    "makeindex": "",
+    "printindex": "",
+}
