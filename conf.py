@@ -2,6 +2,7 @@
 
 import os
 import sys
+import uuid
 from urllib.parse import urlsplit
 
 sys.path.insert(0, os.path.abspath("_ext"))
@@ -55,6 +56,7 @@ ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
 EMAIL = "tef@printf.net"
 # The PDF and the ePub share a name, so the downloads are easy to tell apart.
 BOOK_NAME = "tef-cv"
+BOOK_TITLE = "tef — CV"
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
@@ -67,6 +69,12 @@ html_copy_source = False
 html_theme_options = {
     "top_of_page_buttons": [],
 }
+# Furo's sidebar, with the downloads under the navigation.
+html_sidebars = {"**": [
+    "sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
+    "sidebar/navigation.html", "sidebar/downloads.html", "sidebar/ethical-ads.html",
+    "sidebar/scroll-end.html", "sidebar/variant-selector.html",
+]}
 
 
 def _downloads() -> dict[str, str]:
@@ -112,17 +120,42 @@ notfound_context = {
 }
 
 # -- ePub ----------------------------------------------------------------------
-epub_title = "tef.computer"
+epub_title = BOOK_TITLE
 epub_author = author
 epub_publisher = author
+epub_contributor = author
 epub_copyright = copyright
+epub_description = "tef's CV: who I am, the roles I've had since 2007, and my writing."
+# A stable identifier, so the book keeps its identity from build to build.
+# Sphinx writes epub_uid as the NCX's dtb:uid, which epubcheck wants equal to
+# the identifier, and as an XML id: so one value, a name that is both.
+epub_uid = epub_identifier = f"{BOOK_NAME}-{uuid.uuid5(uuid.NAMESPACE_DNS, project)}"
 epub_basename = BOOK_NAME
 epub_show_urls = "no"
+# The pages sit in a hidden toctree (the home page lists them itself): the
+# ePub's navigation must still name them.
+epub_tocscope = "includehidden"
+# Sphinx keeps the previous build's info as .buildinfo.bak when the
+# configuration changes, then warns that the ePub cannot package it.
+epub_exclude_files = [".buildinfo.bak"]
+
+
+def _epub_language(app, pagename, templatename, context, doctree):
+    """Give the ePub's pages a language, as the HTML's have (Sphinx omits it)."""
+    if app.builder.name == "epub":
+        lang = app.config.epub_language
+        context["html_tag"] = context["html_tag"].replace(
+            "<html ", f'<html lang="{lang}" xml:lang="{lang}" ', 1)
+
+
+def setup(app):
+    app.connect("html-page-context", _epub_language)
+
 
 # -- LaTeX: the PDF is a CV of at most three A4 pages ---------------------------
 # pdflatex, as Read the Docs uses by default; _latex/tefcv.sty lays it out.
 latex_engine = "pdflatex"
-latex_documents = [(root_doc, f"{BOOK_NAME}.tex", "tef — CV", author, "howto", False)]
+latex_documents = [(root_doc, f"{BOOK_NAME}.tex", BOOK_TITLE, author, "howto", False)]
 latex_additional_files = ["_latex/tefcv.sty"]
 latex_show_urls = "no"
 latex_show_pagerefs = False
