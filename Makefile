@@ -4,6 +4,9 @@
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
 #   make test       the test suite
 #   make bench      the build-time benchmark
+#   make dist       html + PDF + ePub in _build/dist, ready for any static host
+#                   (SITE_URL=https://... gives it canonical URLs and a sitemap)
+#   make rtd        the build Read the Docs runs, reproduced (scripts/rtd_build.py)
 #
 # The first target run creates (or refreshes, when a requirements file
 # changed) the virtual environment in .venv from the pinned requirements.
@@ -49,10 +52,26 @@ test: $(VENV)/.test-deps
 bench: $(VENV)/.test-deps
 	$(VENV_PY) scripts/bench.py
 
+# The PDF and the ePub go beside the HTML, which links them (-t downloads).
+# BOOK is conf.py's BOOK_NAME, the file name of both.
+BOOK        ?= tef-cv
+DISTDIR      = $(BUILDDIR)/dist
+dist: $(VENV)/.build-deps
+	rm -rf "$(DISTDIR)"
+	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
+	@$(SPHINXBUILD) -M epub "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
+	@SITE_URL="$(SITE_URL)" $(SPHINXBUILD) -b html -d "$(BUILDDIR)/doctrees" -t downloads \
+		$(STRICT) $(SPHINXOPTS) "$(SOURCEDIR)" "$(DISTDIR)"
+	cp "$(BUILDDIR)/latex/$(BOOK).pdf" "$(BUILDDIR)/epub/$(BOOK).epub" "$(DISTDIR)/"
+	@echo "The site, $(BOOK).pdf and $(BOOK).epub are in $(DISTDIR)."
+
+rtd: $(VENV)/.build-deps
+	$(VENV_PY) scripts/rtd_build.py --output "$(BUILDDIR)/readthedocs"
+
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv livehtml test bench clean Makefile
+.PHONY: help venv livehtml test bench dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
 requirements.txt requirements-test.txt: ;

@@ -49,9 +49,10 @@ exclude_patterns = [
 ]
 
 # -- Where the site lives ------------------------------------------------------
-# Read the Docs names the canonical address of the version being built; other
-# builds have none, and then the site carries no absolute URLs.
-html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL", "")
+# Read the Docs names the canonical address of the version being built;
+# elsewhere SITE_URL may name it (`make dist SITE_URL=...`). Without one the
+# site carries no absolute URLs: no canonical link and no sitemap.
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("SITE_URL", "")
 ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
 EMAIL = "tef@printf.net"
 # The PDF and the ePub share a name, so the downloads are easy to tell apart.
