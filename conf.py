@@ -163,7 +163,8 @@ latex_show_pagerefs = False
 latex_domain_indices = False
 _contact = [rf"\href{{mailto:{EMAIL}}}{{{EMAIL}}}"]
 if html_baseurl:
-    _contact.append(rf"\url{{{html_baseurl}}}")
+    _shown = html_baseurl.split("://", 1)[-1].rstrip("/")
+    _contact.append(rf"\href{{{html_baseurl}}}{{\nolinkurl{{{_shown}}}}}")
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",

@@ -1,0 +1,139 @@
+"""The PDF is a CV: at most three A4 pages, every role, working links, clean LaTeX.
+
+The real site goes through Sphinx's LaTeX builder and then latexmk with
+pdflatex, as `make latexpdf` and Read the Docs do; pypdf reads the result.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from conftest import build_site, require_tool
+from pypdf import PdfReader
+from test_site_content import ROLES, WRITING
+
+pytestmark = pytest.mark.slow
+
+BOOK = "tef-cv"
+A4 = (595.28, 841.89)  # points
+MAX_PAGES = 3
+
+
+@pytest.fixture(scope="module")
+def latex_dir(tmp_path_factory):
+    """The LaTeX build of the site, made into a PDF by latexmk."""
+    latexmk = require_tool("latexmk")
+    require_tool("pdflatex")
+    outdir = tmp_path_factory.mktemp("pdf") / "latex"
+    build_site("latex", outdir)
+    result = subprocess.run(
+        [latexmk, "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode", "-halt-on-error",
+         f"{BOOK}.tex"],
+        cwd=outdir, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, f"latexmk failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+    return outdir
+
+
+@pytest.fixture(scope="module")
+def pdf(latex_dir) -> PdfReader:
+    return PdfReader(latex_dir / f"{BOOK}.pdf")
+
+
+def squeeze(text: str) -> str:
+    """Text without spaces or hyphens: line breaks and hyphenation in the PDF
+    then cannot hide a phrase; quotes and dashes made plain."""
+    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+    return re.sub(r"[\s\-]+", "", text)
+
+
+@pytest.fixture(scope="module")
+def pages_text(pdf) -> list[str]:
+    return [page.extract_text() for page in pdf.pages]
+
+
+def test_at_most_three_a4_pages(pdf):
+    assert 1 <= len(pdf.pages) <= MAX_PAGES
+    for page in pdf.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (width, height)
+
+
+def test_no_title_page_contents_index_or_blank_page(pages_text):
+    for number, text in enumerate(pages_text, 1):
+        # A page holds more than its footer (name and "n / N").
+        assert len(text.split()) > 20, f"page {number} is (nearly) blank: {text!r}"
+    everything = "\n".join(pages_text)
+    assert "Contents" not in everything
+    assert not re.search(r"^\s*Index\s*$", everything, re.MULTILINE)
+    assert "Release 2026" not in everything
+
+
+def test_name_and_contact_open_the_first_page(pages_text):
+    first_lines = [line.strip() for line in pages_text[0].splitlines() if line.strip()]
+    assert first_lines[0].startswith("tef")
+    assert "tef@printf.net" in " ".join(first_lines[:3])
+    # The introduction comes next, before the work history.
+    first = squeeze(pages_text[0])
+    assert first.index(squeeze("Hi, I'm tef")) < first.index(squeeze("Abridged Work History"))
+
+
+def test_every_role_is_in_the_pdf(pages_text):
+    text = squeeze("\n".join(pages_text))
+    for position, org, start, end in ROLES:
+        dates = start if start == end else f"{start} – {end}"
+        # The dates, then the length of the role ("2 yrs"), then the role.
+        entry = re.escape(squeeze(dates)) + r"(?:<?\d+yrs?)?" + re.escape(squeeze(f"{position}, {org}"))
+        assert re.search(entry, text), (position, org)
+    for phrase in ("I was on call for over a million databases.",
+                   "A Cloud Services startup. Java. OSGi.",
+                   "how much I can accelerate those around me",
+                   "If you aren't a third party recruiter, email me at"):
+        assert squeeze(phrase) in text, phrase
+
+
+def test_writing_is_in_the_pdf_with_working_links(pdf, pages_text):
+    text = squeeze("\n".join(pages_text))
+    for title in WRITING.values():
+        assert squeeze(title) in text, title
+    uris = {annot.get_object()["/A"].get("/URI")
+            for page in pdf.pages for annot in page.get("/Annots", [])
+            if annot.get_object().get("/A", {}).get("/S") == "/URI"}
+    assert set(WRITING) <= uris
+    assert "mailto:tef@printf.net" in uris
+
+
+def test_the_html_only_list_of_pages_is_left_out(pages_text):
+    assert "Read more" not in "\n".join(pages_text)
+
+
+def test_fonts_are_embedded(pdf):
+    fonts = {}
+    for page in pdf.pages:
+        for name, ref in page["/Resources"].get("/Font", {}).items():
+            fonts[name] = ref.get_object()
+    assert fonts
+    for name, font in fonts.items():
+        descriptor = font.get("/FontDescriptor")
+        assert descriptor is not None, f"{name} ({font.get('/BaseFont')}) has no descriptor"
+        descriptor = descriptor.get_object()
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), \
+            f"{font.get('/BaseFont')} is not embedded"
+
+
+def test_title_and_author(pdf):
+    assert pdf.metadata.title == "tef — CV"
+    assert pdf.metadata.author == "tef"
+
+
+def test_latex_log_has_no_error_or_overfull_box(latex_dir):
+    log = (latex_dir / f"{BOOK}.log").read_text(encoding="latin-1")
+    errors = [line for line in log.splitlines() if line.startswith("! ")]
+    assert not errors, errors
+    overfull = [float(points) for points in re.findall(r"^Overfull \\[hv]box \(([\d.]+)pt too", log,
+                                                       re.MULTILINE)]
+    assert all(points <= 1.0 for points in overfull), overfull
+    assert "Font shape" not in log or "undefined" not in log.split("Font shape", 1)[1][:200]
+    assert not re.search(r"LaTeX Warning: (Reference|Citation) .* undefined", log)

@@ -1,0 +1,106 @@
+"""Read the Docs: its configuration is valid, and its build passes here first.
+
+The schema is a copy of Read the Docs' own (tests/schemas/README.md says
+where from); scripts/rtd_build.py runs the commands Read the Docs runs,
+with its READTHEDOCS* variables, in a fresh copy of the project.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
+from pypdf import PdfReader
+
+SCHEMA = Path(__file__).parent / "schemas" / "readthedocs-v2.schema.json"
+SLUG = "tef-computer"
+CANONICAL = f"https://{SLUG}.readthedocs.io/en/latest/"
+
+
+@pytest.fixture(scope="module")
+def rtd_config() -> dict:
+    return yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+
+
+def test_config_is_valid_against_read_the_docs_schema(rtd_config):
+    schema = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))  # JSON is YAML
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(rtd_config)
+
+
+def test_schema_rejects_what_read_the_docs_rejects():
+    """The validation above can fail: a misspelt key or an unknown format is caught."""
+    schema = yaml.safe_load(SCHEMA.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not validator.is_valid({"version": 2, "formats": ["pdf", "docx"]})
+    assert not validator.is_valid({"version": 2, "sphinx": {"configuraton": "conf.py"}})
+
+
+def test_config_builds_strictly_from_pinned_requirements(rtd_config):
+    assert rtd_config["version"] == 2
+    assert rtd_config["build"]["os"].startswith("ubuntu-")
+    assert rtd_config["build"]["tools"]["python"]
+    assert (PROJECT / rtd_config["sphinx"]["configuration"]).is_file()
+    assert rtd_config["sphinx"]["fail_on_warning"] is True
+    assert sorted(rtd_config["formats"]) == ["epub", "pdf"]
+    requirements = [item["requirements"] for item in rtd_config["python"]["install"]]
+    assert requirements == ["requirements.txt"]
+    pins = [line.split("#")[0].strip() for line in (PROJECT / "requirements.txt").read_text().splitlines()]
+    assert all("==" in pin for pin in pins if pin), "every requirement is pinned exactly"
+
+
+@pytest.fixture(scope="module")
+def rtd_output(tmp_path_factory) -> Path:
+    require_tool("latexmk")
+    require_tool("git")
+    output = tmp_path_factory.mktemp("rtd") / "output"
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / "rtd_build.py"), "--output", str(output),
+         "--slug", SLUG],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+    )
+    assert result.returncode == 0, f"{result.stdout[-4000:]}\n{result.stderr[-3000:]}"
+    assert "-W --keep-going -b html -d _build/doctrees -D language=en ." in result.stdout
+    assert f"latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname={SLUG} -interaction=nonstopmode" \
+        in result.stdout
+    return output
+
+
+@pytest.mark.slow
+def test_rtd_build_makes_html_with_canonical_urls_and_download_links(rtd_output):
+    home = BeautifulSoup((rtd_output / "html" / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    assert home.find("link", rel="canonical")["href"] == f"{CANONICAL}index.html"
+    downloads = {a.get_text(): a["href"] for a in home.select(".site-downloads a")}
+    assert downloads == {"PDF": "/_/downloads/en/latest/pdf/",
+                         "ePub": "/_/downloads/en/latest/epub/"}
+    sitemap = (rtd_output / "html" / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{CANONICAL}pages/work-history.html</loc>" in sitemap
+
+
+@pytest.mark.slow
+def test_rtd_build_makes_the_epub(rtd_output):
+    with zipfile.ZipFile(rtd_output / "epub" / f"{SLUG}.epub") as book:
+        assert book.read("mimetype") == b"application/epub+zip"
+        assert "pages/work-history.xhtml" in book.namelist()
+
+
+@pytest.mark.slow
+def test_rtd_build_makes_the_cv_pdf(rtd_output):
+    pdf = PdfReader(rtd_output / "pdf" / f"{SLUG}.pdf")
+    assert len(pdf.pages) <= 3
+    first = pdf.pages[0].extract_text()
+    assert first.startswith("tef") and "tef@printf.net" in first
+    # On Read the Docs the CV also names the site's address, and links it.
+    assert "tef-computer.readthedocs.io/en/latest" in first.splitlines()[0]
+    uris = {annot.get_object()["/A"].get("/URI") for annot in pdf.pages[0].get("/Annots", [])}
+    assert CANONICAL in uris
