@@ -21,6 +21,7 @@ extensions = [
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
+    "publishing",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
@@ -141,24 +142,14 @@ epub_tocscope = "includehidden"
 epub_exclude_files = [".buildinfo.bak"]
 
 
-def _epub_language(app, pagename, templatename, context, doctree):
-    """Give the ePub's pages a language, as the HTML's have (Sphinx omits it)."""
-    if app.builder.name == "epub":
-        lang = app.config.epub_language
-        context["html_tag"] = context["html_tag"].replace(
-            "<html ", f'<html lang="{lang}" xml:lang="{lang}" ', 1)
-
-
-def setup(app):
-    app.connect("html-page-context", _epub_language)
-
-
 # -- LaTeX: the PDF is a CV of at most three A4 pages ---------------------------
 # pdflatex, as Read the Docs uses by default; _latex/tefcv.sty lays it out.
 latex_engine = "pdflatex"
 latex_documents = [(root_doc, f"{BOOK_NAME}.tex", BOOK_TITLE, author, "howto", False)]
 latex_additional_files = ["_latex/tefcv.sty"]
 latex_show_urls = "no"
+# The home page's opening line is set larger (tefcv.sty), as on the site.
+latex_paragraph_classes = ["hero-lead"]
 latex_show_pagerefs = False
 latex_domain_indices = False
 _contact = [rf"\href{{mailto:{EMAIL}}}{{{EMAIL}}}"]
