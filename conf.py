@@ -5,6 +5,8 @@ import sys
 import uuid
 from urllib.parse import urlsplit
 
+from sphinx.util.texescape import escape as tex_escape
+
 sys.path.insert(0, os.path.abspath("_ext"))
 
 # -- The site ----------------------------------------------------------------
@@ -40,6 +42,7 @@ work_history_person = {
     ],
 }
 work_history_publications = ["pages/writing"]
+
 root_doc = "index"
 templates_path = ["_templates"]
 # conf.py sits at the top of the repository: read only the site's pages.
@@ -55,7 +58,6 @@ exclude_patterns = [
 # site carries no absolute URLs: no canonical link and no sitemap.
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("SITE_URL", "")
 ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
-EMAIL = "tef@printf.net"
 # The PDF and the ePub share a name, so the downloads are easy to tell apart.
 BOOK_NAME = "tef-cv"
 BOOK_TITLE = "tef — CV"
@@ -152,10 +154,11 @@ latex_show_urls = "no"
 latex_paragraph_classes = ["hero-lead"]
 latex_show_pagerefs = False
 latex_domain_indices = False
-_contact = [rf"\href{{mailto:{EMAIL}}}{{{EMAIL}}}"]
-if html_baseurl:
-    _shown = html_baseurl.split("://", 1)[-1].rstrip("/")
-    _contact.append(rf"\href{{{html_baseurl}}}{{\nolinkurl{{{_shown}}}}}")
+# The CV's header: the owner's label, email and web address, from work_history_person.
+_email, _site = work_history_person["email"], work_history_person.get("url") or html_baseurl
+_contact = [rf"\href{{mailto:{_email}}}{{{_email}}}"]
+if _site:
+    _contact.append(rf"\href{{{_site}}}{{\nolinkurl{{{_site.split('://', 1)[-1].rstrip('/')}}}}}")
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
@@ -167,7 +170,8 @@ latex_elements = {
                    "TitleColor={rgb}{0.1,0.1,0.1}, InnerLinkColor={rgb}{0.1,0.25,0.55}, "
                    "OuterLinkColor={rgb}{0.1,0.25,0.55}",
     "extrapackages": r"\usepackage{tefcv}",
-    "maketitle": r"\cvheader{%s}" % r" \textperiodcentered{} ".join(_contact),
+    "maketitle": r"\cvheader{%s}{%s}" % (tex_escape(work_history_person.get("label", "")),
+                                        r" \textperiodcentered{} ".join(_contact)),
     "tableofcontents": "",
     "makeindex": "",
     "printindex": "",

@@ -75,6 +75,7 @@ def test_name_and_contact_open_the_first_page(pages_text):
     first_lines = [line.strip() for line in pages_text[0].splitlines() if line.strip()]
     assert first_lines[0].startswith("tef")
     assert "tef@printf.net" in " ".join(first_lines[:3])
+    assert "tef.computer" in " ".join(first_lines[:3])
     # The introduction comes next, before the work history.
     first = squeeze(pages_text[0])
     assert first.index(squeeze("Hi, I'm tef")) < first.index(squeeze("Abridged Work History"))
@@ -102,7 +103,7 @@ def test_writing_is_in_the_pdf_with_working_links(pdf, pages_text):
             for page in pdf.pages for annot in page.get("/Annots", [])
             if annot.get_object().get("/A", {}).get("/S") == "/URI"}
     assert set(WRITING) <= uris
-    assert "mailto:tef@printf.net" in uris
+    assert {"mailto:tef@printf.net", "https://tef.computer/"} <= uris
 
 
 def test_the_html_only_list_of_pages_is_left_out(pages_text):
