@@ -19,6 +19,7 @@ import yaml
 from bs4 import BeautifulSoup
 from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
 from pypdf import PdfReader
+from test_epub import epubcheck_report
 
 SCHEMA = Path(__file__).parent / "schemas" / "readthedocs-v2.schema.json"
 SLUG = "tef-computer"
@@ -88,10 +89,15 @@ def test_rtd_build_makes_html_with_canonical_urls_and_download_links(rtd_output)
 
 
 @pytest.mark.slow
-def test_rtd_build_makes_the_epub(rtd_output):
-    with zipfile.ZipFile(rtd_output / "epub" / f"{SLUG}.epub") as book:
+def test_rtd_build_makes_a_valid_epub(rtd_output, tmp_path):
+    book_path = rtd_output / "epub" / f"{SLUG}.epub"
+    with zipfile.ZipFile(book_path) as book:
         assert book.read("mimetype") == b"application/epub+zip"
         assert "pages/work-history.xhtml" in book.namelist()
+        # Read the Docs' download URLs are for the HTML only.
+        assert b"/_/downloads/" not in book.read("index.xhtml")
+    checker = epubcheck_report(book_path, tmp_path / "epubcheck.json")["checker"]
+    assert (checker["nFatal"], checker["nError"], checker["nWarning"]) == (0, 0, 0)
 
 
 @pytest.mark.slow
