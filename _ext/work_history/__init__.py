@@ -17,13 +17,15 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
-from .domain import WorkHistoryDomain
+from .domain import WorkHistoryDomain, get_domain
+from .employer import setup_employer
 from .export_resume import setup_export_resume
 from .job import setup_job
 from .jsonld import setup_jsonld
 from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .person import setup_person
+from .summary import setup_summary
 from .xref import setup_xref
 
 __version__ = "1.0.0"
@@ -43,21 +45,28 @@ def _copy_assets(app: Sphinx) -> None:
     copy_asset_file(asset, target / asset.name, force=True)
 
 
+def _check_consistency(app: Sphinx, env) -> None:
+    get_domain(env).check_duplicates()
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_domain(WorkHistoryDomain)
     setup_nodes(app)
     setup_job(app)
+    setup_employer(app)
+    setup_summary(app)
     setup_xref(app)
     setup_person(app)
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)
+    app.connect("env-check-consistency", _check_consistency)
     app.add_latex_package("workhistory")
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

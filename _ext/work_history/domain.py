@@ -1,10 +1,14 @@
 """The entries of every document, kept on the build environment.
 
-`WorkHistoryDomain` holds one `JobRecord` per ``job`` directive, keyed by
-the entry's name, and the set of documents that show a summary. It is
-purged per document (`clear_doc`) and merged per document after a
-parallel read (`merge_domaindata`), so ``-j N`` and incremental builds
-see the same data as a serial clean build.
+`WorkHistoryDomain` holds, per document, the `JobRecord` of each ``job``
+directive in document order, and the documents that show a summary.
+Data is keyed by document so it is purged per document (`clear_doc`) and
+merged per document after a parallel read (`merge_domaindata`): ``-j N``,
+incremental and serial clean builds all end with the same data.
+
+A name used in two documents is resolved the same way whatever the read
+order: the entry first by (document, line) wins, and `check_duplicates`
+(run once all documents are read) warns about the others.
 """
 
 from __future__ import annotations
@@ -22,6 +26,9 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .dates import PartialDate
+from .messages import warn
+
+_FAR_FUTURE = PartialDate(9999, 12, 31, "day")
 
 
 @dataclass(frozen=True)
@@ -33,22 +40,37 @@ class JobRecord:
     lineno: int
     position: str
     org: str
-    start: PartialDate
+    start: PartialDate | None  # None: unreadable; such entries stay out of summaries
     end: PartialDate | None  # None: ongoing
     url: str = ""
     location: str = ""
     tags: tuple[str, ...] = ()
     duration: str = ""
+    source: str = ""  # "path:line" of the directive, for warnings (includes differ from docname)
 
     @property
     def title(self) -> str:
-        return f"{self.position}, {self.org}" if self.org else self.position
+        if self.position and self.org:
+            return f"{self.position}, {self.org}"
+        return self.position or self.org or self.name
 
     @property
     def sort_key(self) -> tuple:
-        """Newest first: ongoing entries, then by end, then by start."""
-        end = self.end or PartialDate(9999, 12, 31, "day")
-        return (end, self.start, self.name)
+        """Sorted in reverse, newest first: ongoing, then by end, then by start."""
+        end = self.end or _FAR_FUTURE
+        start = self.start or PartialDate(1)
+        return (end.year, end.month, end.day, start.year, start.month, start.day,
+                self.docname, -self.lineno)
+
+    @property
+    def warn_at(self) -> str | tuple[str, int]:
+        """Where a warning about this entry points."""
+        return self.source or (self.docname, self.lineno)
+
+
+def target_name(text: str) -> str:
+    """The id a name or a reference target stands for: ``Heroku 2014`` -> ``heroku-2014``."""
+    return nodes.make_id(text)
 
 
 class JobRole(XRefRole):
@@ -68,11 +90,18 @@ class WorkHistoryDomain(Domain):
     object_types = {"job": ObjType("job", "job")}
     roles = {"job": JobRole()}
     initial_data: dict[str, Any] = {"jobs": {}, "summaries": {}}
-    data_version = 1
+    data_version = 2
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._by_name: dict[str, JobRecord] | None = None
+        #: The records of the documents being read, as they were before (summary.py).
+        self.before_read: dict[str, tuple[JobRecord, ...]] = {}
 
     # -- the typed accessor ------------------------------------------------
     @property
-    def jobs(self) -> dict[str, JobRecord]:
+    def jobs_by_doc(self) -> dict[str, list[JobRecord]]:
+        """Each document's entries, in document order."""
         return self.data["jobs"]
 
     @property
@@ -80,52 +109,71 @@ class WorkHistoryDomain(Domain):
         """Documents that show a summary, with how many they show."""
         return self.data["summaries"]
 
-    def add_job(self, record: JobRecord) -> JobRecord | None:
-        """Store *record*; return the entry already holding its name, if any."""
-        existing = self.jobs.get(record.name)
-        if existing is not None:
-            return existing
-        self.jobs[record.name] = record
-        return None
+    def records(self) -> Iterator[JobRecord]:
+        for docname in sorted(self.jobs_by_doc):
+            yield from self.jobs_by_doc[docname]
+
+    def by_name(self) -> dict[str, JobRecord]:
+        """Name -> entry; of entries sharing a name, the first by (document, line)."""
+        index = self._by_name
+        if index is None:
+            index = {}
+            for record in self.records():
+                index.setdefault(record.name, record)
+            self._by_name = index
+        return index
+
+    def _changed(self) -> None:
+        self._by_name = None
+
+    def doc_names(self, docname: str) -> dict[str, JobRecord]:
+        return {r.name: r for r in self.jobs_by_doc.get(docname, ())}
+
+    def add_job(self, record: JobRecord) -> None:
+        self.jobs_by_doc.setdefault(record.docname, []).append(record)
+        self._changed()
 
     def note_summary(self, docname: str) -> None:
         self.summaries[docname] = self.summaries.get(docname, 0) + 1
 
     def newest_first(self) -> list[JobRecord]:
-        return sorted(self.jobs.values(), key=lambda r: r.sort_key, reverse=True)
+        """Every dated entry, newest first."""
+        dated = [r for r in self.records() if r.start is not None]
+        return sorted(dated, key=lambda r: r.sort_key, reverse=True)
+
+    def fingerprint(self, docnames: Iterable[str]) -> dict[str, tuple[JobRecord, ...]]:
+        """What a summary shows of *docnames*: compared before and after a read."""
+        return {d: tuple(self.jobs_by_doc.get(d, ())) for d in docnames}
+
+    def check_duplicates(self) -> None:
+        """Warn about each entry whose name an earlier document already holds."""
+        first: dict[str, JobRecord] = {}
+        for record in self.records():
+            holder = first.setdefault(record.name, record)
+            if holder is not record and holder.docname != record.docname:
+                warn("duplicate_name",
+                     f"job {record.title}: duplicate name {record.name!r}, also used by "
+                     f"{holder.title} in {holder.docname!r} (line {holder.lineno}); references "
+                     "go to that entry (give this one its own :name:)", record.warn_at)
 
     # -- Domain API --------------------------------------------------------
     def clear_doc(self, docname: str) -> None:
-        for name in [n for n, r in self.jobs.items() if r.docname == docname]:
-            del self.jobs[name]
+        if self.jobs_by_doc.pop(docname, None) is not None:
+            self._changed()
         self.summaries.pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        docnames = set(docnames)
-        for name, record in otherdata["jobs"].items():
-            if record.docname not in docnames:
-                continue
-            existing = self.jobs.get(name)
-            if existing is not None and existing.docname != record.docname:
-                # The same clash a serial build reports, reported by the
-                # document that comes later so -j gives the same message.
-                first, second = sorted((existing, record), key=lambda r: (r.docname, r.lineno))
-                from .messages import warn
-
-                warn("duplicate_name",
-                     f"duplicate job name {name!r}, also used at {first.docname}:{first.lineno}",
-                     (second.docname, second.lineno))
-                self.jobs[name] = first
-                continue
-            self.jobs[name] = record
-        for docname, count in otherdata["summaries"].items():
-            if docname in docnames:
-                self.summaries[docname] = count
+        for docname in docnames:
+            if docname in otherdata["jobs"]:
+                self.jobs_by_doc[docname] = list(otherdata["jobs"][docname])
+            if docname in otherdata["summaries"]:
+                self.summaries[docname] = otherdata["summaries"][docname]
+        self._changed()
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: nodes.Element
                      ) -> nodes.reference | None:
-        record = self.jobs.get(target)
+        record = self.by_name().get(target_name(target))
         if record is None:
             return None
         if not node.get("refexplicit"):
@@ -138,7 +186,7 @@ class WorkHistoryDomain(Domain):
         return [("work_history:job", ref)] if ref is not None else []
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for record in self.jobs.values():
+        for record in self.by_name().values():
             yield record.name, record.title, "job", record.docname, record.name, 1
 
 

@@ -14,6 +14,7 @@ rendered with what could be read.
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from docutils import nodes
 from sphinx import addnodes
@@ -21,13 +22,15 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
-from .dates import PRESENT, DateError, PartialDate, format_length
-from .domain import JobRecord, get_domain
+from .dates import PRESENT, DateError, PartialDate, coarser, format_length
+from .domain import JobRecord, get_domain, target_name
 from .messages import warn
 from .nodes import job_date, job_entry, job_header
 
 JOB_OPTIONS = ("org", "start", "end", "location", "url", "tags", "name", "no-duration")
-EMPLOYER_KEY = "work_history:employer"  # env.temp_data while an employer is parsed
+# Keys of env.current_document while a directive's content is parsed.
+EMPLOYER_KEY = "work_history:employer"  # the employer's fields, and the spans of its roles
+IN_JOB_KEY = "work_history:in_job"
 
 
 def today(config) -> PartialDate:
@@ -42,15 +45,16 @@ class JobDirective(SphinxDirective):
     option_spec = opt.option_spec(*JOB_OPTIONS)
 
     def run(self) -> list[nodes.Node]:
-        location = (self.env.docname, self.lineno)
-        if self.env.temp_data.get("work_history:in_job"):
+        location = self.get_location()
+        current = self.env.current_document
+        if current.get(IN_JOB_KEY):
             warn("misplaced", "a job inside a job is shown as part of the outer entry's text",
                  location)
-        inherited = self.env.temp_data.get(EMPLOYER_KEY, {})
-        fields = {key: opt.text(self.options, key) or inherited.get(key, "")
+        employer = current.get(EMPLOYER_KEY) or {}
+        fields = {key: opt.text(self.options, key) or employer.get(key, "")
                   for key in ("org", "url", "location")}
         position = " ".join(self.arguments[0].split()) if self.arguments else ""
-        label = f"job {position or '(no position)'!s}" + (f" at {fields['org']}" if fields["org"] else "")
+        label = f"job {position or '(no position)'}" + (f" at {fields['org']}" if fields["org"] else "")
 
         for name in opt.unknown_options(self.options):
             warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
@@ -71,39 +75,42 @@ class JobDirective(SphinxDirective):
         start, end = self._dates(label, location)
         show_duration = self.config.work_history_durations and "no-duration" not in self.options
         duration = format_length(start, end or today(self.config)) if start and show_duration else ""
-        dates = _date_text(start, end)
+        if employer and start:
+            employer["spans"].append((start, end))
 
         name = self._name(label, location, fields["org"], position, start)
         tags = opt.split_tags(opt.text(self.options, "tags"))
 
+        # Inside an employer the header names only what the employer's does not.
+        shown = {key: opt.text(self.options, key) if employer else fields[key]
+                 for key in ("org", "location")}
         entry = job_entry(classes=["wh-job", "h-event", "p-experience"],
                           position=position, org=fields["org"], url=url,
-                          location=fields["location"], dates=dates, duration=duration)
+                          location=fields["location"], dates=date_text(start, end),
+                          duration=duration, shown_org=shown["org"],
+                          shown_location=shown["location"])
         self.set_source_info(entry)
-        entry += self._header(position, fields["org"], url, fields["location"],
-                              start, end, duration)
-        body = nodes.container(classes=["wh-job-body", "p-description"])
-        self.env.temp_data["work_history:in_job"] = True
-        try:
-            self.state.nested_parse(self.content, self.content_offset, body)
-        finally:
-            self.env.temp_data["work_history:in_job"] = False
-        entry += body
+        entry += self._header(position, shown["org"], url, shown["location"], start, end,
+                              duration)
+        if self.content:
+            body = nodes.container(classes=["wh-job-body", "p-description"])
+            current[IN_JOB_KEY] = True
+            try:
+                self.state.nested_parse(self.content, self.content_offset, body)
+            finally:
+                current[IN_JOB_KEY] = False
+            entry += body
 
         result: list[nodes.Node] = []
         if name:
             entry["ids"].append(name)
-            record = JobRecord(name=name, docname=self.env.docname, lineno=self.lineno,
-                               position=position, org=fields["org"], start=start or PartialDate(1),
-                               end=end, url=url, location=fields["location"], tags=tags,
-                               duration=duration)
-            if start:
-                clash = get_domain(self.env).add_job(record)
-                if clash is not None:
-                    warn("duplicate_name", f"duplicate job name {name!r}, also used at "
-                         f"{clash.docname}:{clash.lineno}", location)
-                    entry["ids"].remove(name)
-            if tags and name in entry["ids"]:
+            source, line = self.get_source_info()
+            record = JobRecord(name=name, docname=self.env.docname, lineno=line or self.lineno,
+                               position=position, org=fields["org"], start=start, end=end,
+                               url=url, location=fields["location"], tags=tags,
+                               duration=duration, source=location)
+            get_domain(self.env).add_job(record)
+            if tags:
                 result.append(addnodes.index(entries=[
                     ("single", f"{tag}; {record.title}", name, "", None) for tag in tags]))
         result.append(entry)
@@ -130,27 +137,37 @@ class JobDirective(SphinxDirective):
                 end = PartialDate.parse(end_text)
             except DateError as exc:
                 warn("bad_date", f"{label}: :end: {exc}; the entry is shown as ongoing", location)
-        if start and end and end.truncate(start.precision) < start.truncate(end.precision):
+        if start and end and _cut(end, start) < _cut(start, end):
             warn("date_order", f"{label}: :end: {end.iso()} is before :start: {start.iso()}; "
                  "the end date is ignored", location)
             end = None
         return start, end
 
     def _name(self, label, location, org, position, start) -> str:
+        """The entry's id: its :name:, else made from organisation and start year.
+
+        A made-up id depends only on this document, so every build order
+        gives the same ids; a second role at one employer in one year is
+        told apart by its position.
+        """
+        taken = get_domain(self.env).doc_names(self.env.docname)
         if "name" in self.options:
-            name = nodes.make_id(opt.text(self.options, "name"))
+            written = opt.text(self.options, "name")
+            name = target_name(written)
             if not name:
-                warn("missing_field", f"{label}: :name: is empty; a name is made from the "
-                     "organisation and start year", location)
+                warn("missing_field", f"{label}: :name: {written!r} has no letters or digits "
+                     "to make an id from; a name is made from the organisation and start year",
+                     location)
+            elif name in taken:
+                warn("duplicate_name", f"{label}: duplicate name {name!r}, also used by "
+                     f"{taken[name].title} at line {taken[name].lineno}; a name is made from "
+                     "the organisation and start year", location)
             else:
                 return name
-        base = nodes.make_id(f"{org or position} {start.year if start else ''}")
-        if not base:
-            return ""
-        if base in get_domain(self.env).jobs and position:
-            # A second role at one employer in one year: tell them apart by position.
-            return nodes.make_id(f"{base} {position}")
-        return base
+        base = target_name(f"{org or position or 'job'} {start.year if start else ''}")
+        candidates = [base, target_name(f"{base} {position}")] if base else []
+        candidates += [f"{base}-{n}" for n in range(2, len(taken) + 3)] if base else []
+        return next((c for c in candidates if c and c not in taken), "")
 
     def _header(self, position, org, url, location, start, end, duration) -> job_header:
         header = job_header(classes=["wh-job-header"])
@@ -165,7 +182,7 @@ class JobDirective(SphinxDirective):
         header += title
 
         meta = nodes.paragraph(classes=["wh-job-meta"])
-        meta += _dates_node(start, end)
+        meta += dates_node(start, end)
         if duration:
             meta += nodes.Text(" · ")
             meta += nodes.inline(duration, duration, classes=["wh-duration"])
@@ -176,7 +193,12 @@ class JobDirective(SphinxDirective):
         return header
 
 
-def _date_text(start: PartialDate | None, end: PartialDate | None) -> str:
+def _cut(date: PartialDate, other: PartialDate) -> PartialDate:
+    """*date* at the coarser precision of the two, for comparing them."""
+    return date.truncate(coarser(date.precision, other.precision))
+
+
+def date_text(start: PartialDate | None, end: PartialDate | None) -> str:
     if start is None:
         return end.display() if end else ""
     if end is None:
@@ -186,7 +208,7 @@ def _date_text(start: PartialDate | None, end: PartialDate | None) -> str:
     return f"{start.display()} – {end.display()}"
 
 
-def _dates_node(start: PartialDate | None, end: PartialDate | None) -> nodes.inline:
+def dates_node(start: PartialDate | None, end: PartialDate | None) -> nodes.inline:
     dates = nodes.inline(classes=["wh-dates"])
     if start is not None:
         dates += job_date(start.display(), start.display(), datetime=start.iso(),
@@ -202,29 +224,32 @@ def _dates_node(start: PartialDate | None, end: PartialDate | None) -> nodes.inl
     return dates
 
 
-def _default_today(config) -> str:
+def default_today() -> str:
     """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
     return dt.date.today().isoformat()
 
 
 def _check_today(app: Sphinx, config) -> None:
-    if not config.work_history_today:
-        config.work_history_today = _default_today(config)
+    value = config.work_history_today
+    if isinstance(value, dt.date):
+        config.work_history_today = value = value.isoformat()
+    if not value:
+        config.work_history_today = default_today()
+        return
     try:
-        PartialDate.parse(config.work_history_today)
+        PartialDate.parse(value)
     except DateError as exc:
-        warn("bad_date", f"work_history_today: {exc}; using the build date", None)
-        config.work_history_today = dt.date.today().isoformat()
+        warn("bad_date", f"work_history_today: {exc}; counting to the build date instead", None)
+        config.work_history_today = default_today()
 
 
 def setup_job(app: Sphinx) -> None:
-    app.add_config_value("work_history_today", "", "env", types=frozenset({str}),
-                         description="the date ongoing entries count to (YYYY-MM-DD)")
+    app.add_config_value("work_history_today", "", "env", types=frozenset({str, dt.date}),
+                         description="the date ongoing entries count to (YYYY, YYYY-MM or "
+                                     "YYYY-MM-DD); default: SOURCE_DATE_EPOCH's date, else today")
     app.add_config_value("work_history_durations", True, "env", types=frozenset({bool}),
                          description="show each entry's length")
     app.connect("config-inited", _check_today)

@@ -9,6 +9,12 @@ only where a format needs more:
 * `job_header` – the position/organisation/date lines. HTML and text
   show them; LaTeX skips them, as the environment prints the same facts.
 * `job_date` – HTML ``<time datetime="…">``; plain text elsewhere.
+* `employer_entry` – several roles at one organisation: HTML
+  ``<section>``; LaTeX a ``workhistoryemployer`` environment around
+  the roles' ``workhistoryentry`` environments.
+* `summary_placeholder` – where a ``work-history`` table goes; replaced
+  at doctree-resolved (summary.py), and skipped by every writer should
+  one ever reach it.
 
 Each subclasses a standard node, so any writer not listed here still
 renders it through Sphinx's MRO-based dispatch.
@@ -32,6 +38,14 @@ class job_date(nodes.inline):
     """A date; attribute ``datetime`` holds its ISO form."""
 
 
+class employer_entry(nodes.container):
+    """Several roles at one organisation. Attributes: org, url, location, dates, duration."""
+
+
+class summary_placeholder(nodes.General, nodes.Element):
+    """A ``work-history`` directive, until the summary table replaces it."""
+
+
 # -- HTML (and ePub, which uses the HTML visitors) --------------------------
 
 def visit_job_entry_html(self, node: job_entry) -> None:
@@ -50,6 +64,14 @@ def depart_job_header_html(self, node: job_header) -> None:
     self.body.append("</header>\n")
 
 
+def visit_employer_entry_html(self, node: employer_entry) -> None:
+    self.body.append(self.starttag(node, "section"))
+
+
+def depart_employer_entry_html(self, node: employer_entry) -> None:
+    self.body.append("</section>\n")
+
+
 def visit_job_date_html(self, node: job_date) -> None:
     self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
 
@@ -60,18 +82,39 @@ def depart_job_date_html(self, node: job_date) -> None:
 
 # -- LaTeX --------------------------------------------------------------------
 
+def _latex_org(self, org: str, url: str) -> str:
+    org = self.encode(org)
+    if org and url:
+        org = r"\href{%s}{%s}" % (self.encode_uri(url), org)
+    return org
+
+
+def _latex_begin(self, node: nodes.Element, environment: str, *args: str) -> None:
+    self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
+    self.body.append("\\begin{%s}%s\n" % (environment, "".join("{%s}" % a for a in args)))
+
+
 def visit_job_entry_latex(self, node: job_entry) -> None:
-    org = self.encode(node["org"])
-    if node.get("url"):
-        org = r"\href{%s}{%s}" % (self.encode_uri(node["url"]), org)
-    args = (self.encode(node["dates"]), self.encode(node["position"]), org,
-            self.encode(node.get("location", "")), self.encode(node.get("duration", "")))
-    self.body.append("\n" + self.hypertarget_to(node))
-    self.body.append("\\begin{workhistoryentry}" + "".join("{%s}" % a for a in args) + "\n")
+    # Inside an employer, its environment already names the organisation.
+    org = node.get("shown_org", node["org"])
+    location = node.get("shown_location", node.get("location", ""))
+    _latex_begin(self, node, "workhistoryentry", self.encode(node["dates"]),
+                 self.encode(node["position"]), _latex_org(self, org, node.get("url", "")),
+                 self.encode(location), self.encode(node.get("duration", "")))
 
 
 def depart_job_entry_latex(self, node: job_entry) -> None:
     self.body.append("\n\\end{workhistoryentry}\n")
+
+
+def visit_employer_entry_latex(self, node: employer_entry) -> None:
+    _latex_begin(self, node, "workhistoryemployer", self.encode(node["dates"]),
+                 _latex_org(self, node["org"], node.get("url", "")),
+                 self.encode(node.get("location", "")), self.encode(node.get("duration", "")))
+
+
+def depart_employer_entry_latex(self, node: employer_entry) -> None:
+    self.body.append("\n\\end{workhistoryemployer}\n")
 
 
 def skip(self, node: nodes.Node) -> None:
@@ -100,6 +143,12 @@ def setup_nodes(app: Sphinx) -> None:
                  html=(visit_job_header_html, depart_job_header_html),
                  latex=(skip, None),
                  text=PASS, man=PASS, texinfo=PASS)
+    app.add_node(employer_entry,
+                 html=(visit_employer_entry_html, depart_employer_entry_html),
+                 latex=(visit_employer_entry_latex, depart_employer_entry_latex),
+                 text=PASS, man=PASS, texinfo=PASS)
+    app.add_node(summary_placeholder, html=(skip, None), latex=(skip, None),
+                 text=(skip, None), man=(skip, None), texinfo=(skip, None))
     app.add_node(job_date,
                  html=(visit_job_date_html, depart_job_date_html),
                  latex=PASS, text=PASS, man=PASS, texinfo=PASS)
