@@ -42,6 +42,8 @@ work_history_person = {
     ],
 }
 work_history_publications = ["pages/writing"]
+# The markup reference renders example entries: keep them out of the summaries.
+work_history_summary_exclude = ["pages/work-history-markup"]
 
 root_doc = "index"
 templates_path = ["_templates"]

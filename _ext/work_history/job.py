@@ -94,11 +94,11 @@ class JobDirective(SphinxDirective):
                               duration)
         if self.content:
             body = nodes.container(classes=["wh-job-body", "p-description"])
-            current[IN_JOB_KEY] = True
+            outer, current[IN_JOB_KEY] = current.get(IN_JOB_KEY), True
             try:
                 self.state.nested_parse(self.content, self.content_offset, body)
             finally:
-                current[IN_JOB_KEY] = False
+                current[IN_JOB_KEY] = outer
             entry += body
 
         result: list[nodes.Node] = []

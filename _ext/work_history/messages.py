@@ -14,15 +14,18 @@ from sphinx.util import logging
 logger = logging.getLogger("work_history")
 
 SUBTYPES = {
-    "missing_field": "a required field (position, :org:, :start:) is missing or empty",
+    "missing_field": "a required field (position, :org:, :start:) is missing or empty, a "
+                     ":name: has nothing to make an id from, an employer has no dated role",
     "bad_date": ":start: or :end: is not a calendar date in YYYY, YYYY-MM or YYYY-MM-DD form",
     "date_order": ":end: is before :start:, or :start: is 'present'",
     "unknown_option": "an option the directive does not know",
-    "bad_option": "an option value that cannot be read (a flag with a value, a bad number)",
+    "bad_option": "an option value that cannot be read (a flag with a value, a :since: "
+                  "that is not a year, a :limit: that is not a positive number, empty :tags:)",
     "bad_url": ":url: is not an http(s) address",
     "duplicate_name": "two entries with the same name, in one document or across documents",
     "unknown_ref": "a {job} reference to an entry that does not exist",
-    "misplaced": "a directive used where it makes no sense (a job inside a job)",
+    "misplaced": "a directive used where it makes no sense (a job inside a job, an "
+                 "employer inside a job or an employer)",
     "bad_config": "a work_history_person / work_history_publications value that cannot be used",
 }
 
