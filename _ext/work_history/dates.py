@@ -51,10 +51,10 @@ class PartialDate:
         if year == 0:
             raise DateError(f"{text!r} is not a date: there is no year 0")
         try:
-            dt.date(year, month or 1, day or 1)
+            dt.date(year, 1 if month is None else month, 1 if day is None else day)
         except ValueError as exc:
             raise DateError(f"{text!r} is not a calendar date ({exc})") from None
-        precision: Precision = "day" if day else "month" if month else "year"
+        precision: Precision = "year" if month is None else "month" if day is None else "day"
         return cls(year, month or 1, day or 1, precision)
 
     @classmethod

@@ -47,15 +47,15 @@ class JobDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
         current = self.env.current_document
-        if current.get(IN_JOB_KEY):
-            warn("misplaced", "a job inside a job is shown as part of the outer entry's text",
-                 location)
         employer = current.get(EMPLOYER_KEY) or {}
         fields = {key: opt.text(self.options, key) or employer.get(key, "")
                   for key in ("org", "url", "location")}
         position = " ".join(self.arguments[0].split()) if self.arguments else ""
         label = f"job {position or '(no position)'}" + (f" at {fields['org']}" if fields["org"] else "")
 
+        if current.get(IN_JOB_KEY):
+            warn("misplaced", f"{label}: a job inside a job is shown as part of the outer "
+                 "entry's text", location)
         for name in opt.unknown_options(self.options):
             warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
                  f"known: {', '.join(JOB_OPTIONS)})", location)
