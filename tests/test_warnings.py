@@ -111,7 +111,8 @@ def test_strict_build_fails(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
          str(ROOT), str(tmp_path / "html"), "-d", str(tmp_path / "doctrees")],
-        capture_output=True, text=True, check=False)
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(PROJECT / "_ext")})
     assert result.returncode != 0
     assert "[work_history.bad_date]" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
