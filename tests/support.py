@@ -13,7 +13,7 @@ _WARNING = re.compile(
     r"\[work_history\.(?P<subtype>\w+)\]$", re.MULTILINE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Warning:
     file: str  # the path's last component
     line: int
