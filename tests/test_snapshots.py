@@ -1,0 +1,61 @@
+"""Doctree snapshots of the snippets the markup reference page shows.
+
+Each file in tests/snippets/ is one page of a small project; the resolved
+doctree of each page (pseudo-XML) must equal tests/snapshots/<name>.xml.
+After a deliberate change, review and rewrite them with
+
+    UPDATE_SNAPSHOTS=1 make test PYTEST_ARGS=tests/test_snapshots.py
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from support import build
+
+TESTS = Path(__file__).resolve().parent
+SNIPPETS = sorted((TESTS / "snippets").glob("*.md"))
+SNAPSHOTS = TESTS / "snapshots"
+
+CONF = '''\
+extensions = ["myst_parser", "work_history"]
+myst_enable_extensions = ["colon_fence"]
+project = "snippets"
+work_history_today = "2026-11-27"
+'''
+
+
+@pytest.fixture(scope="module")
+def pseudoxml(tmp_path_factory) -> Path:
+    srcdir = tmp_path_factory.mktemp("snippets")
+    (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
+    toctree = "\n".join(p.stem for p in SNIPPETS)
+    (srcdir / "index.md").write_text(f"# Snippets\n\n```{{toctree}}\n{toctree}\n```\n",
+                                     encoding="utf-8")
+    for snippet in SNIPPETS:
+        (srcdir / snippet.name).write_text(f"# {snippet.stem}\n\n" + snippet.read_text(
+            encoding="utf-8"), encoding="utf-8")
+    app = build(srcdir, "pseudoxml")
+    assert app.warning.getvalue() == ""
+    return app.outdir
+
+
+@pytest.mark.parametrize("snippet", SNIPPETS, ids=[p.stem for p in SNIPPETS])
+def test_snippet_doctree(pseudoxml, snippet):
+    got = (pseudoxml / f"{snippet.stem}.pseudoxml").read_text(encoding="utf-8")
+    got = got.replace(str(pseudoxml.parent.parent), "<srcdir>")
+    expected = SNAPSHOTS / f"{snippet.stem}.xml"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        SNAPSHOTS.mkdir(exist_ok=True)
+        expected.write_text(got, encoding="utf-8")
+    assert expected.exists(), f"no snapshot for {snippet.name}: run with UPDATE_SNAPSHOTS=1"
+    assert got == expected.read_text(encoding="utf-8")
+
+
+def test_every_snippet_is_on_the_reference_page():
+    page = (TESTS.parent / "pages" / "work-history-markup.md").read_text(encoding="utf-8")
+    for snippet in SNIPPETS:
+        assert f"{{literalinclude}} ../tests/snippets/{snippet.name}" in page
+        assert f"{{include}} ../tests/snippets/{snippet.name}" in page
