@@ -1,0 +1,53 @@
+"""The length rule the reference page documents, and reading dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from work_history.dates import DateError, PartialDate, format_length
+from work_history.job import default_today
+
+
+def length(start: str, end: str) -> str:
+    return format_length(PartialDate.parse(start), PartialDate.parse(end))
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    ("2014", "2016", "2 yrs"),            # year-only dates give whole years
+    ("2020", "2021", "1 yr"),
+    ("2007", "2007", "< 1 yr"),
+    ("2019-03", "2021-06", "2 yrs 3 mos"),
+    ("2020-01", "2020-05", "4 mos"),
+    ("2020-01", "2021-01", "1 yr"),
+    ("2020-01", "2020-01", "< 1 mo"),
+    ("2014-02", "2016", "2 yrs"),          # the coarser precision of the two
+    ("2009-05-20", "2011-05-19", "1 yr 11 mos"),  # a month counts once its day is reached
+    ("2009-05-20", "2011-05-20", "2 yrs"),
+    ("2020-01-31", "2020-02-29", "< 1 mo"),
+])
+def test_length_rule(start, end, expected):
+    assert length(start, end) == expected
+
+
+@pytest.mark.parametrize("text", ["2020-13", "2021-02-30", "20", "0000", "2020-00",
+                                  "2020-01-00", "2020-1", "２０２０", "2020 ", "March 2020", ""])
+def test_not_a_calendar_date(text):
+    if text.strip() == "2020":
+        assert PartialDate.parse(text).iso() == "2020"  # surrounding space is allowed
+        return
+    with pytest.raises(DateError):
+        PartialDate.parse(text)
+
+
+def test_dates_keep_their_precision():
+    assert [PartialDate.parse(t).display() for t in ("2014", "2014-03", "2014-03-02")] == [
+        "2014", "Mar 2014", "2 Mar 2014"]
+    assert PartialDate.parse("2014-03").iso() == "2014-03"
+
+
+def test_today_follows_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795737600")
+    assert default_today() == "2026-11-27"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert default_today() == dt.date.today().isoformat()
