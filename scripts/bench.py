@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Build-time benchmark of the work_history extension (`make bench`).
+
+Every number is a ratio between builds timed in this same run, on this
+machine, so it means the same on a fast laptop and a busy CI box:
+
+  1. clean build, 2,000 generated entries over 100 pages, with the
+     extension  vs  the same pages written as plain MyST          <= 1.3x
+  2. the same with 4,000 entries  vs  2,000 entries                <= 2.2x
+  3. incremental rebuild after editing one page  vs  clean build   <= 0.25x
+  4. the real site  vs  its text as plain Sphinx + MyST + Furo     <= 1.2x
+
+"Plain MyST" holds the same words the extension renders (position,
+organisation, dates, length, location, the role's text, the summary as a
+Markdown table) with no directive. Each build runs in its own process;
+the builds of a comparison alternate, and the median of --runs is used.
+Exit status 1 when a budget is exceeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "_ext"))
+
+from work_history.dates import PartialDate, format_length  # noqa: E402
+
+PYTHON = sys.executable
+SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
+TODAY = PartialDate(2026, 11, 27, "day")
+BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2}
+
+CONF = '''\
+project = "bench"
+author = copyright = "bench"
+version = release = "1"
+extensions = {extensions!r}
+myst_enable_extensions = ["colon_fence"]
+html_theme = "furo"
+exclude_patterns = ["_build"]
+'''
+
+LOREM = ("Kept the on-call rota sane, moved a catalogue between databases without downtime, "
+         "and wrote down the footguns that remained for whoever came next.")
+
+
+# -- generated projects ------------------------------------------------------------
+
+def entry(n: int) -> dict[str, str]:
+    start = PartialDate(2000 + n % 20, 1 + n % 12, 1, "month")
+    end_year = start.year + 1 + n % 4
+    end = None if n % 10 == 0 else PartialDate(end_year, 1 + (n * 7) % 12, 1, "month")
+    return {"position": f"Engineer {n}", "org": f"Organisation {n % 97}",
+            "start": start.iso(), "end": end.iso() if end else "",
+            "location": ("Remote", "Berlin", "Glasgow")[n % 3],
+            "tags": f"tag{n % 7}, tag{n % 11}", "body": f"{LOREM} Entry {n}."}
+
+
+def job_markup(e: dict[str, str]) -> str:
+    end = f":end: {e['end']}\n" if e["end"] else ""
+    return (f":::{{job}} {e['position']}\n:org: {e['org']}\n:start: {e['start']}\n{end}"
+            f":location: {e['location']}\n:tags: {e['tags']}\n\n{e['body']}\n:::\n")
+
+
+def plain_markup(e: dict[str, str]) -> str:
+    """The words the extension renders for an entry, as plain MyST."""
+    return f"**{e['position']}**, {e['org']}\n\n{meta_line(e)}\n\n{e['body']}\n"
+
+
+def meta_line(e: dict[str, str]) -> str:
+    start = PartialDate.parse(e["start"]) if e.get("start") else None
+    end = PartialDate.parse(e["end"]) if e.get("end") else None
+    if start is None:
+        return ""
+    dates = f"{start.display()} – {end.display() if end else 'present'}"
+    if end == start:
+        dates = start.display()
+    parts = [dates, format_length(start, end or TODAY)]
+    if e.get("location"):
+        parts.append(e["location"])
+    return " · ".join(parts)
+
+
+def plain_table(entries: list[dict[str, str]]) -> str:
+    def key(e):
+        end = PartialDate.parse(e["end"]) if e.get("end") else PartialDate(9999, 12, 31, "day")
+        return (end, PartialDate.parse(e["start"]))
+
+    rows = ["| Role | Organisation | Dates | Length |", "| --- | --- | --- | --- |"]
+    for e in sorted(entries, key=key, reverse=True):
+        dates, _, rest = meta_line(e).partition(" · ")
+        rows.append(f"| {e['position']} | {e['org']} | {dates} | {rest.split(' · ')[0]} |")
+    return "\n".join(rows) + "\n"
+
+
+def generate(root: Path, entries: int, pages: int, extension: bool) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    exts = ["myst_parser", "work_history"] if extension else ["myst_parser"]
+    (root / "conf.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(PROJECT / '_ext')!r})\n"
+        + CONF.format(extensions=exts), encoding="utf-8")
+    per_page = entries // pages
+    all_entries = []
+    for p in range(pages):
+        page_entries = [entry(p * per_page + i) for i in range(per_page)]
+        all_entries += page_entries
+        render = job_markup if extension else plain_markup
+        (root / f"page{p:03d}.md").write_text(
+            f"# Page {p}\n\n" + "\n".join(render(e) for e in page_entries), encoding="utf-8")
+    toctree = "\n".join(f"page{p:03d}" for p in range(pages))
+    summary = ":::{work-history}\n:::\n" if extension else plain_table(all_entries)
+    (root / "index.md").write_text(
+        f"# Bench\n\n```{{toctree}}\n:hidden:\n\n{toctree}\n```\n\n## Summary\n\n{summary}",
+        encoding="utf-8")
+    return root
+
+
+# -- the real site as plain MyST -----------------------------------------------------
+
+_FENCE = re.compile(r"^(?P<colons>:{3,})\{(?P<name>job|employer|work-history)\}[ \t]*(?P<arg>.*)$")
+_OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")
+
+
+def plain_site(text: str, entries: list[dict[str, str]]) -> str:
+    """*text* with the extension's directives and role replaced by what they render."""
+    lines, out, i = text.splitlines(), [], 0
+    inherited: dict[str, str] = {}
+    while i < len(lines):
+        match = _FENCE.match(lines[i])
+        if not match:
+            if re.fullmatch(r":{3,}", lines[i]) and inherited.get("_colons") == lines[i]:
+                inherited = {}  # the employer's closing fence
+            else:
+                out.append(lines[i])
+            i += 1
+            continue
+        colons, name = match["colons"], match["name"]
+        options, i = {}, i + 1
+        while i < len(lines) and (m := _OPTION.match(lines[i])):
+            options[m["key"]] = m["value"].strip()
+            i += 1
+        if name == "work-history":
+            while lines[i] != colons:
+                i += 1
+            out.append(plain_table(entries))
+        elif name == "employer":
+            inherited = {**options, "_colons": colons}
+            out.append(f"**{options.get('org', '')}**\n")
+        else:
+            body = []
+            while lines[i] != colons:
+                body.append(lines[i])
+                i += 1
+            e = {**{k: v for k, v in inherited.items() if k in ("org", "location")},
+                 **options, "position": match["arg"].strip(),
+                 "end": "" if options.get("end", "") == "present" else options.get("end", "")}
+            out.append(f"**{e['position']}**, {e.get('org', '')}\n\n{meta_line(e)}\n")
+            out.extend(body)
+        i += 1
+    return re.sub(r"\{job\}`([^`<]*?)(?:\s*<[^`]*>)?`", r"\1", "\n".join(out) + "\n")
+
+
+def site_entries(sources: list[Path]) -> list[dict[str, str]]:
+    found = []
+    for source in sources:
+        inherited: dict[str, str] = {}
+        lines = source.read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines):
+            match = _FENCE.match(line)
+            if not match or match["name"] == "work-history":
+                continue
+            options = {}
+            for following in lines[i + 1:]:
+                if not (m := _OPTION.match(following)):
+                    break
+                options[m["key"]] = m["value"].strip()
+            if match["name"] == "employer":
+                inherited = options
+                continue
+            e = {**inherited, **options, "position": match["arg"].strip()}
+            if e.get("end") == "present":
+                e["end"] = ""
+            if e.get("start"):
+                found.append(e)
+    return found
+
+
+def copy_site(dest: Path, plain: bool) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    ignore = shutil.ignore_patterns(".venv*", "_build", ".git", "tests", "scripts", ".ci",
+                                    ".pytest_cache", ".hypothesis", "__pycache__")
+    shutil.copytree(PROJECT, dest, ignore=ignore)
+    # The reference page includes snippet files from tests/.
+    shutil.copytree(PROJECT / "tests" / "snippets", dest / "tests" / "snippets")
+    if plain:
+        sources = sorted(p for p in dest.rglob("*.md")
+                         if "_ext" not in p.parts and p.name != "README.md")
+        # The entries the site's summaries show: not the reference page's examples.
+        entries = site_entries([p for p in sources if "snippets" not in p.parts
+                                and p.name != "work-history-markup.md"])
+        for source in sources:
+            source.write_text(plain_site(source.read_text(encoding="utf-8"), entries),
+                              encoding="utf-8")
+        with (dest / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write("\n# Benchmark baseline: the same site without the extension.\n"
+                       "extensions = [e for e in extensions if not e.startswith('work_history')]\n")
+    return dest
+
+
+# -- timing ----------------------------------------------------------------------------
+
+def sphinx_build(src: Path, out: Path, clean: bool = True) -> float:
+    if clean:
+        shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / "doctrees"),
+         str(src), str(out / "html")], capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"build of {src} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def median_pair(a: tuple[Path, Path], b: tuple[Path, Path], runs: int) -> tuple[float, float]:
+    times_a, times_b = [], []
+    for _ in range(runs):  # alternate, so drift in machine load hits both
+        times_a.append(sphinx_build(*a))
+        times_b.append(sphinx_build(*b))
+    return statistics.median(times_a), statistics.median(times_b)
+
+
+def incremental(src: Path, out: Path, runs: int) -> float:
+    times = []
+    page = sorted(src.glob("page*.md"))[len(list(src.glob("page*.md"))) // 2]
+    for n in range(runs):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"Engineer (\d+)\n", rf"Engineer \1 (edit {n})\n", text, count=1),
+                        encoding="utf-8")
+        later = time.time() + 2 + n
+        os.utime(page, (later, later))
+        times.append(sphinx_build(src, out, clean=False))
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
+    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="wh-bench-"))
+    try:
+        n, pages = args.entries, args.pages
+        print(f"benchmark: {n} and {2 * n} entries over {pages} pages, median of "
+              f"{args.runs} runs, in {work}", flush=True)
+        with_ext = generate(work / "with", n, pages, extension=True)
+        plain = generate(work / "plain", n, pages, extension=False)
+        doubled = generate(work / "doubled", 2 * n, pages, extension=True)
+
+        t_with, t_plain = median_pair((with_ext, work / "out-with"), (plain, work / "out-plain"),
+                                      args.runs)
+        t_doubled, t_with2 = median_pair((doubled, work / "out-doubled"),
+                                         (with_ext, work / "out-with"), args.runs)
+        t_clean = statistics.median([t_with, t_with2])
+        t_incr = incremental(with_ext, work / "out-with", args.runs)
+
+        site = copy_site(work / "site", plain=False)
+        site_plain = copy_site(work / "site-plain", plain=True)
+        t_site, t_site_plain = median_pair((site, work / "out-site"),
+                                           (site_plain, work / "out-site-plain"), args.runs)
+
+        results = [
+            ("extension", f"clean, {n} entries: with the extension vs plain MyST",
+             t_clean, t_plain),
+            ("doubling", f"clean, {2 * n} entries vs {n} entries", t_doubled, t_clean),
+            ("incremental", "one page edited: incremental vs clean", t_incr, t_clean),
+            ("site", "the real site: with the extension vs plain Sphinx+MyST+Furo",
+             t_site, t_site_plain),
+        ]
+        failed = False
+        print(f"\n{'measure':<62} {'times (s)':>15} {'ratio':>7} {'budget':>7}")
+        for key, label, numerator, denominator in results:
+            ratio = numerator / denominator
+            ok = ratio <= BUDGETS[key]
+            failed |= not ok
+            print(f"{label:<62} {numerator:6.2f} / {denominator:6.2f} {ratio:6.2f}x "
+                  f"{BUDGETS[key]:6.2f}x {'ok' if ok else 'OVER BUDGET'}")
+        return 1 if failed else 0
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
