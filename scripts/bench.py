@@ -60,7 +60,7 @@ def entry(n: int) -> dict[str, str]:
     start = PartialDate(2000 + n % 20, 1 + n % 12, 1, "month")
     end_year = start.year + 1 + n % 4
     end = None if n % 10 == 0 else PartialDate(end_year, 1 + (n * 7) % 12, 1, "month")
-    return {"position": f"Engineer {n}", "org": f"Organisation {n % 97}",
+    return {"position": f"Engineer {n}", "org": f"Organisation {n}",
             "start": start.iso(), "end": end.iso() if end else "",
             "location": ("Remote", "Berlin", "Glasgow")[n % 3],
             "tags": f"tag{n % 7}, tag{n % 11}", "body": f"{LOREM} Entry {n}."}

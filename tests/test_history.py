@@ -208,7 +208,8 @@ def test_epubcheck_passes(outputs):
         assert "_static/work_history.css" in archive.namelist()
 
 
-@pytest.mark.parametrize("builder", ["singlehtml", "dirhtml", "xml", "pseudoxml", "changes"])
+@pytest.mark.parametrize("builder", ["singlehtml", "dirhtml", "xml", "pseudoxml", "changes",
+                                     "gettext"])
 def test_other_builders_do_not_warn(outputs, builder):
     outputs(builder)  # the fixture asserts the warning stream is empty
 
