@@ -42,8 +42,9 @@ work_history_person = {
     ],
 }
 work_history_publications = ["pages/writing"]
-# The markup reference renders example entries: keep them out of the summaries.
-work_history_summary_exclude = ["pages/work-history-markup"]
+# The markup reference renders example entries: keep them out of the
+# summaries and the exports (they are still shown, and can be linked to).
+work_history_exclude_docs = ["pages/work-history-markup"]
 
 root_doc = "index"
 templates_path = ["_templates"]

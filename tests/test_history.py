@@ -216,7 +216,7 @@ def test_other_builders_do_not_warn(outputs, builder):
 
 def test_summary_on_an_excluded_page_is_left_out(tmp_path):
     app = build(copy_root(ROOT, tmp_path), confoverrides={
-        "work_history_summary_exclude": ["recent", "hero*"]})
+        "work_history_exclude_docs": ["recent", "hero*"]})
     assert work_history_warnings(app.warning.getvalue()) == []
     table = soup(app, "index.html").select_one("table.wh-summary")
     assert [r[1] for r in rows(table)] == ["Code Club", "Hanzo",

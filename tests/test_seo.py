@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 from conftest import build_site, require_tool
 from pypdf import PdfReader
 
-PAGES = ["index.html", "pages/work-history.html", "pages/writing.html"]
+PAGES = ["index.html", "pages/work-history.html", "pages/writing.html",
+         "pages/work-history-markup.html"]
 BASE = "https://tef-computer.readthedocs.io/en/latest/"
 RTD_ENV = {
     "READTHEDOCS": "True",

@@ -9,6 +9,9 @@ incremental and serial clean builds all end with the same data.
 A name used in two documents is resolved the same way whatever the read
 order: the entry first by (document, line) wins, and `check_duplicates`
 (run once all documents are read) warns about the others.
+
+Two views: `by_name` (every entry, for references) and `jobs` /
+`newest_first` (the published history, for summaries and exports).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
+from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode
 
 from .dates import PartialDate
@@ -95,6 +99,7 @@ class WorkHistoryDomain(Domain):
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._by_name: dict[str, JobRecord] | None = None
+        self._published: dict[str, JobRecord] | None = None
         #: The records of the documents being read, as they were before (summary.py).
         self.before_read: dict[str, tuple[JobRecord, ...]] = {}
 
@@ -123,8 +128,24 @@ class WorkHistoryDomain(Domain):
             self._by_name = index
         return index
 
+    @property
+    def jobs(self) -> dict[str, JobRecord]:
+        """The published history, by name: what summaries and exports show.
+
+        Dated entries only, the first holder of each name, and none from the
+        documents ``work_history_exclude_docs`` names (such as a page of
+        examples); those entries are still rendered and can be referenced.
+        """
+        published = self._published
+        if published is None:
+            excluded = Matcher(self.env.config.work_history_exclude_docs)
+            published = {name: record for name, record in self.by_name().items()
+                         if record.start is not None and not excluded(record.docname)}
+            self._published = published
+        return published
+
     def _changed(self) -> None:
-        self._by_name = None
+        self._by_name = self._published = None
 
     def doc_names(self, docname: str) -> dict[str, JobRecord]:
         return {r.name: r for r in self.jobs_by_doc.get(docname, ())}
@@ -137,9 +158,8 @@ class WorkHistoryDomain(Domain):
         self.summaries[docname] = self.summaries.get(docname, 0) + 1
 
     def newest_first(self) -> list[JobRecord]:
-        """Every dated entry, newest first."""
-        dated = [r for r in self.records() if r.start is not None]
-        return sorted(dated, key=lambda r: r.sort_key, reverse=True)
+        """The published history (`jobs`), newest first."""
+        return sorted(self.jobs.values(), key=lambda r: r.sort_key, reverse=True)
 
     def fingerprint(self, docnames: Iterable[str]) -> dict[str, tuple[JobRecord, ...]]:
         """What a summary shows of *docnames*: compared before and after a read."""

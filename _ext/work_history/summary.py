@@ -27,7 +27,6 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode
 
 from . import options as opt
@@ -131,8 +130,7 @@ def _fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(summary_placeholder))
     if not placeholders:
         return
-    excluded = Matcher(app.config.work_history_summary_exclude)
-    records = [r for r in get_domain(app.env).newest_first() if not excluded(r.docname)]
+    records = get_domain(app.env).newest_first()
     for node in placeholders:
         chosen = select(records, node["tags"], node["since"], node["limit"])
         table = summary_table(app.builder, docname, chosen, app.config.work_history_durations)
@@ -163,10 +161,10 @@ def _summaries_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def setup_summary(app: Sphinx) -> None:
-    app.add_config_value("work_history_summary_exclude", [], "env",
+    app.add_config_value("work_history_exclude_docs", [], "env",
                          types=frozenset({list, tuple}),
-                         description="glob patterns of documents whose entries summaries "
-                                     "leave out (such as a page of examples)")
+                         description="glob patterns of documents whose entries summaries and "
+                                     "exports leave out (such as a page of examples)")
     app.add_directive("work-history", WorkHistoryDirective)
     app.connect("doctree-resolved", _fill_summaries)
     app.connect("env-get-outdated", _note_removed)
