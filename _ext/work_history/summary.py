@@ -98,7 +98,7 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
         return nodes.paragraph("", "No entries match.", classes=["wh-summary-empty"])
     headings = ["Role", "Organisation", "Dates"] + (["Length"] if durations else [])
     widths = [40, 25, 22, 13][: len(headings)]
-    table = nodes.table(classes=["wh-summary"])
+    table = nodes.table(classes=["wh-summary"], align="left")
     group = nodes.tgroup(cols=len(headings))
     table += group
     group.extend(nodes.colspec(colwidth=width) for width in widths)
