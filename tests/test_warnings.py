@@ -40,6 +40,9 @@ CASES = [
     ("other.md", "Inner Ltd", "misplaced", "a job inside a job"),
     ("other.md", ":location: Nowhere", "missing_field", "employer (no :org:): :org: is missing"),
     ("other.md", ":location: Nowhere", "missing_field", "holds no job"),
+    ("other.md", "Some text.", "bad_option", "work-history takes options only"),
+    ("other.md", ":org: Option Co", "bad_option", "both an argument ('Argument Co') and :org:"),
+    ("other.md", ":org: Option Co", "missing_field", "employer Option Co: holds no job"),
 ]
 
 

@@ -33,12 +33,18 @@ EMPLOYER_OPTIONS = ("org", "url", "location", "no-duration")
 
 class EmployerDirective(SphinxDirective):
     has_content = True
+    optional_arguments = 1  # the organisation may be the argument instead of :org:
+    final_argument_whitespace = True
     option_spec = opt.option_spec(*EMPLOYER_OPTIONS)
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
         current = self.env.current_document
-        org = opt.text(self.options, "org")
+        argument = " ".join(self.arguments[0].split()) if self.arguments else ""
+        org = opt.text(self.options, "org") or argument
+        if argument and argument != org:
+            warn("bad_option", f"employer {org}: both an argument ({argument!r}) and :org: "
+                 "name the organisation; :org: is used", location)
         label = f"employer {org or '(no :org:)'}"
         if current.get(EMPLOYER_KEY) or current.get(IN_JOB_KEY):
             warn("misplaced", f"{label}: an employer inside a job or an employer is not "

@@ -92,19 +92,10 @@ class JobDirective(SphinxDirective):
         self.set_source_info(entry)
         entry += self._header(position, shown["org"], url, shown["location"], start, end,
                               duration)
-        if self.content:
-            body = nodes.container(classes=["wh-job-body", "p-description"])
-            outer, current[IN_JOB_KEY] = current.get(IN_JOB_KEY), True
-            try:
-                self.state.nested_parse(self.content, self.content_offset, body)
-            finally:
-                current[IN_JOB_KEY] = outer
-            entry += body
-
         result: list[nodes.Node] = []
-        if name:
+        if name:  # recorded before the body is read, so entries keep document order
             entry["ids"].append(name)
-            source, line = self.get_source_info()
+            _, line = self.get_source_info()
             record = JobRecord(name=name, docname=self.env.docname, lineno=line or self.lineno,
                                position=position, org=fields["org"], start=start, end=end,
                                url=url, location=fields["location"], tags=tags,
@@ -114,6 +105,15 @@ class JobDirective(SphinxDirective):
                 result.append(addnodes.index(entries=[
                     ("single", f"{tag}; {record.title}", name, "", None) for tag in tags]))
         result.append(entry)
+
+        if self.content:
+            body = nodes.container(classes=["wh-job-body", "p-description"])
+            outer, current[IN_JOB_KEY] = current.get(IN_JOB_KEY), True
+            try:
+                self.state.nested_parse(self.content, self.content_offset, body)
+            finally:
+                current[IN_JOB_KEY] = outer
+            entry += body
         return result
 
     # -- parts ----------------------------------------------------------------

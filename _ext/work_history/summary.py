@@ -39,11 +39,17 @@ SUMMARY_OPTIONS = ("tags", "since", "limit")
 
 
 class WorkHistoryDirective(SphinxDirective):
-    has_content = False
+    # Text or an argument is a mistake: accepted here so the warning is ours.
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
     option_spec = opt.option_spec(*SUMMARY_OPTIONS)
 
     def run(self) -> list[nodes.Node]:
         location = self.get_location()
+        if self.arguments or self.content:
+            warn("bad_option", "work-history takes options only; its argument and text are "
+                 "ignored", location)
         for name in opt.unknown_options(self.options):
             warn("unknown_option", f"work-history: unknown option :{name}: (its value is "
                  f"ignored; known: {', '.join(SUMMARY_OPTIONS)})", location)
