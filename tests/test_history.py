@@ -71,7 +71,8 @@ def test_summary_rows_link_to_their_entries(outputs):
         assert target.select_one(".wh-position").get_text() == link.get_text()
     # Dates are machine-readable in the summary too.
     first = soup(html, "index.html").select_one("table.wh-summary tbody tr")
-    assert first.select_one("time.dt-start")["datetime"] == "2024-09"
+    assert first.select_one("time")["datetime"] == "2024-09"
+    assert not first.select(".dt-start, .dt-end")  # a summary row is not an h-event
 
 
 def test_summary_options_filter_and_limit(outputs):
@@ -221,3 +222,26 @@ def test_summary_on_an_excluded_page_is_left_out(tmp_path):
     table = soup(app, "index.html").select_one("table.wh-summary")
     assert [r[1] for r in rows(table)] == ["Code Club", "Hanzo",
                                            "Smith & Sons_ $Ltd ~ ^ \\ back", "Securetest"]
+
+
+def test_employer_roles_keep_their_organisation_for_microformats(outputs):
+    import mf2py
+
+    html = outputs("html")
+    page = soup(html, "heroku.html")
+    for role in page.select("section.wh-employer article.wh-job"):
+        # Shown once, in the employer's header; kept (hidden) in each role.
+        assert role.select_one(".wh-inherited .p-org").get_text() == "Heroku"
+        assert role.select_one(".wh-inherited .p-location").get_text() == "Remote"
+    css = (html.outdir / "_static" / "work_history.css").read_text(encoding="utf-8")
+    assert re.search(r"\.wh-inherited\s*\{\s*display:\s*none;", css)
+    parsed = mf2py.parse(doc=(html.outdir / "heroku.html").read_text(encoding="utf-8"))
+    [resume] = parsed["items"]
+    # The employer's tenure is not the résumé's own dates.
+    assert "start" not in resume["properties"] and "end" not in resume["properties"]
+    events = resume["properties"]["experience"]
+    assert sorted(e["properties"]["name"][0] for e in events) == [
+        "Infra Engineer", "Lead Infra Engineer"]
+    for event in events:
+        org = event["properties"]["org"][0]
+        assert (org["properties"]["name"][0] if isinstance(org, dict) else org) == "Heroku"

@@ -100,7 +100,7 @@ def _header(org, url, where, start, end, duration) -> job_header:
     title += name
     header += title
     meta = nodes.paragraph(classes=["wh-job-meta", "wh-tenure"])
-    meta += dates_node(start, end)
+    meta += dates_node(start, end, microformats=False)
     for text, cls in ((duration, "wh-duration"), (where, "wh-location")):
         if text:
             meta += nodes.Text(" · ")

@@ -90,8 +90,9 @@ class JobDirective(SphinxDirective):
                           duration=duration, shown_org=shown["org"],
                           shown_location=shown["location"])
         self.set_source_info(entry)
-        entry += self._header(position, shown["org"], url, shown["location"], start, end,
-                              duration)
+        inherited = {key for key in ("org", "location") if fields[key] and not shown[key]}
+        entry += self._header(position, fields["org"], url, fields["location"], start, end,
+                              duration, inherited)
         result: list[nodes.Node] = []
         if name:  # recorded before the body is read, so entries keep document order
             entry["ids"].append(name)
@@ -169,16 +170,21 @@ class JobDirective(SphinxDirective):
         candidates += [f"{base}-{n}" for n in range(2, len(taken) + 3)] if base else []
         return next((c for c in candidates if c and c not in taken), "")
 
-    def _header(self, position, org, url, location, start, end, duration) -> job_header:
+    def _header(self, position, org, url, location, start, end, duration,
+                inherited: set[str]) -> job_header:
+        """The title and meta lines. Fields in *inherited* come from an employer
+        that shows them: they stay in the markup, so each entry's microformat
+        is whole, but are hidden in HTML (class ``wh-inherited``)."""
         header = job_header(classes=["wh-job-header"])
         title = nodes.paragraph(classes=["wh-job-title"])
         title += nodes.strong(position, position, classes=["wh-position", "p-name"])
         if org:
-            title += nodes.Text(", ")
+            where = _part(title, "org" in inherited)
+            where += nodes.Text(", ")
             if url:
-                title += nodes.reference(org, org, refuri=url, classes=["wh-org", "p-org", "h-card"])
+                where += nodes.reference(org, org, refuri=url, classes=["wh-org", "p-org", "h-card"])
             else:
-                title += nodes.inline(org, org, classes=["wh-org", "p-org", "h-card"])
+                where += nodes.inline(org, org, classes=["wh-org", "p-org", "h-card"])
         header += title
 
         meta = nodes.paragraph(classes=["wh-job-meta"])
@@ -187,10 +193,19 @@ class JobDirective(SphinxDirective):
             meta += nodes.Text(" · ")
             meta += nodes.inline(duration, duration, classes=["wh-duration"])
         if location:
-            meta += nodes.Text(" · ")
-            meta += nodes.inline(location, location, classes=["wh-location", "p-location"])
+            where = _part(meta, "location" in inherited)
+            where += nodes.Text(" · ")
+            where += nodes.inline(location, location, classes=["wh-location", "p-location"])
         header += meta
         return header
+
+
+def _part(parent: nodes.Element, hidden: bool) -> nodes.Element:
+    if not hidden:
+        return parent
+    part = nodes.inline(classes=["wh-inherited"])
+    parent += part
+    return part
 
 
 def _cut(date: PartialDate, other: PartialDate) -> PartialDate:
@@ -208,11 +223,17 @@ def date_text(start: PartialDate | None, end: PartialDate | None) -> str:
     return f"{start.display()} – {end.display()}"
 
 
-def dates_node(start: PartialDate | None, end: PartialDate | None) -> nodes.inline:
+def dates_node(start: PartialDate | None, end: PartialDate | None,
+               microformats: bool = True) -> nodes.inline:
+    """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
+    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
+    def date(value: PartialDate, cls: str) -> job_date:
+        return job_date(value.display(), value.display(), datetime=value.iso(),
+                        classes=[cls] if microformats else [])
+
     dates = nodes.inline(classes=["wh-dates"])
     if start is not None:
-        dates += job_date(start.display(), start.display(), datetime=start.iso(),
-                          classes=["dt-start"])
+        dates += date(start, "dt-start")
     if end is not None and end == start:
         return dates
     if start is not None:
@@ -220,7 +241,7 @@ def dates_node(start: PartialDate | None, end: PartialDate | None) -> nodes.inli
     if end is None:
         dates += nodes.Text("present") if start is not None else nodes.Text("")
     else:
-        dates += job_date(end.display(), end.display(), datetime=end.iso(), classes=["dt-end"])
+        dates += date(end, "dt-end")
     return dates
 
 

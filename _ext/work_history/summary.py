@@ -116,7 +116,7 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
         link = make_refnode(builder, fromdocname, record.docname, record.name,
                             nodes.inline(record.position, record.position), record.title)
         cells: list[nodes.Node] = [link, nodes.Text(record.org),
-                                   dates_node(record.start, record.end)]
+                                   dates_node(record.start, record.end, microformats=False)]
         if durations:
             cells.append(nodes.Text(record.duration))
         body += _row(cells)
