@@ -14,8 +14,6 @@ pytest_plugins = ("sphinx.testing.fixtures",)
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
-# The test roots' conf.py load the extension by name, as the site's does.
-sys.path.insert(0, str(PROJECT / "_ext"))
 STRICT = ["-W", "--keep-going", "-n", "-T"]
 # A fixed date: durations of ongoing roles and the build are reproducible.
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27
