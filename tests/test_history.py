@@ -245,3 +245,15 @@ def test_employer_roles_keep_their_organisation_for_microformats(outputs):
     for event in events:
         org = event["properties"]["org"][0]
         assert (org["properties"]["name"][0] if isinstance(org, dict) else org) == "Heroku"
+
+
+def test_a_shared_name_links_to_the_first_entry_by_page(tmp_path):
+    srcdir = copy_root(ROOT, tmp_path)
+    early = srcdir / "early.md"
+    early.write_text(early.read_text(encoding="utf-8")
+                     + "\n:::{job} Copy\n:org: Lyst\n:start: 2018\n:::\n", encoding="utf-8")
+    app = build(srcdir)
+    [warning] = work_history_warnings(app.warning.getvalue())
+    assert (warning.file, warning.subtype) == ("recent.md", "duplicate_name")
+    links = {a.get_text(): a["href"] for a in soup(app, "index.html").select("a.reference.internal")}
+    assert links["the Lyst years"] == "early.html#lyst-2018"  # "early" < "recent"
