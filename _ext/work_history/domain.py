@@ -100,6 +100,7 @@ class WorkHistoryDomain(Domain):
         super().__init__(env)
         self._by_name: dict[str, JobRecord] | None = None
         self._published: dict[str, JobRecord] | None = None
+        self._newest: list[JobRecord] | None = None
         #: The records of the documents being read, as they were before (summary.py).
         self.before_read: dict[str, tuple[JobRecord, ...]] = {}
 
@@ -145,7 +146,7 @@ class WorkHistoryDomain(Domain):
         return published
 
     def _changed(self) -> None:
-        self._by_name = self._published = None
+        self._by_name = self._published = self._newest = None
 
     def doc_names(self, docname: str) -> dict[str, JobRecord]:
         return {r.name: r for r in self.jobs_by_doc.get(docname, ())}
@@ -159,7 +160,15 @@ class WorkHistoryDomain(Domain):
 
     def newest_first(self) -> list[JobRecord]:
         """The published history (`jobs`), newest first."""
-        return sorted(self.jobs.values(), key=lambda r: r.sort_key, reverse=True)
+        if self._newest is None:  # asked for by every page that is written
+            self._newest = sorted(self.jobs.values(), key=lambda r: r.sort_key, reverse=True)
+        return list(self._newest)
+
+    def published_in(self, docname: str) -> list[JobRecord]:
+        """The published entries of one document, newest first."""
+        published = self.jobs
+        own = [r for r in self.jobs_by_doc.get(docname, ()) if published.get(r.name) is r]
+        return sorted(own, key=lambda r: r.sort_key, reverse=True)
 
     def fingerprint(self, docnames: Iterable[str]) -> dict[str, tuple[JobRecord, ...]]:
         """What a summary shows of *docnames*: compared before and after a read."""

@@ -1,7 +1,11 @@
 """schema.org JSON-LD: the person and their roles, in the HTML pages' head.
 
 The home page and every page that holds entries carry one ``Person``
-(name, email, url, sameAs, jobTitle); each entry is an ``EmployeeRole``
+(name, email, url, sameAs, jobTitle, and one ``@id`` so readers know it
+is the same person). The home page lists every role; a page of entries
+lists the roles it shows, so a page's size does not grow with the whole
+history and editing one page rewrites only it and the home page. Each
+role is an ``EmployeeRole``
 (roleName, startDate, endDate) around its ``Organization`` – under
 ``worksFor`` while ongoing and ``alumniOf`` once ended, following
 schema.org's Role pattern (https://schema.org/Role).
@@ -40,7 +44,7 @@ def employee_role(record: JobRecord) -> dict[str, Any]:
     return {key: value for key, value in role.items() if value}
 
 
-def person_jsonld(env: BuildEnvironment) -> dict[str, Any]:
+def person_jsonld(env: BuildEnvironment, records: list[JobRecord]) -> dict[str, Any]:
     person = get_person(env.config)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -52,7 +56,7 @@ def person_jsonld(env: BuildEnvironment) -> dict[str, Any]:
         "sameAs": [p["url"] for p in person.get("profiles", ()) if p.get("url")],
         "jobTitle": person.get("label", ""),
     }
-    roles = [employee_role(record) for record in get_domain(env).newest_first()]
+    roles = [employee_role(record) for record in records]
     data["worksFor"] = [role for role in roles if "worksFor" in role]
     data["alumniOf"] = [role for role in roles if "alumniOf" in role]
     return {key: value for key, value in data.items() if value}
@@ -64,45 +68,24 @@ def script_element(data: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">{text}</script>'
 
 
-def pages_with_jsonld(env: BuildEnvironment) -> set[str]:
-    """The home page and the documents that hold entries."""
-    docnames = {record.docname for record in get_domain(env).jobs.values()}
-    return (docnames | {env.config.root_doc}) & env.found_docs
+def roles_on(env: BuildEnvironment, pagename: str) -> list[JobRecord]:
+    """Every role on the home page; elsewhere, the page's own."""
+    if pagename == env.config.root_doc:
+        return get_domain(env).newest_first()
+    return get_domain(env).published_in(pagename)
 
 
 def _add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict,
                 doctree: nodes.document | None) -> None:
-    if not publishes_site(app.builder) or pagename not in pages_with_jsonld(app.env):
+    if not publishes_site(app.builder):
         return
-    context["metatags"] = (context.get("metatags") or "") + "\n" + script_element(
-        person_jsonld(app.env))
-
-
-class _Freshness:
-    """Every JSON-LD page shows every entry: when a read changes any entry's
-    facts, those pages are written again (not read again), even if their
-    own sources did not change."""
-
-    def __init__(self) -> None:
-        self.before: tuple = ()
-
-    @staticmethod
-    def facts(env: BuildEnvironment) -> tuple:
-        return tuple(sorted(
-            (r.name, r.docname, r.position, r.org, r.url, r.start.iso(),
-             r.end.iso() if r.end else "") for r in get_domain(env).jobs.values()))
-
-    def before_read(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-        self.before = self.facts(env)
-
-    def updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        if self.facts(env) == self.before:
-            return []
-        return sorted(pages_with_jsonld(env))
+    roles = roles_on(app.env, pagename)
+    if roles or pagename == app.config.root_doc:
+        context["metatags"] = (context.get("metatags") or "") + "\n" + script_element(
+            person_jsonld(app.env, roles))
 
 
 def setup_jsonld(app: Sphinx) -> None:
-    freshness = _Freshness()
-    app.connect("env-before-read-docs", freshness.before_read)
-    app.connect("env-updated", freshness.updated)
+    # The home page lists entries of other pages: summary.py has it written
+    # again when their facts change, as it does pages holding a summary.
     app.connect("html-page-context", _add_jsonld)

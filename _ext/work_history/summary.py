@@ -15,7 +15,8 @@ real table in LaTeX and ePub too).
 A summary shows entries of other documents, so its page must be written
 again when they change although its own source did not: the records of
 the documents about to be read are noted before the read and compared
-after it; when they differ, ``env-get-updated`` names the summary pages.
+after it; when they differ, ``env-get-updated`` names the summary pages
+and the home page (whose JSON-LD lists every role, see jsonld.py).
 """
 
 from __future__ import annotations
@@ -158,11 +159,11 @@ def _note_removed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: 
     return []
 
 
-def _summaries_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def _overviews_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     before, domain.before_read = domain.before_read, {}
     if before != domain.fingerprint(before):
-        return sorted(domain.summaries)
+        return sorted(set(domain.summaries) | {env.config.root_doc})
     return []
 
 
@@ -175,4 +176,4 @@ def setup_summary(app: Sphinx) -> None:
     app.connect("doctree-resolved", _fill_summaries)
     app.connect("env-get-outdated", _note_removed)
     app.connect("env-before-read-docs", _note_before_read)
-    app.connect("env-get-updated", _summaries_to_rewrite)
+    app.connect("env-get-updated", _overviews_to_rewrite)
