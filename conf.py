@@ -24,6 +24,7 @@ extensions = [
     "sphinx_sitemap",
     "notfound.extension",
     "publishing",
+    "reproducible_epub",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
