@@ -26,6 +26,7 @@ from .dates import PRESENT, DateError, PartialDate, coarser, format_length
 from .domain import JobRecord, get_domain, target_name
 from .messages import warn
 from .nodes import job_date, job_entry, job_header
+from .rawtext import raw_as_text
 
 JOB_OPTIONS = ("org", "start", "end", "location", "url", "tags", "name", "no-duration")
 # Keys of env.current_document while a directive's content is parsed.
@@ -114,6 +115,7 @@ class JobDirective(SphinxDirective):
                 self.state.nested_parse(self.content, self.content_offset, body)
             finally:
                 current[IN_JOB_KEY] = outer
+            raw_as_text(body, label, location)
             entry += body
         return result
 

@@ -24,6 +24,7 @@ SUBTYPES = {
     "bad_url": ":url: is not an http(s) address",
     "duplicate_name": "two entries with the same name, in one document or across documents",
     "unknown_ref": "a {job} reference to an entry that does not exist",
+    "raw_markup": "raw HTML or LaTeX in an entry's text (shown as text: other formats would drop it)",
     "misplaced": "a directive used where it makes no sense (a job inside a job, an "
                  "employer inside a job or an employer)",
     "bad_config": "a work_history_person / work_history_publications value that cannot be used",
