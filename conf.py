@@ -25,6 +25,7 @@ extensions = [
     "notfound.extension",
     "publishing",
     "reproducible_epub",
+    "lean_pages",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
@@ -53,7 +54,7 @@ templates_path = ["_templates"]
 exclude_patterns = [
     ".venv-3.13",
     ".venv", "_build", "_readthedocs", "tests", "scripts", ".ci", "_ext", "_templates",
-    "_latex", "README.md", "Thumbs.db", ".DS_Store", ".pytest_cache", ".hypothesis",
+    "_latex", "node_modules", "README.md", "Thumbs.db", ".DS_Store", ".pytest_cache", ".hypothesis",
 ]
 
 # -- Where the site lives ------------------------------------------------------

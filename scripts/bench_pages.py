@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Page weight and Lighthouse scores of the built site (`make bench`).
+
+A benchmark, not a test: it prints numbers and ratios from this one run.
+
+1. Page weight: the home page loaded in Chromium (Playwright, Debian's
+   ``chromium``) over a local server; every response is counted and
+   gzipped. Budget: at most 22 KB gzip in at most 6 requests. Compared
+   with the same text built by plain Sphinx + MyST + Furo in this run,
+   and with the owner's original single page (5.6 KB in 1 request, the
+   figure the project started from).
+2. Lighthouse (npm, pinned in package.json) in mobile emulation, offline
+   over loopback, on every page: performance, accessibility, best
+   practices and SEO, each budgeted at 100.
+
+Exit status 1 when a budget is exceeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT = Path(__file__).resolve().parent.parent
+SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27, as the tests use
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+BUDGET_BYTES, BUDGET_REQUESTS = 22 * 1024, 6
+ORIGINAL = (5.6 * 1024, 1)  # the owner's original single page: 5.6 KB gzip in 1 request
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+PLAIN_CONF = '''\
+project = "tef.computer"
+author = copyright = "tef"
+version = release = "2026"
+language = "en"
+extensions = ["myst_parser"]
+myst_enable_extensions = ["colon_fence"]
+html_theme = "furo"
+html_title = "tef.computer"
+exclude_patterns = ["_build"]
+'''
+
+
+# -- building -------------------------------------------------------------------
+
+def sphinx(src: Path, out: Path, *extra: str) -> None:
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", *extra, str(src), str(out)],
+                   check=True, env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+
+
+def site_pages() -> list[Path]:
+    return [PROJECT / "index.md", *sorted((PROJECT / "pages").glob("*.md"))]
+
+
+DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?:work_history:)?(?P<name>job|employer|work-history)\}"
+                       r"\s*(?P<arg>.*)$")
+OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
+ROLE = re.compile(r"\{(?:work_history:)?job\}`([^`<]*?)\s*(?:<[^>]*>)?`")
+
+
+def plain_markdown(text: str) -> str:
+    """The page with the extension's markup turned into the words it shows."""
+    out: list[str] = []
+    lines = iter(text.splitlines())
+    for line in lines:
+        match = DIRECTIVE.match(line.strip())
+        if not match:
+            out.append(ROLE.sub(lambda m: m.group(1) or "a role", line))
+            continue
+        fields, body, in_options = {}, [], True
+        for inner in lines:
+            if inner.strip() == match["fence"]:
+                break
+            found = OPTION.match(inner.strip()) if in_options else None
+            if found:
+                fields[found["key"]] = found["value"]
+                continue
+            in_options = False
+            body.append(inner)
+        if match["name"] == "work-history":
+            continue  # the summary table: plain Furo has none to show
+        title = ", ".join(part for part in (match["arg"], fields.get("org", "")) if part)
+        dates = " – ".join(part for part in (fields.get("start", ""), fields.get("end", "")) if part)
+        out += [f"**{title}**", "", dates, "", plain_markdown("\n".join(body))]
+    return "\n".join(out) + "\n"
+
+
+def build_plain_furo(work: Path) -> Path:
+    src = work / "plain-src"
+    for page in site_pages():
+        target = src / page.relative_to(PROJECT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(plain_markdown(page.read_text(encoding="utf-8")), encoding="utf-8")
+    (src / "conf.py").write_text(PLAIN_CONF, encoding="utf-8")
+    out = work / "plain-html"
+    sphinx(src, out)
+    return out
+
+
+def build_site(work: Path) -> Path:
+    out = work / "site-html"
+    sphinx(PROJECT, out, "-d", str(work / "site-doctrees"))
+    return out
+
+
+# -- serving and measuring --------------------------------------------------------
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def page_weight(browser, url: str) -> tuple[int, list[tuple[str, int]]]:
+    """Requests and gzip bytes of one page load (scripts' own requests included)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    origin = urlsplit(url).netloc
+    responses = []
+    off_site = []
+
+    def route(route):
+        if urlsplit(route.request.url).netloc != origin:
+            off_site.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/*", route)
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    sizes = []
+    for response in responses:
+        body = response.body() if response.status < 300 else b""
+        sizes.append((urlsplit(response.url).path, len(gzip.compress(body, 9, mtime=0))))
+    context.close()
+    if off_site:
+        raise SystemExit(f"the page asked for resources off the local server: {off_site}")
+    return sum(size for _, size in sizes), sizes
+
+
+def measure_weights(site: Path, plain: Path) -> dict[str, tuple[int, list]]:
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)
+        try:
+            for name, root in (("site", site), ("plain Furo", plain)):
+                with serve(root) as url:
+                    results[name] = page_weight(browser, url + "index.html")
+        finally:
+            browser.close()
+    return results
+
+
+def lighthouse(site: Path, pages: list[str], work: Path) -> dict[str, dict[str, float]]:
+    binary = PROJECT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        raise SystemExit("Lighthouse is not installed: run `npm ci` (make bench does)")
+    scores = {}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS, f"--user-data-dir={work / 'lh-profile'}"])
+    with serve(site) as url:
+        for path in pages:
+            report = work / "lighthouse.json"
+            subprocess.run(
+                [str(binary), url + path, "--quiet", "--output=json", f"--output-path={report}",
+                 f"--only-categories={','.join(CATEGORIES)}", "--form-factor=mobile",
+                 f"--chrome-flags={flags}", "--disable-full-page-screenshot",
+                 "--max-wait-for-load=20000"],
+                check=True, env=env, cwd=work)
+            data = json.loads(report.read_text(encoding="utf-8"))
+            scores[path] = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+            failing = [
+                f"{audit['id']} ({audit['score']})" for audit in data["audits"].values()
+                if audit.get("score") is not None and audit["score"] < 1
+                and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")]
+            scores[path]["_failing"] = failing
+    return scores
+
+
+# -- report -------------------------------------------------------------------------
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--no-lighthouse", action="store_true", help="page weight only")
+    parser.add_argument("--verbose", action="store_true", help="list every response")
+    args = parser.parse_args()
+    over = []
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp:
+        work = Path(tmp)
+        site, plain = build_site(work), build_plain_furo(work)
+        weights = measure_weights(site, plain)
+        (site_bytes, site_rs), (plain_bytes, plain_rs) = weights["site"], weights["plain Furo"]
+        print("Home page weight (gzip, every request of one load in Chromium)")
+        print(f"  site:           {kb(site_bytes):>9} in {len(site_rs)} requests "
+              f"(budget {kb(BUDGET_BYTES)} in {BUDGET_REQUESTS})")
+        print(f"  plain Furo:     {kb(plain_bytes):>9} in {len(plain_rs)} requests  "
+              f"ratio site/plain: bytes {site_bytes / plain_bytes:.2f}x, "
+              f"requests {len(site_rs) / len(plain_rs):.2f}x")
+        print(f"  owner's page:   {kb(ORIGINAL[0]):>9} in {ORIGINAL[1]} request   "
+              f"ratio site/original: bytes {site_bytes / ORIGINAL[0]:.2f}x")
+        if args.verbose:
+            for name, size in site_rs:
+                print(f"    {size:>7} B  {name or 'index.html'}")
+        if site_bytes > BUDGET_BYTES or len(site_rs) > BUDGET_REQUESTS:
+            over.append("home page weight")
+        if not args.no_lighthouse:
+            pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                           if not p.relative_to(site).parts[0].startswith("_"))
+            print("\nLighthouse, mobile emulation (performance / accessibility / "
+                  "best practices / SEO; budget 100 each)")
+            for path, score in lighthouse(site, pages, work).items():
+                values = [score[c] for c in CATEGORIES]
+                print(f"  {path:<28} " + " / ".join(f"{v:>3}" for v in values))
+                if score["_failing"]:
+                    print(f"    below 1: {', '.join(score['_failing'])}")
+                if min(values) < 100:
+                    over.append(f"Lighthouse {path}")
+    if over:
+        print(f"\nOVER BUDGET: {', '.join(over)}")
+        return 1
+    print("\nAll within budget.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
