@@ -23,6 +23,17 @@ def test_every_page_loads_without_errors(site_html, open_page):
         visit.page.wait_for_load_state("networkidle")
         visit.assert_clean()
         assert visit.page.title(), f"{path} has no title"
+        assert visit.page.locator('meta[name="description"]').get_attribute("content")
+
+
+def test_home_page_loads_only_what_it_uses(open_page):
+    """lean_pages: no search or code-highlighting assets outside the pages that use them."""
+    visit = open_page("index.html")
+    visit.page.wait_for_load_state("networkidle")
+    loaded = visit.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    names = {url.split("?")[0].rsplit("/", 1)[-1] for url in loaded}
+    assert names == {"furo.css", "furo.js", "site.css", "work_history.css"}, names
+    visit.assert_clean()
 
 
 def luminance(rgb: tuple[float, ...]) -> float:
