@@ -26,6 +26,7 @@ extensions = [
     "publishing",
     "reproducible_epub",
     "lean_pages",
+    "generated_descriptions",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]

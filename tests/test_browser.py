@@ -32,7 +32,7 @@ def test_home_page_loads_only_what_it_uses(open_page):
     visit.page.wait_for_load_state("networkidle")
     loaded = visit.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     names = {url.split("?")[0].rsplit("/", 1)[-1] for url in loaded}
-    assert names == {"furo.css", "furo.js", "site.css", "work_history.css"}, names
+    assert names == {"furo.css", "furo.js", "site.css", "print.css", "work_history.css"}, names
     visit.assert_clean()
 
 
