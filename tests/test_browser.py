@@ -117,6 +117,10 @@ def test_search_finds_heroku(open_page):
     page = visit.page
     results = page.locator("#search-results ul.search li")
     results.first.wait_for(state="visible", timeout=15_000)
+    # Search is done when it says so, and has fetched each result page for its excerpt
+    # (a click before that aborts those fetches).
+    page.locator(".search-summary", has_text="Search finished").wait_for()
+    page.wait_for_load_state("networkidle")
     hits = results.all_inner_texts()
     assert any("Work History" in hit for hit in hits), hits
     assert "Heroku" in " ".join(hits)

@@ -11,12 +11,13 @@ from pathlib import Path
 
 _project = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(_project / "_ext"))
-_site = runpy.run_path(str(_project / "conf.py"))
+_site = runpy.run_path(str(_project / "conf.py"), init_globals={"tags": tags})  # noqa: F821
 globals().update({k: v for k, v in _site.items() if k.startswith("latex_")})
 latex_additional_files = [str(_project / f) for f in _site.get("latex_additional_files", [])]
 
 project = "hostile"
-extensions = ["myst_parser", "work_history"]
+# The site's own LaTeX pipeline: its extensions that shape the PDF.
+extensions = [e for e in _site["extensions"] if e in ("myst_parser", "work_history", "publishing")]
 myst_enable_extensions = ["colon_fence"]
 root_doc = "index"
 latex_documents = [("index", "hostile.tex", "Hostile input", "tests", "howto")]
