@@ -53,7 +53,7 @@ author = copyright = "tef"
 version = release = "2026"
 language = "en"
 extensions = ["myst_parser"]
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = ["colon_fence", "attrs_block"]
 html_theme = "furo"
 html_title = "tef.computer"
 exclude_patterns = ["_build"]
@@ -74,7 +74,8 @@ def site_pages() -> list[Path]:
 DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?:work_history:)?(?P<name>job|employer|work-history)\}"
                        r"\s*(?P<arg>.*)$")
 OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
-ROLE = re.compile(r"\{(?:work_history:)?job\}`([^`<]*?)\s*(?:<[^>]*>)?`")
+# The extension's roles ({job}, {resume-json}): plain Furo shows their text.
+ROLE = re.compile(r"\{(?:work_history:)?(?:job|resume-json)\}`([^`<]*?)\s*(?:<[^>]*>)?`")
 
 
 def plain_markdown(text: str) -> str:
