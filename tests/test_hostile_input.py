@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -25,6 +26,22 @@ WARNING = re.compile(r"^(?P<file>[^\n]+?\.md):(?P<line>\d+): (?:WARNING|ERROR|CR
 # Control words the corpus writes; each must reach LaTeX as text, never as a command.
 HOSTILE_TEX = [r"\input{", r"\write18", r"\def\x", r"\catcode`\%", r"\end{document} ",
                r"\end{workhistoryentry} "]
+
+
+def needs(case: str) -> str:
+    """A directive the case needs that the extension may not have yet (``% needs: employer``)."""
+    for line in (CORPUS / f"{case}.md").read_text(encoding="utf-8").splitlines()[:3]:
+        if line.startswith("% needs:"):
+            return line.removeprefix("% needs:").strip()
+    return ""
+
+
+def skip_unbuilt(builds, case: str) -> None:
+    """The test root leaves out a case whose directive does not exist yet: say so."""
+    if not (builds["html"][0] / "corpus" / f"{case}.html").exists():
+        assert needs(case), f"{case} was not built, and names no directive it needs"
+        pytest.skip(f"NOT YET: {case} needs the {needs(case)!r} directive, which the "
+                    "extension does not have in this tree")
 
 
 def expected_subtypes(case: str) -> set[str]:
@@ -80,6 +97,7 @@ def test_every_warning_names_a_file_and_line_in_the_corpus(hostile, builder):
 @pytest.mark.parametrize("case", CASES)
 def test_each_case_gives_its_warnings(hostile, case):
     _, builds = hostile
+    skip_unbuilt(builds, case)
     _, warnings, _ = builds["html"]
     got = {m["type"].removeprefix("work_history.") for m in WARNING.finditer(warnings)
            if Path(m["file"]).stem == case and m["type"]}
@@ -98,7 +116,7 @@ def test_html_shows_markup_as_text(hostile):
                     if a.lower().startswith("on")]
         assert not handlers, f"{page.name}: event handler attributes {handlers}"
         hrefs = [a["href"] for a in article.find_all("a", href=True)]
-        assert not [h for h in hrefs if not h.startswith(("http://", "https://", "#", "../", "job-"))], hrefs
+        assert not [h for h in hrefs if urlsplit(h).scheme not in ("", "http", "https")], hrefs
     specials = BeautifulSoup((out / "corpus" / "job-html-specials.html").read_text(encoding="utf-8"),
                              "html.parser")
     plain = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes, made plain

@@ -27,6 +27,7 @@ from .dates import PartialDate, format_length
 from .job import EMPLOYER_KEY, IN_JOB_KEY, dates_node, date_text, today
 from .messages import warn
 from .nodes import employer_entry, job_header
+from .rawtext import raw_as_text
 
 EMPLOYER_OPTIONS = ("org", "url", "location", "no-duration")
 
@@ -71,6 +72,7 @@ class EmployerDirective(SphinxDirective):
             self.state.nested_parse(self.content, self.content_offset, body)
         finally:
             current[EMPLOYER_KEY] = outer
+        raw_as_text(body, label, self.env.docname, location)
 
         spans: list[tuple[PartialDate, PartialDate | None]] = fields["spans"]
         start = end = None

@@ -115,7 +115,7 @@ class JobDirective(SphinxDirective):
                 self.state.nested_parse(self.content, self.content_offset, body)
             finally:
                 current[IN_JOB_KEY] = outer
-            raw_as_text(body, label, location)
+            raw_as_text(body, label, self.env.docname, location)
             entry += body
         return result
 

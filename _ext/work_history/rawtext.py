@@ -13,10 +13,12 @@ from docutils import nodes
 from .messages import warn
 
 
-def raw_as_text(body: nodes.Element, label: str, location) -> None:
+def raw_as_text(body: nodes.Element, label: str, docname: str, location) -> None:
+    """Replace *body*'s raw nodes by literal text; warn at each one's line
+    (or at *location*, the directive's, when docutils gave it none)."""
     for raw in list(body.findall(nodes.raw)):
         text = raw.astext()
-        where = (location[0], raw.line) if raw.line else location
+        where = (docname, raw.line) if raw.line else location
         warn("raw_markup", f"{label}: raw {raw.get('format', '')} markup {text[:40]!r} is shown "
              "as text (only one output format would show it)", where)
         raw.replace_self(nodes.literal(text, text) if isinstance(raw.parent, nodes.TextElement)
