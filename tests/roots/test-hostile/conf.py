@@ -2,9 +2,8 @@
 
 Each file in corpus/ is one case; its first line names the warning
 subtypes it must produce: ``% expect: bad_date date_order``. To add a
-case, drop a file in corpus/. A case for a directive the extension does
-not have yet says so on its second line (``% needs: employer``) and is
-left out of the build until the directive exists.
+case (job, employer, work-history, or a directive still to come), drop a
+file in corpus/.
 """
 
 import runpy
@@ -23,24 +22,6 @@ extensions = [e for e in _site["extensions"] if e in ("myst_parser", "work_histo
 myst_enable_extensions = ["colon_fence"]
 root_doc = "index"
 latex_documents = [("index", "hostile.tex", "Hostile input", "tests", "howto")]
-
-
-def needs(case: Path) -> str:
-    """The directive a corpus case needs, from its ``% needs:`` line ('' for none)."""
-    for line in case.read_text(encoding="utf-8").splitlines()[:3]:
-        if line.startswith("% needs:"):
-            return line.removeprefix("% needs:").strip()
-    return ""
-
-
-def available(directive: str) -> bool:
-    # conf.py runs before extensions load: look for the module that registers it.
-    return not directive or (_project / "_ext" / "work_history" /
-                             f"{directive.replace('work-history', 'summary')}.py").exists()
-
-
-exclude_patterns = [f"corpus/{case.name}" for case in sorted(Path(__file__).parent.glob("corpus/*.md"))
-                    if not available(needs(case))]
 work_history_today = "2026-11-27"
 # The CV prints no index. With one, pdflatex's makeindex splits a non-ASCII
 # first letter (a tag like "עברית") in two: Sphinx's answer is xindy.
