@@ -68,7 +68,9 @@ def sphinx(src: Path, out: Path, *extra: str) -> None:
 
 
 def site_pages() -> list[Path]:
-    return [PROJECT / "index.md", *sorted((PROJECT / "pages").glob("*.md"))]
+    """The site's sources, and the snippets its reference page includes."""
+    return [PROJECT / "index.md", *sorted((PROJECT / "pages").glob("*.md")),
+            *sorted((PROJECT / "tests" / "snippets").glob("*.md"))]
 
 
 DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?:work_history:)?(?P<name>job|employer|work-history)\}"
@@ -286,7 +288,7 @@ def main() -> int:
                   "best practices / SEO; budget 100 each)")
             for path, score in lighthouse(site, pages, work).items():
                 values = [score[c] for c in CATEGORIES]
-                print(f"  {path:<28} " + " / ".join(f"{v:>3}" for v in values))
+                print(f"  {path:<31} " + " / ".join(f"{v:>3}" for v in values))
                 if score["_failing"]:
                     print(f"    costing points: {', '.join(score['_failing'])}")
                 if score["_over"]:
