@@ -19,10 +19,7 @@ Exit status 1 when a budget is exceeded.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -30,9 +27,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from local_server import QuietHandler, serve  # scripts/ is on sys.path when run
 
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27, as the tests use
@@ -127,15 +125,12 @@ def build_site(work: Path) -> Path:
 
 # -- serving and measuring --------------------------------------------------------
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Serves as the site's host does (Read the Docs compresses text): gzip
     when the browser accepts it, so Lighthouse's network model sees the
     real transfer sizes."""
 
     COMPRESSED = (".html", ".css", ".js", ".svg", ".json", ".txt", ".xml")
-
-    def log_message(self, format, *args):  # noqa: A002
-        pass
 
     def do_GET(self):
         path = Path(self.translate_path(self.path))
@@ -151,20 +146,6 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def page_weight(browser, url: str) -> tuple[int, list[tuple[str, int]]]:
@@ -204,7 +185,7 @@ def measure_weights(site: Path, plain: Path) -> dict[str, tuple[int, list]]:
                                              args=CHROMIUM_ARGS)
         try:
             for name, root in (("site", site), ("plain Furo", plain)):
-                with serve(root) as url:
+                with serve(root, GzipHandler) as url:
                     results[name] = page_weight(browser, url + "index.html")
         finally:
             browser.close()
@@ -218,7 +199,7 @@ def lighthouse(site: Path, pages: list[str], work: Path) -> dict[str, dict[str, 
     scores = {}
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS, f"--user-data-dir={work / 'lh-profile'}"])
-    with serve(site) as url:
+    with serve(site, GzipHandler) as url:
         for path in pages:
             report = work / "lighthouse.json"
             subprocess.run(

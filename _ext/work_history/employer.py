@@ -50,18 +50,10 @@ class EmployerDirective(SphinxDirective):
         if current.get(EMPLOYER_KEY) or current.get(IN_JOB_KEY):
             warn("misplaced", f"{label}: an employer inside a job or an employer is not "
                  "supported; its roles are shown as part of the outer entry", location)
-        for name in opt.unknown_options(self.options):
-            warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
-                 f"known: {', '.join(EMPLOYER_OPTIONS)})", location)
+        opt.warn_unreadable(self.options, EMPLOYER_OPTIONS, label, location)
         if not org:
             warn("missing_field", f"{label}: :org: is missing", location)
-        url = opt.text(self.options, "url")
-        if url and not opt.is_web_url(url):
-            warn("bad_url", f"{label}: :url: {url!r} is not an http(s) address; "
-                 "the organisation is shown without a link", location)
-            url = ""
-        if "no-duration" in self.options and opt.text(self.options, "no-duration"):
-            warn("bad_option", f"{label}: :no-duration: is a flag and takes no value", location)
+        url = opt.checked_url(opt.text(self.options, "url"), label, location)
         where = opt.text(self.options, "location")
 
         body = nodes.container(classes=["wh-employer-body"])

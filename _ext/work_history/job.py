@@ -57,21 +57,13 @@ class JobDirective(SphinxDirective):
         if current.get(IN_JOB_KEY):
             warn("misplaced", f"{label}: a job inside a job is shown as part of the outer "
                  "entry's text", location)
-        for name in opt.unknown_options(self.options):
-            warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
-                 f"known: {', '.join(JOB_OPTIONS)})", location)
+        opt.warn_unreadable(self.options, JOB_OPTIONS, label, location)
         if not position:
             warn("missing_field", f"{label}: the position (the directive's argument) is missing",
                  location)
         if not fields["org"]:
             warn("missing_field", f"{label}: :org: is missing", location)
-        url = fields["url"]
-        if url and not opt.is_web_url(url):
-            warn("bad_url", f"{label}: :url: {url!r} is not an http(s) address; "
-                 "the organisation is shown without a link", location)
-            url = ""
-        if "no-duration" in self.options and opt.text(self.options, "no-duration"):
-            warn("bad_option", f"{label}: :no-duration: is a flag and takes no value", location)
+        url = opt.checked_url(fields["url"], label, location)
 
         start, end = self._dates(label, location)
         show_duration = self.config.work_history_durations and "no-duration" not in self.options

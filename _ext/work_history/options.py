@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from docutils.parsers.rst import directives
 
+from .messages import warn
+
 
 class Unknown(str):
     """The value of an option the directive does not know."""
@@ -59,3 +61,21 @@ def is_web_url(value: str) -> bool:
         return False
     return parts.scheme in ("http", "https") and bool(parts.netloc) and not any(
         c.isspace() for c in value)
+
+
+def warn_unreadable(options: dict, known: tuple[str, ...], label: str, location) -> None:
+    """Warn about options a directive does not know and a flag given a value."""
+    for name in unknown_options(options):
+        warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
+             f"known: {', '.join(known)})", location)
+    if "no-duration" in options and text(options, "no-duration"):
+        warn("bad_option", f"{label}: :no-duration: is a flag and takes no value", location)
+
+
+def checked_url(url: str, label: str, location) -> str:
+    """*url* when it is a web address; else '' and a warning."""
+    if url and not is_web_url(url):
+        warn("bad_url", f"{label}: :url: {url!r} is not an http(s) address; "
+             "the organisation is shown without a link", location)
+        return ""
+    return url
