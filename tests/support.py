@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,3 +68,19 @@ def build(srcdir: Path, builder: str = "html", **kwargs):
     finally:
         app.cleanup()
     return app
+
+
+def build_in_subprocess(srcdir: Path, outdir: Path, *args: str) -> str:
+    """Build *srcdir* as html in a process of its own; return its warnings.
+
+    For ``-j``: Sphinx forks its workers, and forking the test process
+    (where the browser tests leave threads running) can deadlock.
+    """
+    ext = Path(__file__).resolve().parent.parent / "_ext"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(ext), os.environ.get("PYTHONPATH")]))}
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-T", "-q", "-b", "html", *args, str(srcdir), str(outdir)],
+        capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import ROOTS
-from support import build, copy_root, work_history_warnings
+from support import build, build_in_subprocess, copy_root, work_history_warnings
 
 
 def html_pages(outdir: Path) -> dict[str, str]:
@@ -22,20 +22,27 @@ def summary_orgs(outdir: Path, page: str = "index.html") -> list[str]:
     return [tr.select("td")[1].get_text() for tr in table.select("tbody tr")]
 
 
+def serial_and_parallel(root: Path, tmp_path: Path) -> tuple[tuple[str, Path], ...]:
+    """(warnings, output) of a serial and of a ``-j 2`` build of *root*."""
+    builds = []
+    for name, args in (("serial", ()), ("parallel", ("-j", "2"))):
+        outdir = tmp_path / name / "_build"
+        warnings = build_in_subprocess(copy_root(root, tmp_path / name), outdir, *args)
+        builds.append((warnings, outdir))
+    return tuple(builds)
+
+
 def test_parallel_build_equals_serial(tmp_path):
-    serial = build(copy_root(ROOTS / "test-history", tmp_path / "serial"))
-    parallel = build(copy_root(ROOTS / "test-history", tmp_path / "parallel"), parallel=2)
-    assert parallel.parallel == 2
-    assert parallel.warning.getvalue() == serial.warning.getvalue() == ""
-    assert html_pages(parallel.outdir) == html_pages(serial.outdir)
+    (serial_warnings, serial), (parallel_warnings, parallel) = serial_and_parallel(
+        ROOTS / "test-history", tmp_path)
+    assert parallel_warnings == serial_warnings == ""
+    assert html_pages(parallel) == html_pages(serial)
 
 
 def test_parallel_warnings_equal_serial(tmp_path):
     """Duplicates across documents are found the same whatever the read order."""
-    serial = build(copy_root(ROOTS / "test-warnings", tmp_path / "serial"))
-    parallel = build(copy_root(ROOTS / "test-warnings", tmp_path / "parallel"), parallel=2)
-    found = [sorted(work_history_warnings(app.warning.getvalue()))
-             for app in (serial, parallel)]
+    builds = serial_and_parallel(ROOTS / "test-warnings", tmp_path)
+    found = [sorted(work_history_warnings(warnings)) for warnings, _ in builds]
     assert found[0] == found[1]
     assert any(w.subtype == "duplicate_name" and w.file == "other.md" for w in found[0])
 
