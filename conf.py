@@ -108,7 +108,8 @@ html_context = {"downloads": _downloads()}
 # -- Found and shared: description, OpenGraph, sitemap, 404 ---------------------
 ogp_site_url = html_baseurl
 ogp_site_name = project
-# Social cards need matplotlib, which the site does not install.
+# Social cards need matplotlib, which the site does not install. (On import,
+# sphinxext-opengraph 0.13.0 prints a line saying so: a print, not a warning.)
 ogp_social_cards = {"enable": False}
 # Read the Docs' canonical URL already holds the language and version.
 sitemap_url_scheme = "{link}"
