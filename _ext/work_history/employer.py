@@ -23,8 +23,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
-from .dates import PartialDate, format_length
-from .job import EMPLOYER_KEY, IN_JOB_KEY, dates_node, date_text, today
+from .dates import PartialDate
+from .job import EMPLOYER_KEY, IN_JOB_KEY, date_text, dates_node, length_text
 from .messages import warn
 from .nodes import employer_entry, job_header
 from .rawtext import raw_as_text
@@ -75,8 +75,7 @@ class EmployerDirective(SphinxDirective):
         else:
             warn("missing_field", f"{label}: holds no job with a readable :start:, so no "
                  "tenure is shown", location)
-        show = self.config.work_history_durations and "no-duration" not in self.options
-        duration = format_length(start, end or today(self.config)) if start and show else ""
+        duration = length_text(self.config, self.options, start, end)
 
         entry = employer_entry(classes=["wh-employer"], org=org, url=url, location=where,
                                dates=date_text(start, end), duration=duration)

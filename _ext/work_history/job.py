@@ -38,6 +38,15 @@ def today(config) -> PartialDate:
     return PartialDate.parse(config.work_history_today)
 
 
+def length_text(config, options: dict, start: PartialDate | None,
+                end: PartialDate | None) -> str:
+    """The length shown for a span, or '' when lengths are off (globally or by
+    ``:no-duration:``) or the start is unknown; ongoing spans count to today."""
+    if start is None or not config.work_history_durations or "no-duration" in options:
+        return ""
+    return format_length(start, end or today(config))
+
+
 class JobDirective(SphinxDirective):
     has_content = True
     required_arguments = 0  # a missing position is our warning, not docutils' error
@@ -66,8 +75,7 @@ class JobDirective(SphinxDirective):
         url = opt.checked_url(fields["url"], label, location)
 
         start, end = self._dates(label, location)
-        show_duration = self.config.work_history_durations and "no-duration" not in self.options
-        duration = format_length(start, end or today(self.config)) if start and show_duration else ""
+        duration = length_text(self.config, self.options, start, end)
         if employer and start:
             employer["spans"].append((start, end))
 
@@ -221,20 +229,21 @@ def dates_node(start: PartialDate | None, end: PartialDate | None,
                microformats: bool = True) -> nodes.inline:
     """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
     and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
-    def date(value: PartialDate, cls: str) -> job_date:
+    def date(value: PartialDate, *classes: str) -> job_date:
         return job_date(value.display(), value.display(), datetime=value.iso(),
-                        classes=[cls] if microformats else [])
+                        classes=list(classes) if microformats else [])
 
     dates = nodes.inline(classes=["wh-dates"])
-    if start is not None:
-        dates += date(start, "dt-start")
-    if end is not None and end == start:
+    if start is not None and end == start:
+        # One period shown once: it is both the start and the end.
+        dates += date(start, "dt-start", "dt-end")
         return dates
     if start is not None:
+        dates += date(start, "dt-start")
         dates += nodes.Text(" – ")
-    if end is None:
-        dates += nodes.Text("present") if start is not None else nodes.Text("")
-    else:
+        if end is None:
+            dates += nodes.Text("present")
+    if end is not None:
         dates += date(end, "dt-end")
     return dates
 

@@ -8,9 +8,6 @@ becomes the ``h-resume`` and its heading's text the résumé's ``p-name``.
 The résumé's ``p-contact h-card`` (name, url, email from
 ``work_history_person``) is written as ``<data>`` elements: the pages show
 these facts elsewhere (the home page), not beside the entries.
-
-A role that starts and ends in the same period shows one ``<time>``; it is
-marked both ``dt-start`` and ``dt-end``, so parsers read the end too.
 """
 
 from __future__ import annotations
@@ -20,10 +17,8 @@ from html import escape
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.environment import BuildEnvironment
 
-from .domain import get_domain
-from .nodes import job_date, job_entry
+from .nodes import job_entry
 from .person import get_person
 
 
@@ -61,25 +56,10 @@ def _mark_resume_root(root: nodes.Element, config: Config) -> None:
         root.insert(root.index(title) + 1 if title is not None else 0, card)
 
 
-def _mark_single_date(entry: job_entry, env: BuildEnvironment) -> None:
-    domain = get_domain(env)
-    record = next((domain.jobs[name] for name in entry["ids"] if name in domain.jobs), None)
-    if record is None or record.end is None or record.end != record.start:
-        return
-    dates = list(entry.findall(job_date))
-    if any("dt-end" in d["classes"] for d in dates):
-        return
-    for date in dates:
-        if "dt-start" in date["classes"]:
-            date["classes"].append("dt-end")
-
-
 def _mark_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if app.builder.format != "html":
         return
     entries = list(doctree.findall(job_entry))
-    for entry in entries:
-        _mark_single_date(entry, app.env)
     sections = [_outermost_section(entry) for entry in entries]
     if None in sections:
         # Entries outside any section (a page without a title): the whole

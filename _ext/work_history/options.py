@@ -68,7 +68,7 @@ def warn_unreadable(options: dict, known: tuple[str, ...], label: str, location)
     for name in unknown_options(options):
         warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
              f"known: {', '.join(known)})", location)
-    if "no-duration" in options and text(options, "no-duration"):
+    if "no-duration" in known and text(options, "no-duration"):
         warn("bad_option", f"{label}: :no-duration: is a flag and takes no value", location)
 
 

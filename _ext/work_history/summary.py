@@ -51,9 +51,7 @@ class WorkHistoryDirective(SphinxDirective):
         if self.arguments or self.content:
             warn("bad_option", "work-history takes options only; its argument and text are "
                  "ignored", location)
-        for name in opt.unknown_options(self.options):
-            warn("unknown_option", f"work-history: unknown option :{name}: (its value is "
-                 f"ignored; known: {', '.join(SUMMARY_OPTIONS)})", location)
+        opt.warn_unreadable(self.options, SUMMARY_OPTIONS, "work-history", location)
         node = summary_placeholder(tags=self._tags(location), since=self._since(location),
                                    limit=self._limit(location))
         self.set_source_info(node)
