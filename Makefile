@@ -29,7 +29,7 @@ STRICT       = -W --keep-going -n -T
 help: $(VENV)/.build-deps
 	@$(SPHINXBUILD) -M help "$(SOURCEDIR)" "$(BUILDDIR)" $(SPHINXOPTS)
 
-$(VENV)/.build-deps: requirements.txt
+$(VENV)/.build-deps: requirements.txt sphinx-work-history/pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
 	@test -x $(VENV_PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -44,7 +44,7 @@ venv: $(VENV)/.test-deps
 livehtml: $(VENV)/.build-deps
 	$(VENV_PY) -m sphinx_autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(STRICT) $(SPHINXOPTS) \
 		--host $(HOST) --port $(PORT) --ignore "$(BUILDDIR)" --ignore "$(VENV)" \
-		--ignore "tests" --ignore ".git" --watch _ext
+		--ignore "tests" --ignore ".git" --watch _ext --watch sphinx-work-history/src
 
 test: $(VENV)/.test-deps
 	$(VENV_PY) -m pytest $(PYTEST_ARGS)
@@ -83,7 +83,7 @@ clean:
 .PHONY: help venv livehtml test bench dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
-requirements.txt requirements-test.txt package-lock.json: ;
+requirements.txt requirements-test.txt package-lock.json sphinx-work-history/pyproject.toml: ;
 
 # Everything else goes to Sphinx: html, epub, latexpdf, linkcheck, text, ...
 %: Makefile $(VENV)/.build-deps

@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 from sphinx.util.texescape import escape as tex_escape
 
+# The site's own small extensions (the work history is the sphinx-work-history
+# package, installed from requirements.txt).
 sys.path.insert(0, os.path.abspath("_ext"))
 
 # -- The site ----------------------------------------------------------------
@@ -19,7 +21,7 @@ language = "en"
 
 extensions = [
     "myst_parser",
-    "work_history",
+    "sphinx_work_history",
     "sphinxext.opengraph",
     "sphinx_sitemap",
     "notfound.extension",
@@ -31,7 +33,7 @@ extensions = [
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
 
-# -- The person, for resume.json and the JSON-LD (see _ext/work_history/person.py)
+# -- The person, for resume.json and the JSON-LD (see sphinx-work-history/src/sphinx_work_history/person.py)
 # The one place for facts the pages do not show as entries. The summary is
 # the home page's introduction and the roles are the pages' `job` entries;
 # the publications are the links on the writing page.
@@ -54,7 +56,7 @@ templates_path = ["_templates"]
 # conf.py sits at the top of the repository: read only the site's pages.
 exclude_patterns = [
     ".venv-3.13",
-    ".venv", "_build", "_readthedocs", "tests", "scripts", ".ci", "_ext", "_templates",
+    ".venv", "_build", "_readthedocs", "tests", "scripts", ".ci", "_ext", "sphinx-work-history", "_templates",
     "_latex", "node_modules", "README.md", "Thumbs.db", ".DS_Store", ".pytest_cache", ".hypothesis",
 ]
 

@@ -33,7 +33,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "_ext"))
 
-from work_history.dates import PartialDate, format_length  # noqa: E402
+from sphinx_work_history.dates import PartialDate, format_length  # noqa: E402
 
 PYTHON = sys.executable
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
@@ -107,7 +107,7 @@ def generate(root: Path, entries: int, pages: int, extension: bool) -> Path:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    exts = ["myst_parser", "work_history"] if extension else ["myst_parser"]
+    exts = ["myst_parser", "sphinx_work_history"] if extension else ["myst_parser"]
     (root / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(PROJECT / '_ext')!r})\n"
         + CONF.format(extensions=exts), encoding="utf-8")
@@ -216,7 +216,7 @@ def copy_site(dest: Path, plain: bool) -> Path:
                               encoding="utf-8")
         with (dest / "conf.py").open("a", encoding="utf-8") as conf:
             conf.write("\n# Benchmark baseline: the same site without the extension.\n"
-                       "extensions = [e for e in extensions if not e.startswith('work_history')]\n")
+                       "extensions = [e for e in extensions if not e.startswith('sphinx_work_history')]\n")
     return dest
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from work_history.dates import DateError, PartialDate, format_length
-from work_history.job import default_today
+from sphinx_work_history.dates import DateError, PartialDate, format_length
+from sphinx_work_history.job import default_today
 
 
 def length(start: str, end: str) -> str:

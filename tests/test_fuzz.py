@@ -12,12 +12,12 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import _parse_str_to_doctree
 from support import work_history_warnings
-from work_history.dates import DateError, PartialDate
-from work_history.nodes import summary_placeholder
-from work_history.options import is_web_url
+from sphinx_work_history.dates import DateError, PartialDate
+from sphinx_work_history.nodes import summary_placeholder
+from sphinx_work_history.options import is_web_url
 
 CONF = '''\
-extensions = ["myst_parser", "work_history"]
+extensions = ["myst_parser", "sphinx_work_history"]
 myst_enable_extensions = ["colon_fence"]
 work_history_today = "2026-11-27"
 '''

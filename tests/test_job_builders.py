@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from work_history.nodes import job_date, job_entry
+from sphinx_work_history.nodes import job_date, job_entry
 
 
 @pytest.mark.sphinx("html", testroot="job-basic")

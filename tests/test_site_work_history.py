@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
-from work_history.messages import SUBTYPES
+from sphinx_work_history.messages import SUBTYPES
 
 from conftest import PROJECT
 
@@ -58,7 +58,7 @@ def test_reference_page_documents_everything(site_html):
 def test_every_config_value_is_documented():
     source = (PROJECT / "pages" / "work-history-markup.md").read_text(encoding="utf-8")
     declared = set()
-    for module in (PROJECT / "_ext" / "work_history").glob("*.py"):
+    for module in (PROJECT / "sphinx-work-history" / "src" / "sphinx_work_history").glob("*.py"):
         declared |= set(re.findall(r'add_config_value\(\s*"(\w+)"', module.read_text()))
     assert {"work_history_today", "work_history_durations",
             "work_history_exclude_docs"} <= declared

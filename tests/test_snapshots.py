@@ -20,7 +20,7 @@ SNIPPETS = sorted((TESTS / "snippets").glob("*.md"))
 SNAPSHOTS = TESTS / "snapshots"
 
 CONF = '''\
-extensions = ["myst_parser", "work_history"]
+extensions = ["myst_parser", "sphinx_work_history"]
 myst_enable_extensions = ["colon_fence"]
 project = "snippets"
 work_history_today = "2026-11-27"

@@ -1,6 +1,6 @@
 # A small work history over several pages: summaries, an employer,
 # references, every builder.
-extensions = ["myst_parser", "work_history"]
+extensions = ["myst_parser", "sphinx_work_history"]
 myst_enable_extensions = ["colon_fence"]
 project = "history"
 author = copyright = "Test Author"

@@ -18,7 +18,7 @@ latex_additional_files = [str(_project / f) for f in _site.get("latex_additional
 
 project = "hostile"
 # The site's own LaTeX pipeline: its extensions that shape the PDF.
-extensions = [e for e in _site["extensions"] if e in ("myst_parser", "work_history", "publishing")]
+extensions = [e for e in _site["extensions"] if e in ("myst_parser", "sphinx_work_history", "publishing")]
 myst_enable_extensions = ["colon_fence"]
 root_doc = "index"
 latex_documents = [("index", "hostile.tex", "Hostile input", "tests", "howto")]

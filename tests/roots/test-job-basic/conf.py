@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "work_history"]
+extensions = ["myst_parser", "sphinx_work_history"]
 myst_enable_extensions = ["colon_fence"]
 project = "job-basic"
 author = "Test Author"

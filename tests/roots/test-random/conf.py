@@ -1,9 +1,5 @@
 # Random job entries (tests/test_hostile_random.py writes index.md).
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "_ext"))
-extensions = ["myst_parser", "work_history"]
+extensions = ["myst_parser", "sphinx_work_history"]
 myst_enable_extensions = ["colon_fence"]
 project = "random"
 smartquotes = False  # the test compares the text it wrote with the text shown

@@ -1,6 +1,6 @@
 """Entries and person data full of text that must not break the exports."""
 
-extensions = ["work_history"]
+extensions = ["sphinx_work_history"]
 root_doc = "index"
 project = "hostile"
 author = "hostile"

@@ -1,4 +1,4 @@
-"""work_history: résumé entries for Sphinx.
+"""sphinx_work_history: résumé entries for Sphinx.
 
 Directives ``job`` (one role), ``employer`` (several roles at one
 organisation) and ``work-history`` (a summary table of every entry); the
@@ -11,6 +11,7 @@ jsonld.py, microformats.py; the person behind them: person.py).
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from .person import setup_person
 from .summary import setup_summary
 from .xref import setup_xref
 
-__version__ = "1.0.0"
+__version__ = version("sphinx-work-history")
 ASSETS = Path(__file__).parent / "assets"
 
 
