@@ -5,8 +5,6 @@ import sys
 import uuid
 from urllib.parse import urlsplit
 
-from sphinx.util.texescape import escape as tex_escape
-
 # The site's own small extensions (the work history is the sphinx-work-history
 # package, installed from requirements.txt).
 sys.path.insert(0, os.path.abspath("_ext"))
@@ -163,11 +161,8 @@ latex_show_urls = "no"
 latex_paragraph_classes = ["hero-lead"]
 latex_show_pagerefs = False
 latex_domain_indices = False
-# The CV's header: the owner's label, email and web address, from work_history_person.
-_email, _site = work_history_person["email"], work_history_person.get("url") or html_baseurl
-_contact = [rf"\href{{mailto:{_email}}}{{{_email}}}"]
-if _site:
-    _contact.append(rf"\href{{{_site}}}{{\nolinkurl{{{_site.split('://', 1)[-1].rstrip('/')}}}}}")
+# The CV's header (the owner's name, label, email and web address) is made by
+# sphinx-work-history from work_history_person, in place of a title page.
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "10pt",
@@ -179,8 +174,6 @@ latex_elements = {
                    "TitleColor={rgb}{0.1,0.1,0.1}, InnerLinkColor={rgb}{0.1,0.25,0.55}, "
                    "OuterLinkColor={rgb}{0.1,0.25,0.55}",
     "extrapackages": r"\usepackage{tefcv}",
-    "maketitle": r"\cvheader{%s}{%s}" % (tex_escape(work_history_person.get("label", "")),
-                                        r" \textperiodcentered{} ".join(_contact)),
     "tableofcontents": "",
     "makeindex": "",
     "printindex": "",

@@ -97,7 +97,7 @@ def schema_errors(resume: dict) -> list[str]:
 # -- the three exports, each reduced to Entry tuples -----------------------------
 
 def resume_entries(resume: dict) -> list[Entry]:
-    return [(w["position"], w["name"], w["startDate"], w.get("endDate"))
+    return [(w.get("position", ""), w["name"], w["startDate"], w.get("endDate"))
             for w in resume["work"]]
 
 
@@ -120,7 +120,7 @@ def jsonld_entries(person: dict) -> list[Entry]:
             assert ("endDate" in role) == (prop == "alumniOf")  # worksFor: ongoing
             org = role[prop]
             assert org["@type"] == "Organization"
-            entries.append((role["roleName"], org["name"], role["startDate"],
+            entries.append((role.get("roleName", ""), org["name"], role["startDate"],
                             role.get("endDate")))
     return entries
 
@@ -144,7 +144,9 @@ def mf2_entries(h_resume: dict) -> list[Entry]:
     for event in h_resume["properties"].get("experience", []):
         assert "h-event" in event["type"]
         props = event["properties"]
-        entries.append((_one(props, "name"), _one(props, "org"), _one(props, "start"),
+        name, org = _one(props, "name"), _one(props, "org")
+        # An entry without a position is named by its organisation.
+        entries.append(("" if name == org else name, org, _one(props, "start"),
                         _one(props, "end")))
     return entries
 

@@ -24,7 +24,7 @@ NEWEST_FIRST = [  # position, organisation, dates, length
     ("Architect", "Hanzo", "2011 – 2013", "2 yrs"),
     ("R&D lead #1 {core} 100%", "Smith & Sons_ $Ltd ~ ^ \\ back",
      "20 May 2009 – 19 May 2011", "1 yr 11 mos"),
-    ("Mid-level or entry level role", "Securetest", "2007", ""),
+    ("", "Securetest", "2007", ""),  # no position: the organisation links the entry
 ]
 
 

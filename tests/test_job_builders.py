@@ -5,23 +5,33 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinx_work_history.domain import get_domain
 from sphinx_work_history.nodes import job_date, job_entry
 
 
 @pytest.mark.sphinx("html", testroot="job-basic")
-def test_doctree_holds_entries_with_their_facts(app):
+def test_each_entry_is_one_record_and_its_page_shows_it(app):
     app.build()
     assert app._warning.getvalue() == ""
-    doctree = app.env.get_doctree("index")
-    heroku, meter = list(doctree.findall(job_entry))
-    assert heroku["ids"] == ["heroku-2014"]
-    assert (heroku["position"], heroku["org"], heroku["url"], heroku["location"]) == (
-        "Lead Infra Engineer", "Heroku", "https://www.heroku.com", "Remote")
-    assert heroku["dates"] == "Mar 2014 – Jun 2016"
-    assert heroku["duration"] == "2 yrs 3 mos"
-    assert [d["datetime"] for d in heroku.findall(job_date)] == ["2014-03", "2016-06"]
-    assert meter["dates"] == "2020 – present"
-    assert meter["duration"] == "6 yrs"  # ongoing: counted to work_history_today
+    heroku, meter = get_domain(app.env).jobs_by_doc["index"]
+    assert (heroku.name, heroku.position, heroku.org, heroku.url, heroku.location) == (
+        "heroku-2014", "Lead Infra Engineer", "Heroku", "https://www.heroku.com", "Remote")
+    assert (heroku.start.iso(), heroku.end.iso()) == ("2014-03", "2016-06")
+    assert meter.end is None
+    # The stored doctree holds no facts: only the name of the record, and the body.
+    stored = list(app.env.get_doctree("index").findall(job_entry))
+    assert [(e["docname"], e["name"]) for e in stored] == [("index", "heroku-2014"),
+                                                          ("index", "meter-2020")]
+    assert not any(e.get("position") for e in stored)
+    # The written page takes them from the record, lengths counted to today.
+    resolved = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
+    heroku_node, meter_node = resolved.findall(job_entry)
+    assert heroku_node["ids"] == ["heroku-2014"]
+    assert heroku_node["dates"] == "Mar 2014 – Jun 2016"
+    assert heroku_node["duration"] == "2 yrs 3 mos"
+    assert [d["datetime"] for d in heroku_node.findall(job_date)] == ["2014-03", "2016-06"]
+    assert meter_node["dates"] == "2020 – present"
+    assert meter_node["duration"] == "6 yrs"  # ongoing: counted to work_history_today
 
 
 @pytest.mark.sphinx("html", testroot="job-basic")

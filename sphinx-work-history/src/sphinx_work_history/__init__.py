@@ -2,11 +2,14 @@
 
 Directives ``job`` (one role), ``employer`` (several roles at one
 organisation) and ``work-history`` (a summary table of every entry); the
-role ``job`` links to an entry. See pages/work-history-markup.md.
+role ``job`` links to an entry. Each entry is one typed record (model.py)
+kept by the domain (domain.py); every output renders from it when it is
+written (render.py), so lengths count to the day of the build.
 
-The same entries are published as data: ``resume.json`` (JSON Resume),
+The same records are published as data: ``resume.json`` (JSON Resume),
 schema.org JSON-LD and microformats2 h-resume (export_resume.py,
-jsonld.py, microformats.py; the person behind them: person.py).
+jsonld.py, microformats.py; the person behind them: person.py), and the
+PDF's CV header (cvheader.py). Every setting is checked in config.py.
 """
 
 from __future__ import annotations
@@ -18,14 +21,17 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
-from .domain import WorkHistoryDomain, get_domain
+from .collector import setup_collector
+from .config import setup_config
+from .cvheader import setup_cvheader
+from .domain import WorkHistoryDomain
 from .employer import setup_employer
 from .export_resume import setup_export_resume
 from .job import setup_job
 from .jsonld import setup_jsonld
 from .microformats import setup_microformats
 from .nodes import setup_nodes
-from .person import setup_person
+from .render import setup_render
 from .summary import setup_summary
 from .xref import setup_xref
 
@@ -46,28 +52,26 @@ def _copy_assets(app: Sphinx) -> None:
     copy_asset_file(asset, target / asset.name, force=True)
 
 
-def _check_consistency(app: Sphinx, env) -> None:
-    get_domain(env).check_duplicates()
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
+    setup_config(app)
     app.add_domain(WorkHistoryDomain)
     setup_nodes(app)
     setup_job(app)
     setup_employer(app)
+    setup_render(app)
     setup_summary(app)
+    setup_collector(app)
     setup_xref(app)
-    setup_person(app)
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)
-    app.connect("env-check-consistency", _check_consistency)
+    setup_cvheader(app)
     app.add_latex_package("workhistory")
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,13 +1,20 @@
-"""The entries of every document, kept on the build environment.
+"""The résumé's records, kept on the build environment.
 
 `WorkHistoryDomain` holds, per document, the `JobRecord` of each ``job``
-directive in document order, and the documents that show a summary.
-Data is keyed by document so it is purged per document (`clear_doc`) and
-merged per document after a parallel read (`merge_domaindata`): ``-j N``,
-incremental and serial clean builds all end with the same data.
+directive in document order, the `EmployerRecord` of each ``employer``,
+and what the résumé takes from whole pages: the hub's introduction and
+the publications. Data is keyed by document so it is purged per document
+(`clear_doc`) and merged per document after a parallel read
+(`merge_domaindata`): ``-j N``, incremental and serial clean builds all
+end with the same data.
+
+Records are made while a document is parsed; once it is read
+(`process_doc`, after Sphinx's read transforms such as smart quotes) each
+record takes its body's text, and the hub and publication pages give
+theirs.
 
 A name used in two documents is resolved the same way whatever the read
-order: the entry first by (document, line) wins, and `check_duplicates`
+order: the entry first by (document, line) wins, and `check_consistency`
 (run once all documents are read) warns about the others.
 
 Two views: `by_name` (every entry, for references) and `jobs` /
@@ -17,7 +24,7 @@ Two views: `by_name` (every entry, for references) and `jobs` /
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Any
 
 from docutils import nodes
@@ -29,58 +36,24 @@ from sphinx.roles import XRefRole
 from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode
 
-from .dates import PartialDate
 from .messages import warn
-
-_FAR_FUTURE = PartialDate(9999, 12, 31, "day")
-
-
-@dataclass(frozen=True)
-class JobRecord:
-    """What the summary, the references and the exports need of an entry."""
-
-    name: str
-    docname: str
-    lineno: int
-    position: str
-    org: str
-    start: PartialDate | None  # None: unreadable; such entries stay out of summaries
-    end: PartialDate | None  # None: ongoing
-    url: str = ""
-    location: str = ""
-    tags: tuple[str, ...] = ()
-    duration: str = ""
-    source: str = ""  # "path:line" of the directive, for warnings (includes differ from docname)
-
-    @property
-    def title(self) -> str:
-        if self.position and self.org:
-            return f"{self.position}, {self.org}"
-        return self.position or self.org or self.name
-
-    @property
-    def sort_key(self) -> tuple:
-        """Sorted in reverse, newest first: ongoing, then by end, then by start."""
-        end = self.end or _FAR_FUTURE
-        start = self.start or PartialDate(1)
-        return (end.year, end.month, end.day, start.year, start.month, start.day,
-                self.docname, -self.lineno)
-
-    @property
-    def warn_at(self) -> str | tuple[str, int]:
-        """Where a warning about this entry points."""
-        return self.source or (self.docname, self.lineno)
-
-
-def target_name(text: str) -> str:
-    """The id a name or a reference target stands for: ``Heroku 2014`` -> ``heroku-2014``."""
-    return nodes.make_id(text)
+from .model import EmployerRecord, JobRecord, Publication, Resume
+from .nodes import job_entry
+from .person import get_person
+from .text import body_text, entry_body, introduction, links
 
 
 class JobRole(XRefRole):
-    """``{job}`name``` and ``{work_history:job}`name```."""
+    """``{job}`name``` and ``{work_history:job}`name```.
 
-    def run(self):
+    A reference to no entry is reported by xref.py (warn-missing-reference),
+    so ``nitpick_ignore`` can silence it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(warn_dangling=True)
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         self.refdomain, self.reftype = "work_history", "job"
         self.classes = ["xref", "work_history", "work_history-job"]
         if self.disabled:
@@ -88,21 +61,25 @@ class JobRole(XRefRole):
         return self.create_xref_node()
 
 
+def target_name(text: str) -> str:
+    """The id a name or a reference target stands for: ``Heroku 2014`` -> ``heroku-2014``."""
+    return nodes.make_id(text)
+
+
 class WorkHistoryDomain(Domain):
     name = "work_history"
     label = "Work history"
     object_types = {"job": ObjType("job", "job")}
-    roles = {"job": JobRole()}
-    initial_data: dict[str, Any] = {"jobs": {}, "summaries": {}}
-    data_version = 2
+    roles = {"job": JobRole()}  # noqa: RUF012
+    initial_data: dict[str, Any] = {"jobs": {}, "employers": {}, "intro": {},  # noqa: RUF012
+                                    "publications": {}}
+    data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self._by_name: dict[str, JobRecord] | None = None
         self._published: dict[str, JobRecord] | None = None
         self._newest: list[JobRecord] | None = None
-        #: The records of the documents being read, as they were before (summary.py).
-        self.before_read: dict[str, tuple[JobRecord, ...]] = {}
 
     # -- the typed accessor ------------------------------------------------
     @property
@@ -111,13 +88,23 @@ class WorkHistoryDomain(Domain):
         return self.data["jobs"]
 
     @property
-    def summaries(self) -> dict[str, int]:
-        """Documents that show a summary, with how many they show."""
-        return self.data["summaries"]
+    def employers_by_doc(self) -> dict[str, list[EmployerRecord]]:
+        return self.data["employers"]
 
     def records(self) -> Iterator[JobRecord]:
         for docname in sorted(self.jobs_by_doc):
             yield from self.jobs_by_doc[docname]
+
+    def job(self, docname: str, name: str) -> JobRecord | None:
+        return next((r for r in self.jobs_by_doc.get(docname, ()) if r.name == name), None)
+
+    def employer(self, docname: str, index: int) -> EmployerRecord | None:
+        employers = self.employers_by_doc.get(docname, [])
+        return employers[index] if 0 <= index < len(employers) else None
+
+    def jobs_of(self, employer: EmployerRecord) -> list[JobRecord]:
+        return [r for r in self.jobs_by_doc.get(employer.docname, ())
+                if r.employer == employer.index]
 
     def by_name(self) -> dict[str, JobRecord]:
         """Name -> entry; of entries sharing a name, the first by (document, line)."""
@@ -145,19 +132,6 @@ class WorkHistoryDomain(Domain):
             self._published = published
         return published
 
-    def _changed(self) -> None:
-        self._by_name = self._published = self._newest = None
-
-    def doc_names(self, docname: str) -> dict[str, JobRecord]:
-        return {r.name: r for r in self.jobs_by_doc.get(docname, ())}
-
-    def add_job(self, record: JobRecord) -> None:
-        self.jobs_by_doc.setdefault(record.docname, []).append(record)
-        self._changed()
-
-    def note_summary(self, docname: str) -> None:
-        self.summaries[docname] = self.summaries.get(docname, 0) + 1
-
     def newest_first(self) -> list[JobRecord]:
         """The published history (`jobs`), newest first."""
         if self._newest is None:  # asked for by every page that is written
@@ -170,12 +144,71 @@ class WorkHistoryDomain(Domain):
         own = [r for r in self.jobs_by_doc.get(docname, ()) if published.get(r.name) is r]
         return sorted(own, key=lambda r: r.sort_key, reverse=True)
 
-    def fingerprint(self, docnames: Iterable[str]) -> dict[str, tuple[JobRecord, ...]]:
-        """What a summary shows of *docnames*: compared before and after a read."""
-        return {d: tuple(self.jobs_by_doc.get(d, ())) for d in docnames}
+    def doc_names(self, docname: str) -> dict[str, JobRecord]:
+        return {r.name: r for r in self.jobs_by_doc.get(docname, ())}
 
-    def check_duplicates(self) -> None:
-        """Warn about each entry whose name an earlier document already holds."""
+    def introduction(self) -> tuple[str, ...]:
+        return tuple(self.data["intro"].get(self.env.config.work_history_hub, ()))
+
+    def publications(self) -> list[Publication]:
+        """The publications pages' links, in the order of the setting, each URL once."""
+        found: dict[str, Publication] = {}
+        for docname in self.env.config.work_history_publications:
+            for publication in self.data["publications"].get(docname, ()):
+                found.setdefault(publication.url, publication)
+        return list(found.values())
+
+    def resume(self) -> Resume:
+        """The whole CV as every output of it reads it."""
+        return Resume(person=get_person(self.env.config), introduction=self.introduction(),
+                      entries=tuple(self.newest_first()),
+                      publications=tuple(self.publications()))
+
+    # -- recording, while reading --------------------------------------------
+    def add_job(self, record: JobRecord) -> None:
+        self.jobs_by_doc.setdefault(record.docname, []).append(record)
+        self._changed()
+
+    def add_employer(self, record: EmployerRecord) -> None:
+        self.employers_by_doc.setdefault(record.docname, []).append(record)
+
+    def next_employer_index(self, docname: str) -> int:
+        return len(self.employers_by_doc.get(docname, ()))
+
+    def _changed(self) -> None:
+        self._by_name = self._published = self._newest = None
+
+    # -- Domain API --------------------------------------------------------
+    def process_doc(self, env: BuildEnvironment, docname: str,
+                    document: nodes.document) -> None:
+        """Once *docname* is read: each entry's text, and the pages' own parts."""
+        records = self.jobs_by_doc.get(docname)
+        if records:
+            bodies = {entry["name"]: entry_body(entry) for entry in document.findall(job_entry)}
+            records[:] = [replace(r, **body_text(bodies.get(r.name))) for r in records]
+        config = env.config
+        if docname == config.work_history_hub:
+            self.data["intro"][docname] = introduction(document)
+        if docname in config.work_history_publications:
+            self.data["publications"][docname] = tuple(
+                Publication(**link) for link in links(document))
+
+    def clear_doc(self, docname: str) -> None:
+        if self.jobs_by_doc.pop(docname, None) is not None:
+            self._changed()
+        for key in ("employers", "intro", "publications"):
+            self.data[key].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            for key in ("jobs", "employers", "intro", "publications"):
+                if docname in otherdata[key]:
+                    value = otherdata[key][docname]
+                    self.data[key][docname] = list(value) if isinstance(value, list) else value
+        self._changed()
+
+    def check_consistency(self) -> None:
+        """Once every document is read: duplicate names, and settings naming no page."""
         first: dict[str, JobRecord] = {}
         for record in self.records():
             holder = first.setdefault(record.name, record)
@@ -184,20 +217,13 @@ class WorkHistoryDomain(Domain):
                      f"job {record.title}: duplicate name {record.name!r}, also used by "
                      f"{holder.title} in {holder.docname!r} (line {holder.lineno}); references "
                      "go to that entry (give this one its own :name:)", record.warn_at)
-
-    # -- Domain API --------------------------------------------------------
-    def clear_doc(self, docname: str) -> None:
-        if self.jobs_by_doc.pop(docname, None) is not None:
-            self._changed()
-        self.summaries.pop(docname, None)
-
-    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["jobs"]:
-                self.jobs_by_doc[docname] = list(otherdata["jobs"][docname])
-            if docname in otherdata["summaries"]:
-                self.summaries[docname] = otherdata["summaries"][docname]
-        self._changed()
+        config = self.env.config
+        for docname in config.work_history_publications:
+            if docname not in self.env.found_docs:
+                warn("bad_config", f"work_history_publications: no document {docname!r}", None)
+        if config.work_history_hub not in self.env.found_docs:
+            warn("bad_config", f"work_history_hub: no document {config.work_history_hub!r}",
+                 None)
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: nodes.Element
@@ -210,7 +236,9 @@ class WorkHistoryDomain(Domain):
         return make_refnode(builder, fromdocname, record.docname, record.name, contnode,
                             record.title)
 
-    def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref, contnode: nodes.Element
+                         ) -> list[tuple[str, nodes.reference]]:
         ref = self.resolve_xref(env, fromdocname, builder, "job", target, node, contnode)
         return [("work_history:job", ref)] if ref is not None else []
 

@@ -11,9 +11,10 @@
     :::
     ::::
 
-The roles inside inherit ``:org:``, ``:url:`` and ``:location:``; the
-employer's header shows the organisation and the total tenure, from the
-earliest start to the latest end (ongoing if any role is).
+The roles inside inherit ``:org:``, ``:url:`` and ``:location:`` and name
+the employer in their records; the employer's header (render.py) shows the
+organisation and the total tenure, computed from those records when the
+page is written.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
-from .dates import PartialDate
-from .job import EMPLOYER_KEY, IN_JOB_KEY, date_text, dates_node, length_text
+from .domain import get_domain
+from .job import EMPLOYER_KEY, IN_JOB_KEY
 from .messages import warn
-from .nodes import employer_entry, job_header
+from .model import EmployerRecord
+from .nodes import employer_entry
 from .rawtext import raw_as_text
 
 EMPLOYER_OPTIONS = ("org", "url", "location", "no-duration")
@@ -53,53 +55,35 @@ class EmployerDirective(SphinxDirective):
         opt.warn_unreadable(self.options, EMPLOYER_OPTIONS, label, location)
         if not org:
             warn("missing_field", f"{label}: :org: is missing", location)
-        url = opt.checked_url(opt.text(self.options, "url"), label, location)
-        where = opt.text(self.options, "location")
+
+        domain = get_domain(self.env)
+        docname = self.env.docname
+        _, line = self.get_source_info()
+        record = EmployerRecord(
+            index=domain.next_employer_index(docname), docname=docname,
+            lineno=line or self.lineno, org=org,
+            url=opt.checked_url(opt.text(self.options, "url"), label, location),
+            location=opt.text(self.options, "location"),
+            show_length="no-duration" not in self.options, source=location)
+        domain.add_employer(record)
 
         body = nodes.container(classes=["wh-employer-body"])
-        fields = {"org": org, "url": url, "location": where, "spans": []}
         outer = current.get(EMPLOYER_KEY)
-        current[EMPLOYER_KEY] = fields
+        current[EMPLOYER_KEY] = {"index": record.index, "org": org, "url": record.url,
+                                 "location": record.location}
         try:
             self.state.nested_parse(self.content, self.content_offset, body)
         finally:
             current[EMPLOYER_KEY] = outer
-        raw_as_text(body, label, self.env.docname, location)
-
-        spans: list[tuple[PartialDate, PartialDate | None]] = fields["spans"]
-        start = end = None
-        if spans:
-            start = min(s for s, _ in spans)
-            ends = [e for _, e in spans]
-            end = None if None in ends else max(ends)  # type: ignore[type-var]
-        else:
+        raw_as_text(body, label, docname, location)
+        if not any(job.start for job in domain.jobs_of(record)):
             warn("missing_field", f"{label}: holds no job with a readable :start:, so no "
                  "tenure is shown", location)
-        duration = length_text(self.config, self.options, start, end)
 
-        entry = employer_entry(classes=["wh-employer"], org=org, url=url, location=where,
-                               dates=date_text(start, end), duration=duration)
+        entry = employer_entry(classes=["wh-employer"], index=record.index, docname=docname)
         self.set_source_info(entry)
-        entry += _header(org, url, where, start, end, duration)
         entry += body
         return [entry]
-
-
-def _header(org, url, where, start, end, duration) -> job_header:
-    header = job_header(classes=["wh-employer-header"])
-    title = nodes.paragraph(classes=["wh-employer-title"])
-    name = nodes.strong(classes=["wh-org"])
-    name += nodes.reference(org, org, refuri=url) if url else nodes.Text(org)
-    title += name
-    header += title
-    meta = nodes.paragraph(classes=["wh-job-meta", "wh-tenure"])
-    meta += dates_node(start, end, microformats=False)
-    for text, cls in ((duration, "wh-duration"), (where, "wh-location")):
-        if text:
-            meta += nodes.Text(" · ")
-            meta += nodes.inline(text, text, classes=[cls])
-    header += meta
-    return header
 
 
 def setup_employer(app: Sphinx) -> None:

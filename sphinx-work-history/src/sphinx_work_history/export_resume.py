@@ -21,6 +21,7 @@ from sphinx.builders import Builder
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
+from .domain import get_domain
 from .messages import warn
 from .person import get_person
 from .resume_data import RESUME_JSON, build_resume
@@ -32,7 +33,8 @@ def publishes_site(builder: Builder) -> bool:
 
 
 def resume_json_text(app: Sphinx) -> str:
-    return json.dumps(build_resume(app.env), ensure_ascii=False, indent=2) + "\n"
+    data = build_resume(get_domain(app.env).resume())
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def _write_resume(app: Sphinx, exception: BaseException | None) -> None:
@@ -43,7 +45,7 @@ def _write_resume(app: Sphinx, exception: BaseException | None) -> None:
 
 def _link_from_home(app: Sphinx, pagename: str, templatename: str, context: dict,
                     doctree: nodes.document | None) -> None:
-    if pagename != app.config.root_doc or not publishes_site(app.builder):
+    if pagename != app.config.work_history_hub or not publishes_site(app.builder):
         return
     href = escape(context["pathto"](RESUME_JSON, resource=True))
     context["metatags"] = (context.get("metatags") or "") + (

@@ -1,8 +1,8 @@
 """schema.org JSON-LD: the person and their roles, in the HTML pages' head.
 
-The home page and every page that holds entries carry one ``Person``
+The hub (by default the home page) and every page that holds entries carry one ``Person``
 (name, email, url, sameAs, jobTitle, and one ``@id`` so readers know it
-is the same person). The home page lists every role; a page of entries
+is the same person). The hub lists every role; a page of entries
 lists the roles it shows, so a page's size does not grow with the whole
 history and editing one page rewrites only it and the home page. Each
 role is an ``EmployeeRole``
@@ -24,8 +24,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from .domain import JobRecord, get_domain
+from .domain import get_domain
 from .export_resume import publishes_site
+from .model import JobRecord
 from .person import get_person
 
 _INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -36,8 +37,8 @@ def employee_role(record: JobRecord) -> dict[str, Any]:
     prop = "worksFor" if record.end is None else "alumniOf"
     role = {
         "@type": "EmployeeRole",
-        "roleName": record.position,
-        "startDate": record.start.iso(),
+        "roleName": record.position,  # absent when the entry has none
+        "startDate": record.start.iso() if record.start else "",
         "endDate": record.end.iso() if record.end else "",
         prop: {key: value for key, value in organization.items() if value},
     }
@@ -69,8 +70,8 @@ def script_element(data: dict[str, Any]) -> str:
 
 
 def roles_on(env: BuildEnvironment, pagename: str) -> list[JobRecord]:
-    """Every role on the home page; elsewhere, the page's own."""
-    if pagename == env.config.root_doc:
+    """Every role on the hub; elsewhere, the page's own."""
+    if pagename == env.config.work_history_hub:
         return get_domain(env).newest_first()
     return get_domain(env).published_in(pagename)
 
@@ -80,12 +81,12 @@ def _add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict,
     if not publishes_site(app.builder):
         return
     roles = roles_on(app.env, pagename)
-    if roles or pagename == app.config.root_doc:
+    if roles or pagename == app.config.work_history_hub:
         context["metatags"] = (context.get("metatags") or "") + "\n" + script_element(
             person_jsonld(app.env, roles))
 
 
 def setup_jsonld(app: Sphinx) -> None:
-    # The home page lists entries of other pages: summary.py has it written
+    # The hub lists entries of other pages: collector.py has it written
     # again when their facts change, as it does pages holding a summary.
     app.connect("html-page-context", _add_jsonld)

@@ -2,7 +2,7 @@
 
 Each has the type ``work_history`` and one of the subtypes below, so
 ``suppress_warnings = ["work_history.<subtype>"]`` silences exactly it.
-The list is documented on pages/work-history-markup.md.
+The list is documented in the package's documentation (docs/).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sphinx.util import logging
 logger = logging.getLogger("work_history")
 
 SUBTYPES = {
-    "missing_field": "a required field (position, :org:, :start:) is missing or empty, a "
+    "missing_field": "a required field (:org:, :start:) is missing or empty, a "
                      ":name: has nothing to make an id from, an employer has no dated role",
     "bad_date": ":start: or :end: is not a calendar date in YYYY, YYYY-MM or YYYY-MM-DD form",
     "date_order": ":end: is before :start:, or :start: is 'present'",
@@ -27,7 +27,9 @@ SUBTYPES = {
     "raw_markup": "raw HTML or LaTeX in an entry's text (shown as text: other formats would drop it)",
     "misplaced": "a directive used where it makes no sense (a job inside a job, an "
                  "employer inside a job or an employer)",
-    "bad_config": "a work_history_person / work_history_publications value that cannot be used",
+    "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
+                  "an address that is not http(s), a hub or publications page that does not "
+                  "exist)",
 }
 
 

@@ -1,6 +1,6 @@
 """Microformats2 h-resume around the entries of an HTML page.
 
-Each entry already is a ``p-experience h-event`` (nodes.py, job.py); an
+Each entry already is a ``p-experience h-event`` (job.py, render.py); an
 mf2 parser only files it under a résumé when an ``h-resume`` encloses it.
 For every document that holds entries, the outermost section around them
 becomes the ``h-resume`` and its heading's text the résumé's ``p-name``.
@@ -13,10 +13,12 @@ these facts elsewhere (the home page), not beside the entries.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .nodes import job_entry
 from .person import get_person
@@ -36,10 +38,11 @@ def contact_card(config: Config) -> nodes.raw | None:
 
 def _outermost_section(node: nodes.Node) -> nodes.section | None:
     found = None
-    while node is not None:
-        if isinstance(node, nodes.section):
-            found = node
-        node = node.parent
+    parent: nodes.Node | None = node
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            found = parent
+        parent = parent.parent
     return found
 
 
@@ -49,29 +52,32 @@ def _mark_resume_root(root: nodes.Element, config: Config) -> None:
     root["classes"].append("h-resume")
     title = next((child for child in root.children if isinstance(child, nodes.title)), None)
     if title is not None:
-        name = nodes.inline("", "", *title.children, classes=["p-name"])
-        title.children = []
-        title += name
+        name = nodes.inline("", "", classes=["p-name"])
+        name.extend(title.children)
+        title[:] = [name]
     if (card := contact_card(config)) is not None:
         root.insert(root.index(title) + 1 if title is not None else 0, card)
 
 
-def _mark_entries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html":
-        return
-    entries = list(doctree.findall(job_entry))
-    sections = [_outermost_section(entry) for entry in entries]
-    if None in sections:
-        # Entries outside any section (a page without a title): the whole
-        # page is the résumé.
-        wrapper = nodes.container()
-        wrapper.extend(list(doctree.children))
-        doctree.children = [wrapper]
-        wrapper.parent = doctree
-        sections = [wrapper]
-    for section in sections:
-        _mark_resume_root(section, app.config)
+class Microformats(SphinxPostTransform):
+    """The h-resume of an HTML page that holds entries."""
+
+    default_priority = 110  # after render.py has filled the entries
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        roots = [_outermost_section(entry) for entry in self.document.findall(job_entry)]
+        if None in roots:
+            # Entries outside any section (a page without a title): the whole
+            # page is the résumé.
+            wrapper = nodes.container()
+            wrapper.extend(list(self.document.children))
+            self.document[:] = [wrapper]
+            roots = [wrapper]
+        for root in roots:
+            if root is not None:
+                _mark_resume_root(root, self.config)
 
 
 def setup_microformats(app: Sphinx) -> None:
-    app.connect("doctree-resolved", _mark_entries)
+    app.add_post_transform(Microformats)

@@ -27,7 +27,8 @@ from sphinx.application import Sphinx
 
 
 class job_entry(nodes.container):
-    """One entry. Attributes: position, org, url, location, dates, duration."""
+    """One entry. Attributes: ``docname`` and ``name``, which name its record;
+    when written (render.py), also position, org, url, location, dates, duration."""
 
 
 class job_header(nodes.container):
@@ -39,7 +40,8 @@ class job_date(nodes.inline):
 
 
 class employer_entry(nodes.container):
-    """Several roles at one organisation. Attributes: org, url, location, dates, duration."""
+    """Several roles at one organisation. Attributes: ``docname`` and ``index``,
+    which name its record; when written, also org, url, location, dates, duration."""
 
 
 class summary_placeholder(nodes.General, nodes.Element):
@@ -96,10 +98,11 @@ def _latex_begin(self, node: nodes.Element, environment: str, *args: str) -> Non
 
 def visit_job_entry_latex(self, node: job_entry) -> None:
     # Inside an employer, its environment already names the organisation.
-    org = node.get("shown_org", node["org"])
+    org = node.get("shown_org", node.get("org", ""))
     location = node.get("shown_location", node.get("location", ""))
-    _latex_begin(self, node, "workhistoryentry", self.encode(node["dates"]),
-                 self.encode(node["position"]), _latex_org(self, org, node.get("url", "")),
+    _latex_begin(self, node, "workhistoryentry", self.encode(node.get("dates", "")),
+                 self.encode(node.get("position", "")),
+                 _latex_org(self, org, node.get("url", "")),
                  self.encode(location), self.encode(node.get("duration", "")))
 
 
@@ -108,8 +111,8 @@ def depart_job_entry_latex(self, node: job_entry) -> None:
 
 
 def visit_employer_entry_latex(self, node: employer_entry) -> None:
-    _latex_begin(self, node, "workhistoryemployer", self.encode(node["dates"]),
-                 _latex_org(self, node["org"], node.get("url", "")),
+    _latex_begin(self, node, "workhistoryemployer", self.encode(node.get("dates", "")),
+                 _latex_org(self, node.get("org", ""), node.get("url", "")),
                  self.encode(node.get("location", "")), self.encode(node.get("duration", "")))
 
 

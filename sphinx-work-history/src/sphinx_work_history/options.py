@@ -9,6 +9,7 @@ type, and still render the entry.
 from __future__ import annotations
 
 from collections.abc import Callable
+import unicodedata
 from urllib.parse import urlsplit
 
 from docutils.parsers.rst import directives
@@ -42,6 +43,12 @@ def text(options: dict, name: str) -> str:
     """An option's value, stripped; '' when absent or empty."""
     value = options.get(name)
     return value.strip() if isinstance(value, str) else ""
+
+
+def visible(value: str) -> bool:
+    """Whether *value* shows anything: a letter, digit, mark of punctuation or symbol
+    (not only spaces, joiners, direction marks or combining marks)."""
+    return any(unicodedata.category(char)[0] in "LNPS" for char in value)
 
 
 def split_tags(value: str) -> tuple[str, ...]:

@@ -13,10 +13,8 @@ linking to its entry. Standard table nodes render in every builder (a
 real table in LaTeX and ePub too).
 
 A summary shows entries of other documents, so its page must be written
-again when they change although its own source did not: the records of
-the documents about to be read are noted before the read and compared
-after it; when they differ, ``env-get-updated`` names the summary pages
-and the home page (whose JSON-LD lists every role, see jsonld.py).
+again when they change although its own source did not: collector.py
+names it to Sphinx then.
 """
 
 from __future__ import annotations
@@ -26,13 +24,13 @@ from collections.abc import Iterable, Sequence
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 
 from . import options as opt
-from .domain import JobRecord, get_domain
-from .job import dates_node
+from .domain import get_domain
+from .model import JobRecord, job_span
+from .render import dates_node
 from .messages import warn
 from .nodes import summary_placeholder
 
@@ -55,7 +53,6 @@ class WorkHistoryDirective(SphinxDirective):
         node = summary_placeholder(tags=self._tags(location), since=self._since(location),
                                    limit=self._limit(location))
         self.set_source_info(node)
-        get_domain(self.env).note_summary(self.env.docname)
         return [node]
 
     def _tags(self, location: str) -> list[str]:
@@ -97,10 +94,12 @@ def select(records: Iterable[JobRecord], tags: Sequence[str], since: int,
     return chosen[:limit] if limit else chosen
 
 
-def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecord],
-                  durations: bool) -> nodes.Element:
+def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecord]
+                  ) -> nodes.Element:
     if not records:
         return nodes.paragraph("", "No entries match.", classes=["wh-summary-empty"])
+    config = builder.config
+    durations = config.work_history_durations
     headings = ["Role", "Organisation", "Dates"] + (["Length"] if durations else [])
     widths = [40, 25, 22, 13][: len(headings)]
     table = nodes.table(classes=["wh-summary"], align="left")
@@ -112,12 +111,15 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
     group += body
     head += _row([nodes.Text(text) for text in headings])
     for record in records:
+        # Without a position, the role cell is empty and the organisation links the entry.
+        named = record.position or record.org
         link = make_refnode(builder, fromdocname, record.docname, record.name,
-                            nodes.inline(record.position, record.position), record.title)
-        cells: list[nodes.Node] = [link, nodes.Text(record.org),
-                                   dates_node(record.start, record.end, microformats=False)]
+                            nodes.inline(named, named), record.title)
+        cells: list[nodes.Node] = ([link, nodes.Text(record.org)] if record.position
+                                   else [nodes.Text(""), link])
+        cells.append(dates_node(record.start, record.end, microformats=False))
         if durations:
-            cells.append(nodes.Text(record.duration))
+            cells.append(nodes.Text(job_span(config, record).length))
         body += _row(cells)
     return table
 
@@ -138,40 +140,11 @@ def _fill_summaries(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     records = get_domain(app.env).newest_first()
     for node in placeholders:
         chosen = select(records, node["tags"], node["since"], node["limit"])
-        table = summary_table(app.builder, docname, chosen, app.config.work_history_durations)
+        table = summary_table(app.builder, docname, chosen)
         table.source, table.line = node.source, node.line
         node.replace_self(table)
 
 
-# -- keeping summary pages up to date ---------------------------------------------
-
-def _note_before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    domain = get_domain(env)
-    domain.before_read.update(domain.fingerprint(docnames))
-
-
-def _note_removed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                  removed: set[str]) -> list[str]:
-    domain = get_domain(env)
-    domain.before_read = domain.fingerprint(removed)
-    return []
-
-
-def _overviews_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    domain = get_domain(env)
-    before, domain.before_read = domain.before_read, {}
-    if before != domain.fingerprint(before):
-        return sorted(set(domain.summaries) | {env.config.root_doc})
-    return []
-
-
 def setup_summary(app: Sphinx) -> None:
-    app.add_config_value("work_history_exclude_docs", [], "env",
-                         types=frozenset({list, tuple}),
-                         description="glob patterns of documents whose entries summaries and "
-                                     "exports leave out (such as a page of examples)")
     app.add_directive("work-history", WorkHistoryDirective)
     app.connect("doctree-resolved", _fill_summaries)
-    app.connect("env-get-outdated", _note_removed)
-    app.connect("env-before-read-docs", _note_before_read)
-    app.connect("env-get-updated", _overviews_to_rewrite)

@@ -1,0 +1,123 @@
+"""Every configuration value of the extension, registered and checked in one place.
+
+Each value is checked once, at ``config-inited``; a value that cannot be
+used is a ``work_history.bad_config`` (or ``bad_date``) warning located in
+conf.py, and is replaced by its default or its usable part, so the rest
+of the extension reads checked values only.
+
+Rebuild levels: values that change what is read from the pages (which
+document is the hub, which hold publications) are ``"env"``; values used
+only when pages are written (today's date, lengths, the person, excluded
+pages) are ``"html"``: pages are written again, none is read again
+(collector.py rewrites the pages they show on for other builders).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .dates import DateError, PartialDate
+from .messages import warn
+from .person import read_person
+
+#: name -> (default, rebuild, types, description)
+VALUES: dict[str, tuple[Any, str, frozenset[type], str]] = {
+    "work_history_today": (
+        "", "html", frozenset({str, dt.date}),
+        "the date ongoing entries count to (YYYY, YYYY-MM or YYYY-MM-DD); default: "
+        "SOURCE_DATE_EPOCH's date, else today"),
+    "work_history_durations": (
+        True, "html", frozenset({bool}), "show each entry's length"),
+    "work_history_exclude_docs": (
+        [], "html", frozenset({list, tuple}),
+        "glob patterns of documents whose entries summaries and exports leave out (such as "
+        "a page of examples)"),
+    "work_history_person": (
+        {}, "html", frozenset({dict}), "the person the résumé is about (see person.py)"),
+    "work_history_hub": (
+        None, "env", frozenset({str, type(None)}),
+        "the document whose introduction is the résumé's summary and whose page lists every "
+        "role in its JSON-LD; default: root_doc"),
+    "work_history_publications": (
+        [], "env", frozenset({list, tuple}),
+        "documents whose external links are the publications"),
+    "work_history_latex_header": (
+        True, "", frozenset({bool}),
+        "in LaTeX, replace the title page by a CV header (name, label, contact) built from "
+        "work_history_person, unless latex_elements sets 'maketitle'"),
+}
+
+
+def conf_location(app: Sphinx, name: str) -> str | None:
+    """``conf.py:LINE`` of the line that sets *name*, for a warning's location."""
+    path = Path(app.confdir, "conf.py")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    pattern = re.compile(rf"^\s*{re.escape(name)}\s*[:=]")
+    line = next((n for n, text in enumerate(lines, 1) if pattern.match(text)), None)
+    return f"{path}:{line}" if line else str(path)
+
+
+def default_today() -> str:
+    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def _check_today(app: Sphinx, config: Config) -> None:
+    value = config.work_history_today
+    if isinstance(value, dt.date):
+        config.work_history_today = value = value.isoformat()
+    if not value:
+        config.work_history_today = default_today()
+        return
+    try:
+        PartialDate.parse(value)
+    except DateError as exc:
+        warn("bad_date", f"work_history_today: {exc}; counting to the build date instead",
+             conf_location(app, "work_history_today"))
+        config.work_history_today = default_today()
+
+
+def _check_lists(app: Sphinx, config: Config) -> None:
+    for name in ("work_history_exclude_docs", "work_history_publications"):
+        value = config[name]
+        kept = [item for item in value if isinstance(item, str) and item]
+        if len(kept) != len(value):
+            warn("bad_config", f"{name}: every item should be a document name; "
+                 "the others are ignored", conf_location(app, name))
+        setattr(config, name, kept)
+    if not isinstance(config.work_history_hub, str) or not config.work_history_hub:
+        config.work_history_hub = config.root_doc
+
+
+def _check_person(app: Sphinx, config: Config) -> None:
+    person, problems = read_person(config.work_history_person, config)
+    where = conf_location(app, "work_history_person")
+    for problem in problems:
+        warn("bad_config", problem, where)
+    config.work_history_person = person
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    _check_today(app, config)
+    _check_lists(app, config)
+    _check_person(app, config)
+
+
+def setup_config(app: Sphinx) -> None:
+    for name, (default, rebuild, types, description) in VALUES.items():
+        app.add_config_value(name, default, rebuild, types=types, description=description)
+    # Before the handlers that read the checked values (latex.py's header).
+    app.connect("config-inited", check_config, priority=400)

@@ -1,0 +1,71 @@
+"""What the résumé takes from the pages as text, once they are read.
+
+* an entry's body: its list items are the highlights, its other blocks
+  the summary, paragraph by paragraph (JSON Resume's ``highlights`` and
+  ``summary``);
+* the hub's introduction: its paragraphs before the first subsection;
+* a publications page: each external link (its text the title, its
+  paragraph the summary).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+
+from .options import is_web_url
+
+SKIPPED = (nodes.Invisible, nodes.system_message)  # index entries, targets, comments
+BODY_CLASS = "wh-job-body"
+
+
+def text_of(node: nodes.Node) -> str:
+    """A node's words on one line, as a reader sees them."""
+    return " ".join(node.astext().split())
+
+
+def entry_body(entry: nodes.Element) -> nodes.Element | None:
+    return next((child for child in entry.children
+                 if isinstance(child, nodes.Element) and BODY_CLASS in child["classes"]), None)
+
+
+def body_text(body: nodes.Element | None) -> dict[str, tuple[str, ...]]:
+    """An entry body's ``summary`` paragraphs and ``highlights``."""
+    summary: list[str] = []
+    highlights: list[str] = []
+    for child in body.children if body is not None else ():
+        if isinstance(child, SKIPPED):
+            continue
+        if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
+            highlights.extend(text_of(item) for item in child.children
+                              if isinstance(item, nodes.list_item))
+        elif text := text_of(child):
+            summary.append(text)
+    return {"summary": tuple(summary), "highlights": tuple(h for h in highlights if h)}
+
+
+def introduction(document: nodes.document) -> tuple[str, ...]:
+    """The paragraphs before the document's first subsection."""
+    section = next(iter(document.findall(nodes.section)), None)
+    container = section if section is not None else document
+    paragraphs = (text_of(child) for child in container.children
+                  if isinstance(child, nodes.paragraph))
+    return tuple(p for p in paragraphs if p)
+
+
+def links(document: nodes.document) -> list[dict[str, Any]]:
+    """Every external link of *document*, in order, each URL once."""
+    found: dict[str, dict[str, Any]] = {}
+    for ref in document.findall(nodes.reference):
+        url = ref.get("refuri", "")
+        if not is_web_url(url) or url in found:
+            continue
+        paragraph = ref.parent
+        while paragraph is not None and not isinstance(paragraph, nodes.paragraph):
+            paragraph = paragraph.parent
+        entry = {"name": text_of(ref), "url": url}
+        if paragraph is not None:
+            entry["summary"] = text_of(paragraph)
+        found[url] = entry
+    return list(found.values())
