@@ -21,6 +21,7 @@ from sphinx.util.fileutil import copy_asset_file
 from .domain import WorkHistoryDomain, get_domain
 from .employer import setup_employer
 from .export_resume import setup_export_resume
+from .glyphs import setup_glyphs
 from .job import setup_job
 from .jsonld import setup_jsonld
 from .microformats import setup_microformats
@@ -61,6 +62,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)
+    setup_glyphs(app)
     app.connect("env-check-consistency", _check_consistency)
     app.add_latex_package("workhistory")
     app.add_css_file("work_history.css")

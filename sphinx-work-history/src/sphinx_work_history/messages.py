@@ -27,7 +27,10 @@ SUBTYPES = {
     "raw_markup": "raw HTML or LaTeX in an entry's text (shown as text: other formats would drop it)",
     "misplaced": "a directive used where it makes no sense (a job inside a job, an "
                  "employer inside a job or an employer)",
-    "bad_config": "a work_history_person / work_history_publications value that cannot be used",
+    "bad_config": "a work_history_person / work_history_publications value that cannot be used, "
+                  "or a font of work_history_latex_fonts that cannot be found or read",
+    "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
+             "(the PDF would lose it)",
 }
 
 
