@@ -15,18 +15,20 @@ Ubuntu's) tex-gyre, fonts-noto-core, fonts-noto-cjk and fonts-symbola;
 conf.py gives Sphinx the preamble that loads them all (`fontpkg`) and the
 work history's glyph check the same fonts (`checked_fonts`), which warns,
 with file and line, about a character that none of a chain's fonts has.
-As an extension, this module then trims the preamble to the fonts each
-PDF needs: LuaTeX loads every font of a chain for each size it sets, so
-a CV without Chinese should not load a Chinese font.
+As an extension, this module then trims the preamble to what each PDF
+needs: LuaTeX loads every font of a chain for each size it sets, so a CV
+without Chinese should not load a Chinese font; and a text with nothing
+written right to left needs no bidi.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx_work_history.glyphs import document_text, font_chains, fonts_used
+from sphinx_work_history.glyphs import UnreadableFont, document_text, font_chains, fonts_used
 
 
 class Font(NamedTuple):
@@ -94,15 +96,19 @@ def checked_fonts() -> dict[str, list[str]]:
     return chains
 
 
+def _lua_name(chain: str) -> str:
+    return "tefcv" + chain.replace(" ", "")
+
+
 def _fallback(chain: str, fonts: list[tuple[str, str]]) -> str:
     specs = ", ".join(f'"file:{file}:mode=harf;{features}"' for file, features in fonts)
-    return f'luaotfload.add_fallback("tefcv{chain.replace(" ", "")}", {{{specs}}})'
+    return f'luaotfload.add_fallback("{_lua_name(chain)}", {{{specs}}})'
 
 
 def fontpkg(used: dict[str, list[str]] | None = None) -> str:
     """The LaTeX that loads the fonts: every fallback, or those *used* names
     for each chain (as `fonts_used` gives them)."""
-    chains, features = {}, {}
+    chains = {}
     for name, family in FAMILIES.items():
         chains[name] = [(font.regular, font.features) for font in family.fallbacks]
         chains[f"{name} bold"] = [(font.bold, font.features) for font in family.fallbacks]
@@ -113,21 +119,18 @@ def fontpkg(used: dict[str, list[str]] | None = None) -> str:
         "% The fonts: _ext/pdf_fonts.py says which and why.",
         # A character no font has stops the build instead of going missing.
         r"\tracinglostchars=3",
-        r"\directlua{",
-        *(_fallback(name, fonts) for name, fonts in chains.items() if fonts),
-        "}",
     ]
+    if any(chains.values()):
+        lines += [r"\directlua{", *(_fallback(name, fonts) for name, fonts in chains.items() if fonts),
+                  "}"]
     for name, family in FAMILIES.items():
+        options = [f"BoldFont={family.bold}", f"ItalicFont={family.italic}",
+                   f"BoldItalicFont={family.bolditalic}"]
         for shape, chain in (("Upright", name), ("Bold", f"{name} bold"),
                              ("Italic", name), ("BoldItalic", f"{name} bold")):
-            features[shape] = (f"RawFeature={{fallback=tefcv{chain.replace(' ', '')}}}"
-                               if chains[chain] else "")
-        lines.append(
-            rf"\{family.command}{{{family.regular}}}[Renderer=HarfBuzz, "
-            rf"UprightFeatures={{{features['Upright']}}}, "
-            rf"BoldFont={family.bold}, BoldFeatures={{{features['Bold']}}}, "
-            rf"ItalicFont={family.italic}, ItalicFeatures={{{features['Italic']}}}, "
-            rf"BoldItalicFont={family.bolditalic}, BoldItalicFeatures={{{features['BoldItalic']}}}]")
+            if chains[chain]:
+                options.append(f"{shape}Features={{RawFeature={{fallback={_lua_name(chain)}}}}}")
+        lines.append(rf"\{family.command}{{{family.regular}}}[{', '.join(options)}]")
     return "\n".join(lines)
 
 
@@ -140,7 +143,15 @@ def _load_only_used_fonts(app: Sphinx, doctree: nodes.document, docname: str) ->
     # The text of the document, and of the preamble (the title, the header).
     text = "".join(piece for piece, _ in document_text(doctree, docname))
     text += "".join(value for value in app.builder.context.values() if isinstance(value, str))
-    app.builder.context["fontpkg"] = fontpkg(fonts_used(chains, text))
+    try:
+        app.builder.context["fontpkg"] = fontpkg(fonts_used(chains, text))
+    except UnreadableFont:
+        pass  # the glyph check says so; the preamble loads every font
+    # babel's bidi=basic sets right-to-left text; without any, it is only time.
+    babel = app.config.latex_elements.get("babel", "")
+    if "[bidi=basic]" in babel:
+        rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in set(text))
+        app.builder.context["multilingual"] = babel if rtl else babel.replace("[bidi=basic]", "")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -128,6 +128,20 @@ def test_a_font_given_by_path_is_read(tmp_path):
     assert found == []
 
 
+def test_a_font_that_cannot_be_read_is_a_config_warning(tmp_path):
+    require_fonts(PAGELLA)
+    src = project(tmp_path, [PAGELLA, "./broken.otf"])  # a path, from conf.py
+    (src / "broken.otf").write_bytes(b"not a font")
+    # Read only when a character is in no font before it: the Hebrew word.
+    app = build(src, "latex")
+    lines = [line for line in strip_colors(app.warning.getvalue()).splitlines()
+             if "work_history" in line]
+    assert len(lines) == 1, lines
+    assert "work_history_latex_fonts: cannot read " in lines[0]
+    assert lines[0].endswith("broken.otf: Not a TrueType or OpenType font (not enough data); "
+                             "the PDF's text is not checked [work_history.bad_config]")
+
+
 def test_spaces_controls_and_format_characters_need_no_glyph():
     assert not any(needs_glyph(c) for c in " \t\n\u00a0\u2009\u200b\u200d\u200e\u202e\ufe0f\u00ad")
     assert all(needs_glyph(c) for c in "a\u05d0\u0301\u0378😀")
@@ -136,7 +150,7 @@ def test_spaces_controls_and_format_characters_need_no_glyph():
 def test_fonts_used_are_the_first_and_each_later_one_that_has_a_character():
     latin, hebrew, symbols = frozenset(map(ord, "abc")), frozenset(map(ord, "שלום")), \
         frozenset(map(ord, "★a"))
-    chain = FontChain(("latin", "hebrew", "symbols"), (latin, hebrew, symbols))
+    chain = FontChain(("latin", "hebrew", "symbols"), ("", "", ""), (latin, hebrew, symbols))
     assert fonts_used({"text": chain}, "abc") == {"text": ["latin"]}
     assert fonts_used({"text": chain}, "a ש ★") == {"text": ["latin", "hebrew", "symbols"]}
     assert fonts_used({"text": chain}, "b \u0378") == {"text": ["latin"]}

@@ -108,6 +108,8 @@ def test_rtd_build_makes_a_valid_epub(rtd_output, tmp_path):
 @pytest.mark.slow
 def test_rtd_build_makes_the_cv_pdf(rtd_output):
     pdf = PdfReader(rtd_output / "pdf" / f"{SLUG}.pdf")
+    # Read the Docs' `latexmk -r latexmkrc -pdf` runs the engine conf.py names.
+    assert pdf.metadata.producer.startswith("LuaTeX")
     assert len(pdf.pages) <= 3
     first = pdf.pages[0].extract_text()
     assert first.startswith("tef") and "tef@printf.net" in first

@@ -69,6 +69,10 @@ def describe(char: str) -> str:
 
 # -- the fonts ----------------------------------------------------------------------
 
+class UnreadableFont(Exception):
+    """A font file fontTools cannot read."""
+
+
 _cmaps: dict[tuple[str, float], frozenset[int]] = {}
 
 
@@ -78,8 +82,11 @@ def _cmap(path: str) -> frozenset[int]:
     if key not in _cmaps:
         from fontTools.ttLib import TTFont
 
-        with TTFont(path, fontNumber=0, lazy=True) as font:
-            _cmaps[key] = frozenset(font.getBestCmap() or ())
+        try:
+            with TTFont(path, fontNumber=0, lazy=True) as font:
+                _cmaps[key] = frozenset(font.getBestCmap() or ())
+        except Exception as exc:  # fontTools raises many kinds on a damaged file
+            raise UnreadableFont(f"cannot read {path}: {exc}") from exc
     return _cmaps[key]
 
 
@@ -102,21 +109,32 @@ def _resolve(names: list[str], confdir: str) -> dict[str, str | None]:
     return {name: found.get(name) for name in names}
 
 
-@dataclass(frozen=True)
 class FontChain:
-    """One family's fonts, in the order the engine tries them."""
+    """One family's fonts, in the order the engine tries them. A font is read
+    only when a character is in none of the fonts before it: a Latin text
+    never opens the large CJK fonts at the end of a chain."""
 
-    names: tuple[str, ...]
-    cmaps: tuple[frozenset[int], ...]
+    def __init__(self, names: tuple[str, ...], paths: tuple[str, ...],
+                 cmaps: tuple[frozenset[int], ...] = ()):
+        self.names, self.paths = names, paths
+        self._cmaps = list(cmaps)  # those read so far
+
+    def _cmap(self, index: int) -> frozenset[int]:
+        while len(self._cmaps) <= index:
+            self._cmaps.append(_cmap(self.paths[len(self._cmaps)]))
+        return self._cmaps[index]
 
     def first_with(self, code: int) -> int | None:
-        return next((i for i, cmap in enumerate(self.cmaps) if code in cmap), None)
+        """The index of the first font that has *code*. Raises UnreadableFont."""
+        return next((i for i in range(len(self.names)) if code in self._cmap(i)), None)
 
 
 def font_chains(app: Sphinx, quiet: bool = False) -> dict[str, FontChain] | None:
-    """The configured fonts, read; None if there are none, or (with a
-    warning, unless *quiet*) if they cannot be read."""
+    """The configured fonts, found; None if there are none, or (with a
+    warning, unless *quiet*) if they cannot be found."""
     value = app.config.work_history_latex_fonts
+    if isinstance(value, str):  # -D work_history_latex_fonts=name
+        value = [value] if value else []
     if not value:
         return None
     families = value if isinstance(value, dict) else {"": value}
@@ -136,14 +154,8 @@ def font_chains(app: Sphinx, quiet: bool = False) -> dict[str, FontChain] | None
     missing = [name for name in names if paths[name] is None]
     if missing:
         return cannot(f"font not found: {', '.join(missing)}")
-    chains = {}
-    for family, fonts in families.items():
-        try:
-            cmaps = tuple(_cmap(paths[name]) for name in fonts)
-        except Exception as exc:  # fontTools raises many kinds on a damaged file
-            return cannot(f"cannot read a font of {family or 'the list'}: {exc}")
-        chains[family] = FontChain(tuple(fonts), cmaps)
-    return chains
+    return {family: FontChain(tuple(fonts), tuple(paths[name] for name in fonts))
+            for family, fonts in families.items()}
 
 
 # -- the text -----------------------------------------------------------------------
@@ -218,7 +230,7 @@ def _text_line_of(element: nodes.Element) -> int | None:
 
 def fonts_used(chains: dict[str, FontChain], text: str) -> dict[str, list[str]]:
     """For each family, the fonts *text* needs: the first, and each later
-    one that has a character no font before it has."""
+    one that has a character no font before it has. Raises UnreadableFont."""
     codes = {ord(char) for char in set(text) if needs_glyph(char)}
     used = {}
     for family, chain in chains.items():
@@ -237,14 +249,21 @@ def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     lacking: dict[str, list[str]] = {}  # character -> the families without it
     found: dict[tuple[str, int | None], dict[str, None]] = {}  # where -> characters, in order
-    for text, piece in document_text(doctree, docname):
-        for char in dict.fromkeys(text):
-            if char not in lacking:
-                lacking[char] = [] if not needs_glyph(char) else \
-                    [family for family, chain in chains.items() if chain.first_with(ord(char)) is None]
-            if lacking[char]:
-                where = piece()
-                found.setdefault((where.docname, where.line_of(text.index(char))), {})[char] = None
+    try:
+        for text, piece in document_text(doctree, docname):
+            for char in dict.fromkeys(text):
+                if char not in lacking:
+                    lacking[char] = [] if not needs_glyph(char) else [
+                        family for family, chain in chains.items()
+                        if chain.first_with(ord(char)) is None]
+                if lacking[char]:
+                    where = piece()
+                    found.setdefault((where.docname, where.line_of(text.index(char))),
+                                     {})[char] = None
+    except UnreadableFont as exc:
+        warn("bad_config", f"work_history_latex_fonts: {exc}; the PDF's text is not checked",
+             None)
+        return
     for (where_doc, line), chars in found.items():
         named = sorted({family for char in chars for family in lacking[char] if family})
         families = f" ({', '.join(named)})" if named else ""
