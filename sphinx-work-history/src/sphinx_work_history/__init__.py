@@ -7,6 +7,9 @@ role ``job`` links to an entry. See pages/work-history-markup.md.
 The same entries are published as data: ``resume.json`` (JSON Resume),
 schema.org JSON-LD and microformats2 h-resume (export_resume.py,
 jsonld.py, microformats.py; the person behind them: person.py).
+
+In a LaTeX build, each character of the text that none of the PDF's fonts
+has is a warning at its file and line (glyphs.py).
 """
 
 from __future__ import annotations
