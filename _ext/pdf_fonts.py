@@ -6,11 +6,12 @@ lack, LuaTeX takes from the fonts after them, in order (luaotfload's
 fallback chains), each shaped by HarfBuzz: Greek and Cyrillic, Hebrew and
 Arabic (set right to left by babel's ``bidi=basic``), Devanagari, Thai,
 Chinese, Japanese and Korean, symbols and emoji (in black and white).
+(TeX Gyre itself is set in luaotfload's node mode, quicker to load.)
 
 Each font is a file name that kpathsea finds, as luaotfload does: TeX's
 own fonts and those under /usr/share/fonts. They come from Debian's (and
-Ubuntu's) tex-gyre, fonts-noto-core, fonts-noto-cjk and fonts-symbola;
-.ci/run and .readthedocs.yaml install them.
+Ubuntu's) fonts-texgyre, fonts-noto-core, fonts-noto-mono, fonts-noto-cjk
+and fonts-symbola; .ci/run and .readthedocs.yaml install them.
 
 conf.py gives Sphinx the preamble that loads them all (`fontpkg`) and the
 work history's glyph check the same fonts (`checked_fonts`), which warns,
@@ -88,7 +89,8 @@ FAMILIES = {
 
 def checked_fonts() -> dict[str, list[str]]:
     """The chains, for the glyph check: each family's, regular and bold, the
-    Latin font first. (Italic falls back to the regular chain.)"""
+    Latin font first. (An italic falls back as its upright does; TeX Gyre's
+    italics have the same characters as their uprights.)"""
     chains = {}
     for name, family in FAMILIES.items():
         chains[name] = [family.regular, *(font.regular for font in family.fallbacks)]

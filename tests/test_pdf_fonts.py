@@ -47,6 +47,17 @@ def test_every_font_comes_from_a_package_ci_and_read_the_docs_install():
     assert all(package in readme for package in packages | {"texlive-luatex"})
 
 
+def test_each_latin_italic_has_the_characters_of_its_upright():
+    """Italics fall back as their uprights do: the check of the upright holds for them."""
+    from fontTools.ttLib import TTFont
+
+    for family in pdf_fonts.FAMILIES.values():
+        paths = require_fonts(family.regular, family.italic, family.bold, family.bolditalic)
+        cmap = {name: set(TTFont(path, lazy=True).getBestCmap()) for name, path in paths.items()}
+        assert cmap[family.italic] >= cmap[family.regular], family.italic
+        assert cmap[family.bolditalic] >= cmap[family.bold], family.bolditalic
+
+
 def test_the_chains_name_the_same_fonts_the_preamble_loads():
     preamble = pdf_fonts.fontpkg()
     for name in FILES:

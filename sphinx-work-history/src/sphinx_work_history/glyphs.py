@@ -25,10 +25,9 @@ import os
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -211,21 +210,22 @@ def _text_line(text: nodes.Text) -> int | None:
     return element.line + before
 
 
-def document_text(doctree: nodes.document, docname: str) -> Iterator[tuple[str, Any]]:
-    """Every piece of text the LaTeX writer sets, with a callable giving its Piece."""
+def document_text(doctree: nodes.document,
+                  docname: str) -> Iterator[tuple[str, Callable[[], Piece]]]:
+    """Every piece of text the LaTeX writer sets, with a callable that tells
+    where it is (called only for a piece that needs telling)."""
     for node in doctree.findall(nodes.Text):
         if not _skipped(node):
             yield str(node), lambda node=node: Piece(str(node), _docname(node, docname),
                                                      _text_line(node))
+    # The entries' headings, which the LaTeX writer prints from their attributes:
+    # at the directive's line.
     for entry in doctree.findall(lambda n: isinstance(n, (job_entry, employer_entry))):
         for key, value in entry.attributes.items():
             if key not in _NOT_TEXT and isinstance(value, str):
                 yield value, lambda entry=entry, value=value: Piece(
-                    value, _docname(entry, docname), entry.line or _text_line_of(entry))
-
-
-def _text_line_of(element: nodes.Element) -> int | None:
-    return next((a.line for a in _ancestors(element) if a.line), None)
+                    value, _docname(entry, docname),
+                    entry.line or next((a.line for a in _ancestors(entry) if a.line), None))
 
 
 def fonts_used(chains: dict[str, FontChain], text: str) -> dict[str, list[str]]:
