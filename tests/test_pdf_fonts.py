@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 
+import pdf_fonts  # _ext/, on pytest's pythonpath
 import yaml
 from conftest import PROJECT, require_fonts, require_tool
-
-sys.path.insert(0, str(PROJECT / "_ext"))
-import pdf_fonts  # noqa: E402
 
 FILES = sorted({name for chain in pdf_fonts.checked_fonts().values() for name in chain}
                | {name for family in pdf_fonts.FAMILIES.values()

@@ -45,6 +45,17 @@ def sphinx_latex(src: Path, out: Path, *extra: str) -> subprocess.CompletedProce
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
 
 
+def copy_scripts_root(dest: Path) -> Path:
+    """A writable copy of the root, whose conf.py runs the root's own (which
+    finds the site from where it is)."""
+    copy_root(ROOT, dest)
+    (dest / "conf.py").write_text(
+        "import runpy\n"
+        f"globals().update(runpy.run_path({str(ROOT / 'conf.py')!r}, init_globals={{'tags': tags}}))\n",
+        encoding="utf-8")
+    return dest
+
+
 def latexmk(out: Path) -> subprocess.CompletedProcess:
     """The PDF, made as `make latexpdf` and Read the Docs make it."""
     (tex,) = out.glob("*.tex")
@@ -125,6 +136,20 @@ def test_every_phrase_is_in_the_pdf_text_in_logical_order(scripts_pdf):
     assert squeeze("מהנדס תשתיות ראשי")[::-1] not in shown
 
 
+def test_every_role_is_in_the_summary_whatever_its_script(tmp_path):
+    """An organisation with no letter an id can hold still gets an id (job-<year>),
+    so its role is in the summary table and can be linked to."""
+    from bs4 import BeautifulSoup
+    from support import build
+
+    app = build(copy_scripts_root(tmp_path / "src"), "html")
+    soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    positions = [article.select_one(".wh-position").get_text() for article in soup.select("article")]
+    linked = [link.get_text() for link in soup.select("table a")]
+    assert len(positions) == 13 and sorted(linked) == sorted(positions)
+    assert soup.find("article", id="job-2004").select_one(".wh-position").get_text() == "高级工程师"
+
+
 def test_the_pdf_log_has_no_missing_character_error_or_overfull_box(scripts_pdf):
     out, _ = scripts_pdf
     log = (out / "scripts.log").read_text(encoding="utf-8", errors="replace")
@@ -145,12 +170,7 @@ def test_the_pdf_is_set_in_tex_gyre_with_a_font_for_each_script(scripts_pdf):
 
 def test_an_unassigned_code_point_is_a_located_warning_and_stops_the_pdf(tmp_path):
     require_tool("lualatex")
-    src = copy_root(ROOT, tmp_path / "src")
-    # The root's conf.py finds the site from where it is: run it there.
-    (src / "conf.py").write_text(
-        "import runpy\n"
-        f"globals().update(runpy.run_path({str(ROOT / 'conf.py')!r}, init_globals={{'tags': tags}}))\n",
-        encoding="utf-8")
+    src = copy_scripts_root(tmp_path / "src")
     index = src / "index.md"
     lines = index.read_text(encoding="utf-8").splitlines()
     body = lines.index("负责数据库运维和值班。")
