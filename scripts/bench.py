@@ -365,7 +365,8 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="wh-bench-"))
     try:
         results = [] if args.pdf_only else html_measures(work, args)
-        results += pdf_measures(work, args.runs)
+        # A PDF build is a few seconds: more runs, for a steadier median.
+        results += pdf_measures(work, max(args.runs, 5))
         failed = False
         print(f"\n{'measure':<62} {'times (s)':>15} {'ratio':>7} {'budget':>7}")
         for key, label, numerator, denominator in results:
