@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 # package, installed from requirements.txt).
 sys.path.insert(0, os.path.abspath("_ext"))
 
+import pdf_fonts  # noqa: E402 (in _ext, on the path above)
+
 # -- The site ----------------------------------------------------------------
 project = "tef.computer"
 author = "tef"
@@ -27,6 +29,7 @@ extensions = [
     "reproducible_epub",
     "lean_pages",
     "generated_descriptions",
+    "pdf_fonts",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
@@ -152,8 +155,10 @@ epub_exclude_files = [".buildinfo.bak"]
 
 
 # -- LaTeX: the PDF is a CV of at most three A4 pages ---------------------------
-# pdflatex, as Read the Docs uses by default; _latex/tefcv.sty lays it out.
-latex_engine = "pdflatex"
+# LuaLaTeX: its font fallbacks and HarfBuzz set every script the HTML shows
+# (pdflatex sets only what its 8-bit fonts have). _latex/tefcv.sty lays it out;
+# _ext/pdf_fonts.py names the fonts.
+latex_engine = "lualatex"
 latex_documents = [(root_doc, f"{BOOK_NAME}.tex", BOOK_TITLE, author, "howto", False)]
 latex_additional_files = ["_latex/tefcv.sty"]
 latex_show_urls = "no"
@@ -168,8 +173,13 @@ latex_elements = {
     "pointsize": "10pt",
     "extraclassoptions": "oneside",
     "fncychap": "",
-    # TeX Gyre (Debian's tex-gyre): Pagella for the text, Heros for headings.
-    "fontpkg": r"\usepackage{tgpagella}\usepackage{tgheros}\renewcommand{\ttdefault}{txtt}",
+    # TeX Gyre Pagella for the text, Heros for headings, then a font for every
+    # other script (_ext/pdf_fonts.py).
+    "fontpkg": pdf_fonts.fontpkg(),
+    # babel, not polyglossia: its bidi=basic sets Hebrew and Arabic right to
+    # left wherever they occur, with no markup.
+    "polyglossia": "",
+    "babel": r"\usepackage[bidi=basic]{babel}",
     "sphinxsetup": "hmargin={17mm,17mm}, vmargin={14mm,16mm}, "
                    "TitleColor={rgb}{0.1,0.1,0.1}, InnerLinkColor={rgb}{0.1,0.25,0.55}, "
                    "OuterLinkColor={rgb}{0.1,0.25,0.55}",
@@ -178,3 +188,6 @@ latex_elements = {
     "makeindex": "",
     "printindex": "",
 }
+# Every character of the PDF's text must be in one of each chain's fonts,
+# else a work_history.glyph warning says where it is.
+work_history_latex_fonts = pdf_fonts.checked_fonts()

@@ -6,15 +6,23 @@
   them in LaTeX: the writer drops a paragraph's classes but keeps a
   container's (as a ``sphinxuseclass`` environment), so they are wrapped in
   one, and the LaTeX style can define ``sphinxclass<name>``.
+* With LuaLaTeX or XeLaTeX, the few characters Sphinx writes as LaTeX
+  commands for pdflatex's sake (✓ ✔ ✕ ✖ as math symbols, ℯ ⅈ ⎽ as e i _)
+  are written as themselves (the translator's ``escape``): the PDF's text
+  keeps them, and the fonts' fallbacks set them.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.texescape import tex_replacements
+from sphinx.writers.latex import LaTeXTranslator
 
 
 def epub_page_language(app: Sphinx, pagename: str, templatename: str,
@@ -39,8 +47,22 @@ class KeepParagraphClassesInLatex(SphinxPostTransform):
                 box += para
 
 
+# The characters Sphinx replaces even for Unicode engines (not the invisible U+FEFF).
+_KEPT = re.compile("([%s])" % re.escape("".join(
+    char for char, _ in tex_replacements if ord(char) > 127 and unicodedata.category(char) != "Cf")))
+
+
+class UnicodeLaTeXTranslator(LaTeXTranslator):
+    def escape(self, s: str) -> str:
+        escape = super().escape
+        if self.config.latex_engine not in ("lualatex", "xelatex"):
+            return escape(s)
+        return "".join(part if _KEPT.fullmatch(part) else escape(part) for part in _KEPT.split(s))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("latex_paragraph_classes", [], "env", types=frozenset({list, tuple}))
     app.connect("html-page-context", epub_page_language)
     app.add_post_transform(KeepParagraphClassesInLatex)
+    app.set_translator("latex", UnicodeLaTeXTranslator)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,7 +10,8 @@ READTHEDOCS* variables, and runs, from the directory of conf.py:
     cd $READTHEDOCS_OUTPUT/pdf && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=<slug> -interaction=nonstopmode
 
 (-W --keep-going only with `sphinx.fail_on_warning`; epub and pdf as listed
-in `formats`). This script does the same in a fresh copy of the project's
+in `formats`). Read the Docs first installs `build.apt_packages`; this
+script checks that they are installed here (it installs nothing). This script does the same in a fresh copy of the project's
 files (tracked, or new and not ignored: what a commit would hold), then
 checks the outputs: the HTML home page, <slug>.epub and <slug>.pdf, and a
 LaTeX log free of errors. Read the Docs accepts a PDF whatever latexmk's
@@ -103,6 +104,16 @@ def sphinx_command(python: str, builder: str, outdir: Path, language: str,
             "-D", f"language={language}", ".", str(outdir)]
 
 
+def missing_apt_packages(packages: list[str]) -> list[str]:
+    """Those of *packages* dpkg does not have installed (all of them without dpkg)."""
+    if not shutil.which("dpkg-query"):
+        return list(packages)
+    return [package for package in packages
+            if "install ok installed" not in subprocess.run(
+                ["dpkg-query", "-W", "-f=${Status}", package],
+                capture_output=True, text=True, check=False).stdout]
+
+
 def latex_errors(log: Path) -> list[str]:
     """LaTeX's error lines ('! ...') in a log."""
     text = log.read_text(encoding="latin-1")
@@ -129,6 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     unsupported = set(formats) - {"epub", "pdf"}
     if unsupported:
         raise SystemExit(f"rtd-build: formats {sorted(unsupported)} are not reproduced here")
+    missing = missing_apt_packages(config.get("build", {}).get("apt_packages", []))
+    if missing:
+        raise SystemExit("rtd-build: Read the Docs installs these (build.apt_packages); "
+                         f"install them here first: apt-get install {' '.join(missing)}")
 
     with tempfile.TemporaryDirectory(prefix="rtd-build-") as tmp:
         repo = Path(tmp) / "checkout"

@@ -49,6 +49,21 @@ def require_tool(name: str) -> str:
     return path
 
 
+def require_fonts(*names: str) -> dict[str, str]:
+    """The paths of font files kpathsea finds (as LuaTeX does): fail under CI,
+    skip elsewhere, when one is missing."""
+    kpsewhich = require_tool("kpsewhich")
+    out = subprocess.run([kpsewhich, *names], capture_output=True, text=True, check=False).stdout
+    paths = {Path(line).name: line for line in out.splitlines() if line}
+    missing = [name for name in names if name not in paths]
+    if missing:
+        message = f"fonts not installed: {', '.join(missing)} (CI installs them: see .ci/run)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return paths
+
+
 @pytest.fixture(scope="session")
 def site_html(tmp_path_factory) -> Path:
     """The site's HTML output, built once per test session."""

@@ -10,6 +10,9 @@ The same records are published as data: ``resume.json`` (JSON Resume),
 schema.org JSON-LD and microformats2 h-resume (export_resume.py,
 jsonld.py, microformats.py; the person behind them: person.py), and the
 PDF's CV header (cvheader.py). Every setting is checked in config.py.
+
+In a LaTeX build, each character of the text that none of the PDF's fonts
+has is a warning at its file and line (glyphs.py).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from .cvheader import setup_cvheader
 from .domain import WorkHistoryDomain
 from .employer import setup_employer
 from .export_resume import setup_export_resume
+from .glyphs import setup_glyphs
 from .job import setup_job
 from .jsonld import setup_jsonld
 from .microformats import setup_microformats
@@ -66,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_jsonld(app)
     setup_microformats(app)
     setup_cvheader(app)
+    setup_glyphs(app)
     app.add_latex_package("workhistory")
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)

@@ -53,6 +53,10 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         True, "", frozenset({bool}),
         "in LaTeX, replace the title page by a CV header (name, label, contact) built from "
         "work_history_person, unless latex_elements sets 'maketitle'"),
+    "work_history_latex_fonts": (
+        [], "", frozenset({list, tuple, dict}),
+        "the fonts the PDF is set in, in the order the engine tries them (or a dict of such "
+        "lists, one per family), for the glyph check (glyphs.py)"),
 }
 
 

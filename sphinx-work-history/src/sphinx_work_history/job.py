@@ -152,7 +152,9 @@ class JobDirective(SphinxDirective):
                      "the organisation and start year", location)
             else:
                 return name
-        base = target_name(f"{org or position or 'job'} {start.year if start else ''}") or "job"
+        year = start.year if start else ""
+        # An organisation in a script ids cannot hold (北京数据公司) gives "job-2004".
+        base = target_name(f"{org or position or 'job'} {year}") or target_name(f"job {year}")
         candidates = [base, target_name(f"{base} {position}")]
         candidates += [f"{base}-{n}" for n in range(2, len(taken) + 3)]
         return next(c for c in candidates if c and c not in taken)

@@ -29,7 +29,9 @@ SUBTYPES = {
                  "employer inside a job or an employer)",
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
                   "an address that is not http(s), a hub or publications page that does not "
-                  "exist)",
+                  "exist, a font of work_history_latex_fonts that cannot be found or read)",
+    "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
+             "(the PDF would lose it)",
 }
 
 

@@ -1,4 +1,4 @@
-"""Hostile input for the extension, built with the site's own LaTeX settings.
+"""Hostile input for the extension, built with the site's own LaTeX settings and fonts.
 
 Each file in corpus/ is one case; its first line names the warning
 subtypes it must produce: ``% expect: bad_date date_order``. To add a
@@ -15,10 +15,12 @@ sys.path.insert(0, str(_project / "_ext"))
 _site = runpy.run_path(str(_project / "conf.py"), init_globals={"tags": tags})  # noqa: F821
 globals().update({k: v for k, v in _site.items() if k.startswith("latex_")})
 latex_additional_files = [str(_project / f) for f in _site.get("latex_additional_files", [])]
+work_history_latex_fonts = _site["work_history_latex_fonts"]
 
 project = "hostile"
 # The site's own LaTeX pipeline: its extensions that shape the PDF.
-extensions = [e for e in _site["extensions"] if e in ("myst_parser", "sphinx_work_history", "publishing")]
+extensions = [e for e in _site["extensions"]
+              if e in ("myst_parser", "sphinx_work_history", "publishing", "pdf_fonts")]
 myst_enable_extensions = ["colon_fence"]
 root_doc = "index"
 latex_documents = [("index", "hostile.tex", "Hostile input", "tests", "howto")]

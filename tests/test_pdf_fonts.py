@@ -1,0 +1,61 @@
+"""The PDF's fonts (_ext/pdf_fonts.py) are installed wherever it is built.
+
+Each font file is found by kpsewhich, as LuaTeX finds it, and comes from a
+Debian package that CI (.ci/run), Read the Docs (.readthedocs.yaml's
+build.apt_packages) and the README all install.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pdf_fonts  # _ext/, on pytest's pythonpath
+import yaml
+from conftest import PROJECT, require_fonts, require_tool
+
+FILES = sorted({name for chain in pdf_fonts.checked_fonts().values() for name in chain}
+               | {name for family in pdf_fonts.FAMILIES.values()
+                  for name in (family.italic, family.bolditalic)})
+
+
+def ci_packages() -> set[str]:
+    script = (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    return set(re.search(r"apt_packages=\((.*?)\)", script, re.DOTALL)[1].split())
+
+
+def rtd_packages() -> set[str]:
+    config = yaml.safe_load((PROJECT / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    return set(config["build"].get("apt_packages", []))
+
+
+def test_every_font_comes_from_a_package_ci_and_read_the_docs_install():
+    paths = require_fonts(*FILES)
+    dpkg = require_tool("dpkg")
+    owners = {}
+    for name, path in paths.items():
+        out = subprocess.run([dpkg, "-S", path], capture_output=True, text=True, check=False)
+        assert out.returncode == 0, f"{path} is in no Debian package"
+        owners[name] = out.stdout.split(":", 1)[0]
+    packages = set(owners.values())
+    assert packages <= ci_packages(), packages - ci_packages()
+    assert packages <= rtd_packages(), packages - rtd_packages()
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert all(package in readme for package in packages | {"texlive-luatex"})
+
+
+def test_each_latin_italic_has_the_characters_of_its_upright():
+    """Italics fall back as their uprights do: the check of the upright holds for them."""
+    from fontTools.ttLib import TTFont
+
+    for family in pdf_fonts.FAMILIES.values():
+        paths = require_fonts(family.regular, family.italic, family.bold, family.bolditalic)
+        cmap = {name: set(TTFont(path, lazy=True).getBestCmap()) for name, path in paths.items()}
+        assert cmap[family.italic] >= cmap[family.regular], family.italic
+        assert cmap[family.bolditalic] >= cmap[family.bold], family.bolditalic
+
+
+def test_the_chains_name_the_same_fonts_the_preamble_loads():
+    preamble = pdf_fonts.fontpkg()
+    for name in FILES:
+        assert name in preamble, name
