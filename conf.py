@@ -67,6 +67,10 @@ ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
 # The PDF and the ePub share a name, so the downloads are easy to tell apart.
 BOOK_NAME = "tef-cv"
 BOOK_TITLE = "tef — CV"
+# The CV as Word, plain text and Markdown (`make cv-docx cv-text cv-markdown`)
+# shares the name.
+work_history_cv_basename = BOOK_NAME
+work_history_cv_title = BOOK_TITLE
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"

@@ -23,6 +23,9 @@ from sphinx.util.fileutil import copy_asset_file
 
 from .collector import setup_collector
 from .config import setup_config
+from .cv_docx import setup_cv_docx
+from .cv_markdown import setup_cv_markdown
+from .cv_text import setup_cv_text
 from .cvheader import setup_cvheader
 from .domain import WorkHistoryDomain
 from .employer import setup_employer
@@ -66,6 +69,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_jsonld(app)
     setup_microformats(app)
     setup_cvheader(app)
+    setup_cv_text(app)
+    setup_cv_markdown(app)
+    setup_cv_docx(app)
     app.add_latex_package("workhistory")
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)

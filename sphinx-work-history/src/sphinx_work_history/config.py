@@ -52,6 +52,14 @@ VALUES: dict[str, tuple[Any, str, frozenset[type], str]] = {
         True, "", frozenset({bool}),
         "in LaTeX, replace the title page by a CV header (name, label, contact) built from "
         "work_history_person, unless latex_elements sets 'maketitle'"),
+    "work_history_cv_basename": (
+        "", "", frozenset({str}),
+        "the file name (without suffix) of the CV the cv-docx, cv-text and cv-markdown "
+        "builders write; default: the project's name, as a file name"),
+    "work_history_cv_title": (
+        "", "", frozenset({str}),
+        "the title of the CV the cv-docx builder writes (its core properties); default: "
+        "the project's name"),
 }
 
 
