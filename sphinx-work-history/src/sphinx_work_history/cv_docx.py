@@ -75,6 +75,21 @@ def _set_language(document, language: str) -> None:
     rpr.append(lang)
 
 
+def _plain_bullets(document) -> None:
+    """Bullets as the character U+2022 in the text's font, not Word's Symbol-font
+    bullet (U+F0B7, a private-use character in any text extracted from it)."""
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        text = level.find(qn("w:lvlText"))
+        if text is None or text.get(qn("w:val")) != "\uf0b7":
+            continue
+        text.set(qn("w:val"), "\u2022")
+        for fonts in level.iter(qn("w:rFonts")):
+            fonts.getparent().remove(fonts)
+
+
 def build_docx(cv: CV, title: str, when: dt.datetime):
     docx = _docx()
     from docx.shared import Mm
@@ -86,6 +101,7 @@ def build_docx(cv: CV, title: str, when: dt.datetime):
         setattr(section, side, Mm(20))
     language = cv.language.replace("_", "-")
     _set_language(document, language)
+    _plain_bullets(document)
     properties = document.core_properties
     properties.title = title
     properties.author = cv.name
