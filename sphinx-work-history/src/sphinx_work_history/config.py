@@ -110,6 +110,14 @@ def _check_lists(app: Sphinx, config: Config) -> None:
         config.work_history_hub = config.root_doc
 
 
+def _check_cv_basename(app: Sphinx, config: Config) -> None:
+    name = config.work_history_cv_basename
+    if name and (name != Path(name).name or name in (".", "..")):
+        warn("bad_config", f"work_history_cv_basename: {name!r} is not a file name; the "
+             "project's name is used instead", conf_location(app, "work_history_cv_basename"))
+        config.work_history_cv_basename = ""
+
+
 def _check_person(app: Sphinx, config: Config) -> None:
     person, problems = read_person(config.work_history_person, config)
     where = conf_location(app, "work_history_person")
@@ -122,6 +130,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_today(app, config)
     _check_lists(app, config)
     _check_person(app, config)
+    _check_cv_basename(app, config)
 
 
 def setup_config(app: Sphinx) -> None:

@@ -97,7 +97,20 @@ class Entry:
 class PublicationItem:
     title: str
     url: str
-    summary: str
+    summary: str  # the paragraph the link stands in, which often holds the title
+
+    @property
+    def paragraph(self) -> Paragraph:
+        """The summary with the title in it as the link, or the link then the summary."""
+        link = Run(self.title, url=self.url)
+        before, found, after = self.summary.partition(self.title)
+        if found and self.title:
+            runs = (Run(before), link, Run(after))
+        elif self.summary:
+            runs = (link, Run(f": {self.summary}"))
+        else:
+            runs = (link,)
+        return Paragraph(tuple(run for run in runs if run.text))
 
 
 @dataclass(frozen=True)

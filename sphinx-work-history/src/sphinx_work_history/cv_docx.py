@@ -19,7 +19,7 @@ from sphinx.errors import ExtensionError
 
 from .config import default_today
 from .cv_builder import CVBuilder
-from .cv_document import CV, Block, BulletList, Paragraph, Run
+from .cv_document import CV, Block, BulletList, Run
 
 LINK_COLOUR = (0x1A, 0x40, 0x8C)
 
@@ -129,11 +129,7 @@ def build_docx(cv: CV, title: str, when: dt.datetime):
             add_blocks(document, entry.body)
     if cv.publications:
         document.add_heading(cv.PUBLICATIONS, level=1)
-        for publication in cv.publications:
-            runs = [Run(publication.title, url=publication.url)]
-            if publication.summary and publication.summary != publication.title:
-                runs.append(Run(f": {publication.summary}"))
-            add_runs(document.add_paragraph(style="List Bullet"), tuple(runs))
+        add_blocks(document, (BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
     return document
 
 

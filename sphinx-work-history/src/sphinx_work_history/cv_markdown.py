@@ -109,12 +109,7 @@ def cv_markdown(cv: CV) -> str:
             lines += blocks(entry.body)
     if cv.publications:
         lines += [f"## {cv.PUBLICATIONS}", ""]
-        for publication in cv.publications:
-            item = f"- [{escape(publication.title)}](<{_url(publication.url)}>)"
-            if publication.summary and publication.summary != publication.title:
-                item += f": {escape(publication.summary)}"
-            lines.append(item)
-        lines.append("")
+        lines += blocks((BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -69,12 +69,7 @@ def cv_text(cv: CV) -> str:
             lines += ["", *blocks(entry.body)]
     if cv.publications:
         lines += ["", *heading(cv.PUBLICATIONS, "="), ""]
-        for publication in cv.publications:
-            lines += wrap(publication.title, "* ", "  ")
-            lines += wrap(publication.url, "  ")
-            if publication.summary and publication.summary != publication.title:
-                lines += wrap(publication.summary, "  ")
-            lines.append("")
+        lines += blocks((BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
     while lines and not lines[-1]:
         lines.pop()
     text = "\n".join(line.rstrip() for line in lines) + "\n"
