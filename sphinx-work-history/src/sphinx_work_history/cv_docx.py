@@ -12,6 +12,8 @@ title, the author and the language.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -133,6 +135,19 @@ def build_docx(cv: CV, title: str, when: dt.datetime):
     return document
 
 
+def save(document, path: Path, when: dt.datetime) -> None:
+    """Saved with every part dated *when*: the same CV, the same bytes."""
+    written = io.BytesIO()
+    document.save(written)
+    stamp = when.timetuple()[:6]
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            target.writestr(info, source.read(item.filename))
+
+
 class CVDocxBuilder(CVBuilder):
     name = "cv-docx"
     suffix = ".docx"
@@ -144,7 +159,7 @@ class CVDocxBuilder(CVBuilder):
         day = dt.date.fromisoformat(default_today())
         when = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
         title = self.config.work_history_cv_title or self.config.project
-        build_docx(cv, title, when).save(str(path))
+        save(build_docx(cv, title, when), path, when)
 
 
 def setup_cv_docx(app: Sphinx) -> None:
