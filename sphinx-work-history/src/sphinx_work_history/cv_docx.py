@@ -19,9 +19,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from .config import default_today
 from .cv_builder import CVBuilder
 from .cv_document import CV, Block, BulletList, Run
+from .model import today
 
 LINK_COLOUR = (0x1A, 0x40, 0x8C)
 
@@ -156,8 +156,10 @@ class CVDocxBuilder(CVBuilder):
         _docx()  # fail early, with the way to fix it
 
     def write_cv(self, cv: CV, path: Path) -> None:
-        day = dt.date.fromisoformat(default_today())
-        when = dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+        # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
+        # a ZIP archive holds no date before 1980.
+        day = today(self.config)
+        when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.timezone.utc)
         title = self.config.work_history_cv_title or self.config.project
         save(build_docx(cv, title, when), path, when)
 
