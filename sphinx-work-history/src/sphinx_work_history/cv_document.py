@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docutils import nodes
 from sphinx import addnodes
@@ -137,22 +137,22 @@ def runs_of(node: nodes.Node, style: Run | None = None) -> Iterator[Run]:
     style = style or Run("")
     if isinstance(node, nodes.Text):
         if text := clean(str(node)):
-            yield Run(text, style.emphasis, style.strong, style.literal, style.url)
+            yield replace(style, text=text)
         return
     if isinstance(node, SKIPPED) or isinstance(node, (nodes.footnote_reference,
                                                       nodes.citation_reference)):
         return
     if isinstance(node, nodes.emphasis):
-        style = Run("", True, style.strong, style.literal, style.url)
+        style = replace(style, emphasis=True)
     elif isinstance(node, nodes.strong):
-        style = Run("", style.emphasis, True, style.literal, style.url)
-    elif isinstance(node, (nodes.literal, addnodes.literal_emphasis, addnodes.literal_strong)):
-        style = Run("", style.emphasis, style.strong, True, style.url)
+        style = replace(style, strong=True)
+    elif isinstance(node, nodes.literal):
+        style = replace(style, literal=True)
     elif isinstance(node, nodes.reference) and is_link(node.get("refuri", "")):
-        style = Run("", style.emphasis, style.strong, style.literal, node["refuri"])
+        style = replace(style, url=node["refuri"])
     elif isinstance(node, nodes.image):
         if alt := clean(node.get("alt", "")):
-            yield Run(alt, style.emphasis, style.strong, style.literal, style.url)
+            yield replace(style, text=alt)
         return
     for child in node.children if isinstance(node, nodes.Element) else ():
         yield from runs_of(child, style)
@@ -168,18 +168,13 @@ def paragraph_of(*parts: nodes.Node) -> Paragraph:
                 text = text[1:]
             if not text:
                 continue
-            last = runs[-1] if runs else None
-            if last is not None and _style(last) == _style(run):
-                runs[-1] = Run(last.text + text, *_style(run))
+            if runs and replace(runs[-1], text="") == replace(run, text=""):
+                runs[-1] = replace(runs[-1], text=runs[-1].text + text)
             else:
-                runs.append(Run(text, *_style(run)))
+                runs.append(replace(run, text=text))
     if runs:  # no white space at the end
-        runs[-1] = Run(runs[-1].text.rstrip(), *_style(runs[-1]))
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
     return Paragraph(tuple(run for run in runs if run.text))
-
-
-def _style(run: Run) -> tuple[bool, bool, bool, str]:
-    return run.emphasis, run.strong, run.literal, run.url
 
 
 # -- blocks -------------------------------------------------------------------
@@ -212,7 +207,7 @@ def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
                                 nodes.title, nodes.line_block)):
             paragraph = paragraph_of(child)
             if isinstance(child, nodes.literal_block):
-                paragraph = Paragraph(tuple(Run(r.text, literal=True) for r in paragraph.runs))
+                paragraph = Paragraph(tuple(replace(r, literal=True) for r in paragraph.runs))
             if paragraph.runs:
                 yield paragraph
         elif isinstance(child, nodes.Element) and any(
