@@ -9,7 +9,10 @@ written (render.py), so lengths count to the day of the build.
 The same records are published as data: ``resume.json`` (JSON Resume),
 schema.org JSON-LD and microformats2 h-resume (export_resume.py,
 jsonld.py, microformats.py; the person behind them: person.py), and the
-PDF's CV header (cvheader.py). Every setting is checked in config.py.
+PDF's CV header (cvheader.py). The builders ``cv-docx``, ``cv-text`` and
+``cv-markdown`` write the whole CV as one Word, text or Markdown file
+(cv_docx.py, cv_text.py, cv_markdown.py, from cv_document.py). Every
+setting is checked in config.py.
 """
 
 from __future__ import annotations
