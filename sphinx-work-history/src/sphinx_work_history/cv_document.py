@@ -199,6 +199,8 @@ def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
         if isinstance(child, SKIPPED) or isinstance(child, (nodes.substitution_definition,
                                                             addnodes.toctree)):
             continue
+        if isinstance(child, nodes.Element) and "toctree-wrapper" in child["classes"]:  # a resolved toctree: navigation
+            continue
         if isinstance(child, _LISTS):
             items = tuple(_list_items(child, 0))
             if items:
