@@ -128,6 +128,7 @@ def test_entries_are_readable(book):
         assert start in header and end in header
         paragraphs = [p for p in article.iter(f"{{{NS['xhtml']}}}p") if "".join(p.itertext()).strip()]
         assert len(paragraphs) >= 3  # title, dates, and the role's own text
+    assert "Mid-level or entry level role" not in text  # no title the owner never wrote
     assert "I was on call for over a million databases." in text
 
 

@@ -30,7 +30,7 @@ def entry_body(entry: nodes.Element) -> nodes.Element | None:
                  if isinstance(child, nodes.Element) and BODY_CLASS in child["classes"]), None)
 
 
-def body_text(body: nodes.Element | None) -> dict[str, tuple[str, ...]]:
+def body_text(body: nodes.Element | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An entry body's ``summary`` paragraphs and ``highlights``."""
     summary: list[str] = []
     highlights: list[str] = []
@@ -42,7 +42,7 @@ def body_text(body: nodes.Element | None) -> dict[str, tuple[str, ...]]:
                               if isinstance(item, nodes.list_item))
         elif text := text_of(child):
             summary.append(text)
-    return {"summary": tuple(summary), "highlights": tuple(h for h in highlights if h)}
+    return tuple(summary), tuple(h for h in highlights if h)
 
 
 def introduction(document: nodes.document) -> tuple[str, ...]:
