@@ -105,6 +105,12 @@ def test_every_format_has_the_contact_and_every_role_in_order(extracted):
             at = max(f + len(part) for f, part in zip(found, role))
 
 
+def test_no_format_has_a_title_the_owner_never_wrote(extracted):
+    """The three early roles have no title on the owner's page: none is made up."""
+    for name, text in extracted.items():
+        assert "Mid-level or entry level role" not in " ".join(text.split()), name
+
+
 def test_no_format_has_unreadable_characters(extracted):
     for name, text in extracted.items():
         bad = sorted({f"U+{ord(c):04X}" for c in UNREADABLE.findall(text)})
