@@ -4,7 +4,11 @@
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
 #   make test       the test suite
 #   make bench      the benchmarks: build time, page weight, Lighthouse
-#   make dist       html + PDF + ePub in _build/dist, ready for any static host
+#   make cv-docx    the CV as Word: _build/cv-docx/tef-cv.docx
+#   make cv-text    the CV as plain text, for forms: _build/cv-text/tef-cv.txt
+#   make cv-markdown  the CV as Markdown: _build/cv-markdown/tef-cv.md
+#   make cv         all three
+#   make dist       html + PDF + ePub + the three CV files in _build/dist, ready for any static host
 #                   (SITE_URL=https://... gives it canonical URLs and a sitemap)
 #   make rtd        the build Read the Docs runs, reproduced (scripts/rtd_build.py)
 #
@@ -61,18 +65,28 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(VENV_PY) scripts/bench_pages.py || status=1; \
 	exit $$status
 
-# The PDF and the ePub go beside the HTML, which links them (-t downloads).
-# BOOK is conf.py's BOOK_NAME, the file name of both.
+# The CV as one file in each format (sphinx-work-history's builders).
+CV_BUILDERS  = cv-docx cv-text cv-markdown
+$(CV_BUILDERS): $(VENV)/.build-deps
+	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
+cv: $(CV_BUILDERS)
+
+# The PDF, the ePub and the CV files go beside the HTML, which links them
+# (-t downloads). BOOK is conf.py's BOOK_NAME, the file name of them all.
 BOOK        ?= tef-cv
 DISTDIR      = $(BUILDDIR)/dist
 dist: $(VENV)/.build-deps
 	rm -rf "$(DISTDIR)"
 	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
 	@$(SPHINXBUILD) -M epub "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
+	@for builder in $(CV_BUILDERS); do \
+		$(SPHINXBUILD) -M $$builder "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS) || exit 1; \
+	done
 	@SITE_URL="$(SITE_URL)" $(SPHINXBUILD) -b html -d "$(BUILDDIR)/doctrees" -t downloads \
 		$(STRICT) $(SPHINXOPTS) "$(SOURCEDIR)" "$(DISTDIR)"
-	cp "$(BUILDDIR)/latex/$(BOOK).pdf" "$(BUILDDIR)/epub/$(BOOK).epub" "$(DISTDIR)/"
-	@echo "The site, $(BOOK).pdf and $(BOOK).epub are in $(DISTDIR)."
+	cp "$(BUILDDIR)/latex/$(BOOK).pdf" "$(BUILDDIR)/epub/$(BOOK).epub" "$(BUILDDIR)/cv-docx/$(BOOK).docx" \
+		"$(BUILDDIR)/cv-text/$(BOOK).txt" "$(BUILDDIR)/cv-markdown/$(BOOK).md" "$(DISTDIR)/"
+	@echo "The site and the CV as $(BOOK).pdf, .epub, .docx, .txt and .md are in $(DISTDIR)."
 
 rtd: $(VENV)/.build-deps
 	$(VENV_PY) scripts/rtd_build.py --output "$(BUILDDIR)/readthedocs"
@@ -80,7 +94,7 @@ rtd: $(VENV)/.build-deps
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv livehtml test bench dist rtd clean Makefile
+.PHONY: help venv livehtml test bench cv $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
 requirements.txt requirements-test.txt package-lock.json sphinx-work-history/pyproject.toml: ;

@@ -70,6 +70,10 @@ ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
 # The PDF and the ePub share a name, so the downloads are easy to tell apart.
 BOOK_NAME = "tef-cv"
 BOOK_TITLE = "tef — CV"
+# The CV as Word, plain text and Markdown (`make cv-docx cv-text cv-markdown`)
+# shares the name.
+work_history_cv_basename = BOOK_NAME
+work_history_cv_title = BOOK_TITLE
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"
@@ -90,19 +94,27 @@ html_sidebars = {"**": [
 ]}
 
 
-def _downloads() -> dict[str, str]:
-    """Where the HTML links the PDF and the ePub of the same build.
+# The CV as Word, plain text and Markdown: written beside the HTML by
+# `make dist` and by Read the Docs' build.jobs (.readthedocs.yaml).
+CV_FILES = ("docx", "txt", "md")
 
-    Read the Docs serves a version's downloads from its own URLs. Elsewhere
-    they are copies beside the HTML: `make dist` puts them there and builds
-    with ``-t downloads``; a plain `make html` has none, so links none.
+
+def _downloads() -> dict[str, str]:
+    """Where the HTML links the PDF, the ePub and the CV files of the same build.
+
+    Read the Docs serves a version's PDF and ePub from its own URLs, and the
+    CV files beside the HTML. Elsewhere all are copies beside the HTML:
+    `make dist` puts them there and builds with ``-t downloads``; a plain
+    `make html` has none, so links none.
     """
+    beside = {fmt: f"{BOOK_NAME}.{fmt}" for fmt in CV_FILES}
     if ON_READTHEDOCS:
         lang = os.environ.get("READTHEDOCS_LANGUAGE", language)
         ver = os.environ.get("READTHEDOCS_VERSION", "latest")
-        return {fmt: f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub")}
+        return {**{fmt: f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub")},
+                **beside}
     if tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
-        return {fmt: f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub")}
+        return {**{fmt: f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub")}, **beside}
     return {}
 
 

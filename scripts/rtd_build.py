@@ -9,9 +9,11 @@ READTHEDOCS* variables, and runs, from the directory of conf.py:
     python -m sphinx -T -W --keep-going -b latex -d _build/doctrees -D language=en . $READTHEDOCS_OUTPUT/pdf
     cd $READTHEDOCS_OUTPUT/pdf && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=<slug> -interaction=nonstopmode
 
-(-W --keep-going only with `sphinx.fail_on_warning`; epub and pdf as listed
-in `formats`). Read the Docs first installs `build.apt_packages`; this
-script checks that they are installed here (it installs nothing). This script does the same in a fresh copy of the project's
+and then each command of `build.jobs.post_build`, with the project's
+virtual environment first on PATH (-W --keep-going only with
+`sphinx.fail_on_warning`; epub and pdf as listed in `formats`). Read the
+Docs first installs `build.apt_packages`; this script checks that they are
+installed here (it installs nothing). This script does the same in a fresh copy of the project's
 files (tracked, or new and not ignored: what a commit would hold), then
 checks the outputs: the HTML home page, <slug>.epub and <slug>.pdf, and a
 LaTeX log free of errors. Read the Docs accepts a PDF whatever latexmk's
@@ -88,10 +90,11 @@ class Build:
         self.env = env
         self.timings: list[tuple[str, float]] = []
 
-    def run(self, label: str, cmd: list[str], cwd: Path) -> None:
+    def run(self, label: str, cmd: list[str], cwd: Path, env: dict[str, str] | None = None
+            ) -> None:
         print(f"\n$ {shlex.join(cmd)}", flush=True)
         start = time.monotonic()
-        result = subprocess.run(cmd, cwd=cwd, env=self.env, check=False)
+        result = subprocess.run(cmd, cwd=cwd, env=env or self.env, check=False)
         self.timings.append((label, time.monotonic() - start))
         if result.returncode != 0:
             raise SystemExit(f"rtd-build: failed ({result.returncode}): {shlex.join(cmd)}")
@@ -144,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         raise SystemExit("rtd-build: Read the Docs installs these (build.apt_packages); "
                          f"install them here first: apt-get install {' '.join(missing)}")
+    jobs = config.get("build", {}).get("jobs", {})
+    if set(jobs) - {"post_build"}:
+        raise SystemExit(f"rtd-build: build.jobs {sorted(set(jobs) - {'post_build'})} "
+                         "are not reproduced here")
 
     with tempfile.TemporaryDirectory(prefix="rtd-build-") as tmp:
         repo = Path(tmp) / "checkout"
@@ -190,6 +197,11 @@ def main(argv: list[str] | None = None) -> int:
             if errors:
                 raise SystemExit("rtd-build: LaTeX errors:\n" + "\n".join(errors))
 
+        # Read the Docs runs jobs from the checkout, its virtual environment active.
+        job_env = {**env, "PATH": f"{Path(python).parent}{os.pathsep}{env.get('PATH', '')}"}
+        for command in jobs.get("post_build", []):
+            build.run("post_build", ["bash", "-c", command], repo, job_env)
+
         expected = [output / "html" / "index.html"]
         expected += [output / "epub" / f"{args.slug}.epub"] if "epub" in formats else []
         expected += [output / "pdf" / f"{args.slug}.pdf"] if "pdf" in formats else []
@@ -202,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {path.relative_to(output)}  {path.stat().st_size} bytes")
         print("rtd-build: seconds per step")
         for name, seconds in build.timings:
-            print(f"  {name:<8} {seconds:6.1f}")
+            print(f"  {name:<10} {seconds:6.1f}")
         if args.output:
             if args.output.exists():
                 shutil.rmtree(args.output)

@@ -70,3 +70,20 @@ def site_html(tmp_path_factory) -> Path:
     outdir = tmp_path_factory.mktemp("site") / "html"
     build_site("html", outdir)
     return outdir
+
+
+@pytest.fixture(scope="session")
+def site_latex(tmp_path_factory) -> Path:
+    """The site's LaTeX build, made into a PDF by latexmk (as `make latexpdf`), once per session."""
+    latexmk = require_tool("latexmk")
+    require_tool("lualatex")
+    outdir = tmp_path_factory.mktemp("pdf") / "latex"
+    build_site("latex", outdir)
+    # As Read the Docs runs it: Sphinx's latexmkrc maps -pdf to LuaLaTeX.
+    result = subprocess.run(
+        [latexmk, "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode",
+         "-halt-on-error", "tef-cv.tex"],
+        cwd=outdir, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, f"latexmk failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+    return outdir

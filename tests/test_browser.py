@@ -165,7 +165,7 @@ def _dist_target() -> bool:
 @pytest.mark.skipif(not _dist_target(),
                     reason="NOT DONE: the Makefile has no `dist` target yet (the publishing work "
                            "adds it); this test runs as soon as it does")
-def test_pdf_and_epub_links_resolve_in_make_dist(browser, tmp_path):
+def test_download_links_resolve_in_make_dist(browser, tmp_path):
     build = tmp_path / "build"
     result = subprocess.run(
         ["make", "dist", f"BUILDDIR={build}", f"VENV={sys.prefix}", f"PYTHON={sys.executable}"],
@@ -181,21 +181,25 @@ def test_pdf_and_epub_links_resolve_in_make_dist(browser, tmp_path):
         context = browser.new_context(accept_downloads=True)
         try:
             visit = watch(context.new_page(), url)
-            hrefs = {".pdf": set(), ".epub": set()}
+            hrefs = {".pdf": set(), ".epub": set(), ".docx": set(), ".txt": set(), ".md": set()}
             for path in html_pages(dists[0]):
                 visit.page.goto(url + path, wait_until="load")
                 for suffix in hrefs:
                     hrefs[suffix] |= set(visit.page.eval_on_selector_all(
                         f'a[href$="{suffix}"]', "links => links.map(a => a.href)"))
             links = {}
-            for suffix, magic in ((".pdf", b"%PDF-"), (".epub", b"PK\x03\x04")):
+            for suffix, magic in ((".pdf", b"%PDF-"), (".epub", b"PK\x03\x04"),
+                                  (".docx", b"PK\x03\x04"), (".txt", b"tef\n==="),
+                                  (".md", b"# tef\n")):
                 assert hrefs[suffix], f"no page of the site links to a {suffix} file"
                 for href in hrefs[suffix]:
                     response = context.request.get(href)
                     assert response.status == 200, f"{href}: HTTP {response.status}"
                     assert response.body().startswith(magic), f"{href} is not a {suffix} file"
-                    links[href] = len(response.body())
+                    links[href] = (suffix, len(response.body()))
             visit.assert_clean()
         finally:
             context.close()
-    assert all(size > 10_000 for size in links.values()), links
+    # Whole files: a CV as text is smaller than one in a binary format.
+    smallest = {".pdf": 10_000, ".epub": 10_000, ".docx": 10_000, ".txt": 2_000, ".md": 2_000}
+    assert all(size > smallest[suffix] for suffix, size in links.values()), links

@@ -34,8 +34,11 @@ def dist(tmp_path_factory) -> Path:
     return builddir / "dist"
 
 
-def test_dist_holds_site_pdf_and_epub(dist):
-    for name in ("index.html", "pages/work-history.html", "404.html", "tef-cv.pdf", "tef-cv.epub"):
+CV_FILES = ("tef-cv.pdf", "tef-cv.epub", "tef-cv.docx", "tef-cv.txt", "tef-cv.md")
+
+
+def test_dist_holds_site_and_every_format_of_the_cv(dist):
+    for name in ("index.html", "pages/work-history.html", "404.html", *CV_FILES):
         assert (dist / name).is_file(), name
     assert len(PdfReader(dist / "tef-cv.pdf").pages) <= 3
 
@@ -80,12 +83,12 @@ def test_every_local_link_in_dist_resolves(dist):
     assert not broken, "\n".join(broken)
 
 
-def test_every_page_links_the_pdf_and_epub_beside_it(dist):
+def test_every_page_links_every_format_of_the_cv_beside_it(dist):
     for page in ("index.html", "pages/work-history.html", "pages/writing.html"):
         soup = BeautifulSoup((dist / page).read_text(encoding="utf-8"), "html.parser")
         targets = {(dist / page).parent.joinpath(a["href"]).resolve()
                    for a in soup.select(".site-downloads a")}
-        assert targets == {(dist / "tef-cv.pdf").resolve(), (dist / "tef-cv.epub").resolve()}
+        assert targets == {(dist / name).resolve() for name in CV_FILES}
 
 
 def test_the_link_checker_finds_a_broken_link(tmp_path):

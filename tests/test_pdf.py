@@ -8,10 +8,8 @@ pypdf reads the result.
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
-from conftest import build_site, require_tool
 from pypdf import PdfReader
 from test_site_content import ROLES, WRITING
 
@@ -23,19 +21,9 @@ MAX_PAGES = 3
 
 
 @pytest.fixture(scope="module")
-def latex_dir(tmp_path_factory):
-    """The LaTeX build of the site, made into a PDF by latexmk."""
-    latexmk = require_tool("latexmk")
-    require_tool("lualatex")
-    outdir = tmp_path_factory.mktemp("pdf") / "latex"
-    build_site("latex", outdir)
-    result = subprocess.run(
-        [latexmk, "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode",
-         "-halt-on-error", f"{BOOK}.tex"],
-        cwd=outdir, capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, f"latexmk failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
-    return outdir
+def latex_dir(site_latex):
+    """The LaTeX build of the site, made into a PDF by latexmk (conftest.py)."""
+    return site_latex
 
 
 @pytest.fixture(scope="module")

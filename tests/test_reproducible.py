@@ -42,3 +42,15 @@ def test_clean_builds_are_identical_and_parallel_matches_serial(builder, tmp_pat
             # Still a valid ePub container: mimetype first and stored.
             assert names[0] == "mimetype" and archive.getinfo("mimetype").compress_type == 0
             assert {info.date_time for info in archive.infolist()} == {(2026, 11, 27, 0, 0, 0)}
+
+
+@pytest.mark.parametrize("builder", ["cv-docx", "cv-text", "cv-markdown"])
+def test_cv_files_are_identical_serial_or_parallel(builder, tmp_path):
+    first, parallel = tmp_path / "first", tmp_path / "parallel"
+    build_site(builder, first)
+    build_site(builder, parallel, "-j", "2")
+    (cv,) = first.glob("tef-cv.*")
+    assert cv.read_bytes() == (parallel / cv.name).read_bytes()
+    if builder == "cv-docx":
+        with ZipFile(cv) as archive:
+            assert {info.date_time for info in archive.infolist()} == {(2026, 11, 27, 0, 0, 0)}

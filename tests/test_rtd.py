@@ -58,7 +58,7 @@ def test_config_builds_strictly_from_pinned_requirements(rtd_config):
     # The one unpinned line is the project's own package, installed from its folder
     # (its pdf-fonts extra, fontTools, is pinned below with the rest).
     local = [pin for pin in pins if pin.startswith("-e ./")]
-    assert local == ["-e ./sphinx-work-history[pdf-fonts]"]
+    assert local == ["-e ./sphinx-work-history[pdf-fonts,docx]"]
     assert all("==" in pin for pin in pins if pin and pin not in local), \
         "every requirement is pinned exactly"
 
@@ -76,6 +76,7 @@ def rtd_output(tmp_path_factory) -> Path:
     )
     assert result.returncode == 0, f"{result.stdout[-4000:]}\n{result.stderr[-3000:]}"
     assert "-W --keep-going -b html -d _build/doctrees -D language=en ." in result.stdout
+    assert "-b cv-docx -d _build/doctrees ." in result.stdout
     assert f"latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname={SLUG} -interaction=nonstopmode" \
         in result.stdout
     return output
@@ -88,7 +89,12 @@ def test_rtd_build_makes_html_with_canonical_urls_and_download_links(rtd_output)
     assert home.find("link", rel="canonical")["href"] == f"{CANONICAL}index.html"
     downloads = {a.get_text(): a["href"] for a in home.select(".site-downloads a")}
     assert downloads == {"PDF": "/_/downloads/en/latest/pdf/",
-                         "ePub": "/_/downloads/en/latest/epub/"}
+                         "ePub": "/_/downloads/en/latest/epub/",
+                         "Word": "tef-cv.docx", "Text": "tef-cv.txt", "Markdown": "tef-cv.md"}
+    # build.jobs wrote the CV files beside the HTML.
+    for name in ("tef-cv.docx", "tef-cv.txt", "tef-cv.md"):
+        assert (rtd_output / "html" / name).is_file(), name
+    assert "tef@printf.net" in (rtd_output / "html" / "tef-cv.txt").read_text(encoding="utf-8")
     sitemap = (rtd_output / "html" / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{CANONICAL}pages/work-history.html</loc>" in sitemap
 

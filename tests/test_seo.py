@@ -139,7 +139,11 @@ def test_not_found_page_on_read_the_docs_points_into_the_version(rtd_html):
 def test_download_links_on_read_the_docs(rtd_html):
     for name in PAGES:
         links = {a.get_text(): a["href"] for a in soup(rtd_html, name).select(".site-downloads a")}
-        assert links == {"PDF": "/_/downloads/en/latest/pdf/", "ePub": "/_/downloads/en/latest/epub/"}
+        prefix = "../" * name.count("/")
+        assert links == {"PDF": "/_/downloads/en/latest/pdf/", "ePub": "/_/downloads/en/latest/epub/",
+                         # build.jobs write these beside the HTML (.readthedocs.yaml)
+                         "Word": f"{prefix}tef-cv.docx", "Text": f"{prefix}tef-cv.txt",
+                         "Markdown": f"{prefix}tef-cv.md"}
 
 
 # -- make dist: copies beside the HTML ---------------------------------------------
@@ -150,7 +154,10 @@ def test_download_links_point_beside_the_html(dist_html):
         hrefs = {a["type"]: a["href"] for a in page.select(".site-downloads a")}
         prefix = "../" * name.count("/")
         assert hrefs == {"application/pdf": f"{prefix}tef-cv.pdf",
-                         "application/epub+zip": f"{prefix}tef-cv.epub"}
+                         "application/epub+zip": f"{prefix}tef-cv.epub",
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+                             f"{prefix}tef-cv.docx",
+                         "text/plain": f"{prefix}tef-cv.txt", "text/markdown": f"{prefix}tef-cv.md"}
         # Under the sidebar's navigation, and again above the footer.
         assert len(page.select(".sidebar-downloads .site-downloads")) == 1
         assert len(page.select(".site-downloads")) == 2

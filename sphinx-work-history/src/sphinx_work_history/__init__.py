@@ -9,7 +9,10 @@ written (render.py), so lengths count to the day of the build.
 The same records are published as data: ``resume.json`` (JSON Resume),
 schema.org JSON-LD and microformats2 h-resume (export_resume.py,
 jsonld.py, microformats.py; the person behind them: person.py), and the
-PDF's CV header (cvheader.py). Every setting is checked in config.py.
+PDF's CV header (cvheader.py). The builders ``cv-docx``, ``cv-text`` and
+``cv-markdown`` write the whole CV as one Word, text or Markdown file
+(cv_docx.py, cv_text.py, cv_markdown.py, from cv_document.py). Every
+setting is checked in config.py.
 
 In a LaTeX build, each character of the text that none of the PDF's fonts
 has is a warning at its file and line (glyphs.py).
@@ -26,6 +29,9 @@ from sphinx.util.fileutil import copy_asset_file
 
 from .collector import setup_collector
 from .config import setup_config
+from .cv_docx import setup_cv_docx
+from .cv_markdown import setup_cv_markdown
+from .cv_text import setup_cv_text
 from .cvheader import setup_cvheader
 from .domain import WorkHistoryDomain
 from .employer import setup_employer
@@ -71,6 +77,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_microformats(app)
     setup_cvheader(app)
     setup_glyphs(app)
+    setup_cv_text(app)
+    setup_cv_markdown(app)
+    setup_cv_docx(app)
     app.add_latex_package("workhistory")
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)

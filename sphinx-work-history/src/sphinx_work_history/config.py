@@ -57,6 +57,14 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         [], "", frozenset({list, tuple, dict}),
         "the fonts the PDF is set in, in the order the engine tries them (or a dict of such "
         "lists, one per family), for the glyph check (glyphs.py)"),
+    "work_history_cv_basename": (
+        "", "", frozenset({str}),
+        "the file name (without suffix) of the CV the cv-docx, cv-text and cv-markdown "
+        "builders write; default: the project's name, as a file name"),
+    "work_history_cv_title": (
+        "", "", frozenset({str}),
+        "the title of the CV the cv-docx builder writes (its core properties); default: "
+        "the project's name"),
 }
 
 
@@ -107,6 +115,14 @@ def _check_lists(app: Sphinx, config: Config) -> None:
         config.work_history_hub = config.root_doc
 
 
+def _check_cv_basename(app: Sphinx, config: Config) -> None:
+    name = config.work_history_cv_basename
+    if name and (name != Path(name).name or name in (".", "..")):
+        warn("bad_config", f"work_history_cv_basename: {name!r} is not a file name; the "
+             "project's name is used instead", conf_location(app, "work_history_cv_basename"))
+        config.work_history_cv_basename = ""
+
+
 def _check_person(app: Sphinx, config: Config) -> None:
     person, problems = read_person(config.work_history_person, config)
     where = conf_location(app, "work_history_person")
@@ -119,6 +135,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_today(app, config)
     _check_lists(app, config)
     _check_person(app, config)
+    _check_cv_basename(app, config)
 
 
 def setup_config(app: Sphinx) -> None:

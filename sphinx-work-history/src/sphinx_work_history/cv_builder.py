@@ -1,0 +1,55 @@
+"""What the builders of the CV as one file share: read it all, write it once.
+
+Like Sphinx's ``singlehtml`` and ``latex`` builders, a `CVBuilder` writes
+no file per document: every build is of the whole CV (`cv_document.CV`),
+written to ``work_history_cv_basename`` plus the builder's suffix in the
+output directory. Its format, ``cv``, is a tag ``only`` blocks can name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.util import logging
+from sphinx.util.osutil import make_filename_from_project
+
+from .cv_document import CV, read_cv
+
+logger = logging.getLogger(__name__)
+
+
+class CVBuilder(Builder):
+    format = "cv"
+    suffix = ""
+    epilog = "The CV is in %(outdir)s."
+
+    def get_outdated_docs(self) -> str:
+        return "the whole CV"  # one file, from every document: always written
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return ""  # one file: a reference to another page is text, not a link
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass  # the whole CV is written at once (write_documents)
+
+    @property
+    def target(self) -> Path:
+        return Path(self.outdir, cv_basename(self.config) + self.suffix)
+
+    def write_documents(self, _docnames: Set[str]) -> None:
+        self.target.parent.mkdir(parents=True, exist_ok=True)
+        self.write_cv(read_cv(self), self.target)
+        logger.info("%s written", self.target.name)
+
+    def write_cv(self, cv: CV, path: Path) -> None:
+        raise NotImplementedError
+
+
+def cv_basename(config) -> str:
+    return config.work_history_cv_basename or make_filename_from_project(config.project)

@@ -1,0 +1,168 @@
+"""``cv-docx``: the CV as a Word document, editable in Word and LibreOffice.
+
+Built with python-docx (the ``docx`` extra of this package) from Word's
+own styles, so a reader, a screen reader or an applicant tracking system
+finds the structure: Title (the name), Subtitle (what they do), Heading 1
+(the sections), Heading 2 (each entry), List Bullet (list items, List
+Bullet 2 and 3 when nested). No tables and no text boxes: the text flows
+in reading order. Links are hyperlinks; the core properties name the
+title, the author and the language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from .cv_builder import CVBuilder
+from .cv_document import CV, Block, BulletList, Run
+from .model import today
+
+LINK_COLOUR = (0x1A, 0x40, 0x8C)
+
+
+def _docx():
+    try:
+        import docx
+    except ImportError as exc:  # the extra is not installed
+        raise ExtensionError("the cv-docx builder needs python-docx: install "
+                             "sphinx-work-history[docx]") from exc
+    return docx
+
+
+def add_runs(paragraph, runs: tuple[Run, ...]) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import RGBColor
+
+    for run in runs:
+        added = paragraph.add_run(run.text)
+        added.italic = run.emphasis or None
+        added.bold = run.strong or None
+        if run.literal:
+            added.font.name = "Courier New"
+        if run.url:
+            added.font.underline = True
+            added.font.color.rgb = RGBColor(*LINK_COLOUR)
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), paragraph.part.relate_to(
+                run.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+            link.append(added._r)  # moved from the paragraph into the link
+            paragraph._p.append(link)
+
+
+def add_blocks(document, blocks: tuple[Block, ...]) -> None:
+    for block in blocks:
+        if isinstance(block, BulletList):
+            for depth, item in block.items:
+                style = "List Bullet" if depth == 0 else f"List Bullet {min(depth + 1, 3)}"
+                add_runs(document.add_paragraph(style=style), item.runs)
+        else:
+            add_runs(document.add_paragraph(), block.runs)
+
+
+def _set_language(document, language: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = document.styles["Normal"].element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), language)
+    rpr.append(lang)
+
+
+def _plain_bullets(document) -> None:
+    """Bullets as the character U+2022 in the text's font, not Word's Symbol-font
+    bullet (U+F0B7, a private-use character in any text extracted from it)."""
+    from docx.oxml.ns import qn
+
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        text = level.find(qn("w:lvlText"))
+        if text is None or text.get(qn("w:val")) != "\uf0b7":
+            continue
+        text.set(qn("w:val"), "\u2022")
+        for fonts in level.iter(qn("w:rFonts")):
+            fonts.getparent().remove(fonts)
+
+
+def build_docx(cv: CV, title: str, when: dt.datetime):
+    docx = _docx()
+    from docx.shared import Mm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    language = cv.language.replace("_", "-")
+    _set_language(document, language)
+    _plain_bullets(document)
+    properties = document.core_properties
+    properties.title = title
+    properties.author = cv.name
+    properties.language = language
+    properties.created = properties.modified = when
+    properties.last_modified_by = cv.name
+    properties.revision = 1
+
+    if cv.name:
+        document.add_paragraph(cv.name, style="Title")
+    if cv.label:
+        document.add_paragraph(cv.label, style="Subtitle")
+    if cv.contacts:
+        contact = document.add_paragraph()
+        for index, item in enumerate(cv.contacts):
+            runs = (Run(f"{item.label}: "), Run(item.text, url=item.url))
+            add_runs(contact, runs if index == 0 else (Run(" · "), *runs))
+    add_blocks(document, cv.introduction)
+    if cv.entries:
+        document.add_heading(cv.EXPERIENCE, level=1)
+        for entry in cv.entries:
+            document.add_heading(entry.heading, level=2)
+            if entry.meta:
+                add_runs(document.add_paragraph(), (Run(entry.meta, emphasis=True),))
+            add_blocks(document, entry.body)
+    if cv.publications:
+        document.add_heading(cv.PUBLICATIONS, level=1)
+        add_blocks(document, (BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
+    return document
+
+
+def save(document, path: Path, when: dt.datetime) -> None:
+    """Saved with every part dated *when*: the same CV, the same bytes."""
+    written = io.BytesIO()
+    document.save(written)
+    stamp = when.timetuple()[:6]
+    with zipfile.ZipFile(written) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = item.external_attr
+            target.writestr(info, source.read(item.filename))
+
+
+class CVDocxBuilder(CVBuilder):
+    name = "cv-docx"
+    suffix = ".docx"
+
+    def init(self) -> None:
+        _docx()  # fail early, with the way to fix it
+
+    def write_cv(self, cv: CV, path: Path) -> None:
+        # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
+        # a ZIP archive holds no date before 1980.
+        day = today(self.config)
+        when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.timezone.utc)
+        title = self.config.work_history_cv_title or self.config.project
+        save(build_docx(cv, title, when), path, when)
+
+
+def setup_cv_docx(app: Sphinx) -> None:
+    app.add_builder(CVDocxBuilder)

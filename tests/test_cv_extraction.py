@@ -1,0 +1,127 @@
+"""Every format of the CV reads cleanly in a parser, as an applicant tracking system reads it.
+
+The text of each format is extracted as such a system would: the PDF with
+pdftotext; the Word file converted to PDF by LibreOffice, then pdftotext,
+and also read by pandoc; the plain text as it is; the Markdown as a
+CommonMark renderer shows it. In each, the owner's contact address and
+every role (its heading, organisation and dates) appear in the order of
+the sources; no ligature, replacement or private-use character stands in
+for a letter; and no heading or organisation is hyphenated across lines.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import build_site, require_tool
+from markdown_it import MarkdownIt
+from resume_checks import source_jobs
+
+pytestmark = pytest.mark.slow
+
+BOOK = "tef-cv"
+EMAIL = "tef@printf.net"  # conf.py's work_history_person
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+# Ligatures (U+FB00–FB06), the replacement character, private-use characters.
+UNREADABLE = re.compile("[\ufb00-\ufb06\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
+def shown_date(iso: str) -> str:
+    year, _, month = iso.partition("-")
+    return f"{MONTHS[int(month[:2]) - 1]} {year}" if month else year
+
+
+def source_roles() -> list[tuple[str, str, str]]:
+    """(heading, organisation, dates) of each role in the owner's pages, in their order."""
+    roles = []
+    for job in source_jobs():
+        if job["file"] == "work-history-markup.md":  # examples: not in the CV
+            continue
+        start, end = shown_date(job["start"]), job.get("end", "present")
+        end = end if end == "present" else shown_date(end)
+        dates = start if start == end else f"{start} – {end}"
+        roles.append((job["position"] or job["org"], job["org"], dates))
+    return roles
+
+
+def pdftotext(pdf: Path) -> str:
+    return subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def cv_files(tmp_path_factory) -> dict[str, Path]:
+    files = {}
+    for builder, suffix in (("cv-docx", ".docx"), ("cv-text", ".txt"), ("cv-markdown", ".md")):
+        outdir = tmp_path_factory.mktemp(builder) / "out"
+        build_site(builder, outdir)
+        files[builder] = outdir / f"{BOOK}{suffix}"
+    return files
+
+
+@pytest.fixture(scope="module")
+def extracted(site_latex, cv_files, tmp_path_factory) -> dict[str, str]:
+    """Each format's text, as a parser extracts it."""
+    texts = {"pdf (pdftotext)": pdftotext(site_latex / f"{BOOK}.pdf")}
+    docx = cv_files["cv-docx"]
+    workdir = tmp_path_factory.mktemp("soffice")
+    (workdir / "home").mkdir()
+    subprocess.run([require_tool("soffice"), "--headless", "--convert-to", "pdf",
+                    "--outdir", str(workdir), str(docx)],
+                   env={"HOME": str(workdir / "home"), "PATH": "/usr/bin:/bin"},
+                   check=True, capture_output=True, timeout=300)
+    texts["docx (LibreOffice, pdftotext)"] = pdftotext(workdir / f"{BOOK}.pdf")
+    texts["docx (pandoc)"] = subprocess.run(
+        [require_tool("pandoc"), "-f", "docx", "-t", "plain", "--wrap=auto", str(docx)],
+        check=True, capture_output=True, text=True).stdout
+    texts["txt"] = cv_files["cv-text"].read_text(encoding="utf-8")
+    markdown = cv_files["cv-markdown"].read_text(encoding="utf-8")
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    texts["md (rendered)"] = BeautifulSoup(html, "html.parser").get_text()
+    return texts
+
+
+def test_the_roles_are_read_from_the_sources():
+    roles = source_roles()
+    assert len(roles) >= 8
+    assert any(heading == org for heading, org, _ in roles)  # roles without a position
+
+
+def test_every_format_has_the_contact_and_every_role_in_order(extracted):
+    roles = source_roles()
+    for name, text in extracted.items():
+        flat = " ".join(text.split())
+        assert EMAIL in flat, name
+        at = 0
+        for role in roles:
+            # Within a role, formats differ (the PDF sets the dates first);
+            # the roles follow one another as in the sources.
+            found = [flat.find(part, at) for part in role]
+            assert min(found) >= 0, f"{name}: {role} is missing or out of order"
+            at = max(f + len(part) for f, part in zip(found, role))
+
+
+def test_no_format_has_a_title_the_owner_never_wrote(extracted):
+    """The three early roles have no title on the owner's page: none is made up."""
+    for name, text in extracted.items():
+        assert "Mid-level or entry level role" not in " ".join(text.split()), name
+
+
+def test_no_format_has_unreadable_characters(extracted):
+    for name, text in extracted.items():
+        bad = sorted({f"U+{ord(c):04X}" for c in UNREADABLE.findall(text)})
+        assert not bad, f"{name}: {bad}"
+
+
+def test_no_heading_or_organisation_is_hyphenated_across_lines(extracted):
+    names = {part for heading, org, _ in source_roles() for part in (heading, org)}
+    for name, text in extracted.items():
+        for phrase in names:
+            for word in phrase.split():
+                for cut in range(1, len(word)):
+                    pattern = re.escape(word[:cut]) + r"-\s*\n\s*" + re.escape(word[cut:])
+                    assert not re.search(pattern, text), f"{name}: {word!r} is hyphenated"
