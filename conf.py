@@ -29,6 +29,7 @@ extensions = [
     "reproducible_epub",
     "lean_pages",
     "generated_descriptions",
+    "nested_includes",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]

@@ -1,10 +1,9 @@
-"""What the résumé tests share: the jobs as the sources write them, and
-readers for each export (resume.json, JSON-LD, mf2) that reduce an entry
+"""Readers for each export (resume.json, JSON-LD, mf2) that reduce an entry
 to the same tuple, so the three can be compared with each other and with
-the sources.
+the sources; and the JSON Resume schema check.
 
-Nothing here imports the extension: the sources are read as text, the
-outputs with json, BeautifulSoup and mf2py, as their consumers would.
+Nothing here imports the extension: the outputs are read with json,
+BeautifulSoup and mf2py, as their consumers would.
 """
 
 from __future__ import annotations
@@ -19,42 +18,10 @@ import mf2py
 from bs4 import BeautifulSoup
 
 HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parent
 SCHEMA = json.loads((HERE / "schemas" / "jsonresume-v1.schema.json").read_text(encoding="utf-8"))
-NOT_PAGES = {".venv", ".venv-3.13", "_build", "tests", "_ext", "_templates", "scripts", ".ci"}
 
 # (position, organisation, start, end): end is None while the role is ongoing.
 Entry = tuple[str, str, str, "str | None"]
-
-_DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{job\}[ \t]*(?P<position>.*)$")
-_OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")
-
-
-def source_jobs(root: Path = PROJECT) -> list[dict[str, str]]:
-    """Every MyST ``job`` directive in the site's pages, with its options as written."""
-    jobs = []
-    for path in sorted(root.rglob("*.md")):
-        if NOT_PAGES & set(path.relative_to(root).parts) or path.name == "README.md":
-            continue
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for number, line in enumerate(lines):
-            match = _DIRECTIVE.match(line.strip())
-            if not match:
-                continue
-            job = {"position": " ".join(match["position"].split()), "file": path.name}
-            for option in lines[number + 1:]:
-                opt = _OPTION.match(option.strip())
-                if not opt:
-                    break
-                job[opt["key"]] = opt["value"].strip()
-            jobs.append(job)
-    return jobs
-
-
-def source_entry(job: dict[str, str]) -> tuple[str, str, str | None]:
-    """(position, start, end) of a source job; the organisation may be inherited."""
-    end = job.get("end", "")
-    return job["position"], job["start"], None if end in ("", "present") else end
 
 
 # -- dates ---------------------------------------------------------------------
@@ -105,6 +72,20 @@ def jsonld_blocks(html: str) -> list[str]:
     """The raw text of each JSON-LD script, as an HTML tokenizer ends it."""
     return re.findall(r'<script type="application/ld\+json">(.*?)</script', html,
                       flags=re.S | re.I)
+
+
+def assert_inert(html: str) -> str:
+    """The page's one JSON-LD block, checked to be unable to leave its element."""
+    (block,) = jsonld_blocks(html)
+    assert not {"<", ">", "&"} & set(block), block
+    # Browsers' tokenizer (html5lib) and Python's end the element in the same place,
+    # and see no script the sources did not ask for.
+    for parser in ("html5lib", "html.parser"):
+        scripts = BeautifulSoup(html, parser).find_all("script")
+        ld = [s for s in scripts if s.get("type") == "application/ld+json"]
+        assert [s.string for s in ld] == [block]
+        assert len(scripts) == len(re.findall(r"<script\b", html, flags=re.I))
+    return block
 
 
 def jsonld_person(html: str) -> dict:

@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import _parse_str_to_doctree
-from support import work_history_warnings
+
 from sphinx_work_history.dates import DateError, PartialDate
 from sphinx_work_history.nodes import summary_placeholder
 from sphinx_work_history.options import is_web_url
+from support import work_history_warnings
 
 CONF = '''\
 extensions = ["myst_parser", "sphinx_work_history"]
@@ -72,7 +73,7 @@ def is_date(text: str) -> bool:
 def directive(name: str, argument: str, options: dict[str, str]) -> str:
     lines = [f":::{{{name}}} {argument}".rstrip()]
     lines += [f":{key}: {val}".rstrip() for key, val in options.items()]
-    return "\n".join(lines + ["", "Text.", ":::", ""])
+    return "\n".join([*lines, "", "Text.", ":::", ""])
 
 
 @settings(max_examples=150, deadline=None,
@@ -120,7 +121,7 @@ def test_summary_options_warn_never_raise(app, options):
     if set(options) - {"tags", "since", "limit"}:
         assert "unknown_option" in subtypes
     since = options.get("since", "").strip()
-    if "since" in options and not re.fullmatch(r"[0-9]{4}", since) or since == "0000":
+    if ("since" in options and not re.fullmatch(r"[0-9]{4}", since)) or since == "0000":
         assert "bad_option" in subtypes
     limit = options.get("limit", "").strip()
     if "limit" in options and not (limit.isdigit() and int(limit) > 0):
