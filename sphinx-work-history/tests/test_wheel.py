@@ -13,17 +13,23 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from packaging.tags import sys_tags
+from packaging.utils import canonicalize_name, parse_wheel_filename
 
 from conftest import PACKAGE, SOURCE_DATE_EPOCH
 from support import readme_example
 
 WHEELHOUSE = Path(os.environ.get("WHEELHOUSE", PACKAGE / ".wheelhouse"))
 DOCS_REQUIREMENTS = PACKAGE / "requirements" / "docs.txt"
+# The build backend pyproject.toml names, pinned: the wheel is built offline too.
+BUILD_BACKEND = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
+    "build-system"]["requires"][0]
 ASSETS = PACKAGE / "src" / "sphinx_work_history" / "assets"
 
 pytestmark = pytest.mark.slow
@@ -44,11 +50,29 @@ def run(*args: str | Path, **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
+def missing_wheels(wheelhouse: Path, wanted: set[str]) -> set[str]:
+    """The pins (name==version) with no wheel in *wheelhouse* that this Python can install."""
+    here = set(sys_tags())
+    found = set()
+    for path in wheelhouse.glob("*.whl"):
+        name, version, _, tags = parse_wheel_filename(path.name)
+        if tags & here:
+            found.add(f"{name}=={version}")
+    return {pin for pin in wanted if canonical_pin(pin) not in found}
+
+
+def canonical_pin(pin: str) -> str:
+    name, version = pin.split("==")
+    return f"{canonicalize_name(name)}=={version}"
+
+
 @pytest.fixture(scope="module")
 def wheelhouse() -> Path:
-    if not any(WHEELHOUSE.glob("flit_core-*.whl")):
-        message = (f"no wheelhouse at {WHEELHOUSE}: `make wheelhouse` fills it "
-                   "(pip download of the pinned docs requirements)")
+    missing = missing_wheels(WHEELHOUSE, pins(DOCS_REQUIREMENTS) | {BUILD_BACKEND})
+    if missing:
+        message = (f"the wheelhouse {WHEELHOUSE} has no wheel for Python "
+                   f"{sys.version.split()[0]} of {', '.join(sorted(missing))}: "
+                   "`make wheelhouse PYTHON=...` downloads them")
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
