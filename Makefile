@@ -2,7 +2,13 @@
 #
 #   make html | epub | latexpdf | linkcheck | clean | <any Sphinx builder>
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
-#   make test       the test suite
+#   make test       both test suites: the site's (tests/) and the package's
+#                   (sphinx-work-history/tests); `make site-test` or
+#                   `make package-test` runs one (PYTEST_ARGS=... for either)
+#   make wheelhouse the wheels the package's wheel test installs offline
+#   make package-matrix  the package's tests on every supported Sphinx
+#   make lint       ruff and mypy on the package
+#   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
 #   make cv-docx    the CV as Word: _build/cv-docx/tef-cv.docx
 #   make cv-text    the CV as plain text, for forms: _build/cv-text/tef-cv.txt
@@ -48,10 +54,39 @@ venv: $(VENV)/.test-deps
 livehtml: $(VENV)/.build-deps
 	$(VENV_PY) -m sphinx_autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(STRICT) $(SPHINXOPTS) \
 		--host $(HOST) --port $(PORT) --ignore "$(BUILDDIR)" --ignore "$(VENV)" \
-		--ignore "tests" --ignore ".git" --watch _ext --watch sphinx-work-history/src
+		--ignore "tests" --ignore ".git" --ignore "sphinx-work-history/.venvs" \
+		--ignore "sphinx-work-history/docs/_build" --watch _ext --watch sphinx-work-history/src
 
+# The two suites run in turn, each with its own conftest and configuration
+# (pytest.ini here, pyproject.toml in the package), in the site's environment
+# (which installs the package from its folder). Both run, whatever the first
+# says; the target fails if either does.
+PACKAGE      = sphinx-work-history
 test: $(VENV)/.test-deps
+	@status=0; \
+	$(MAKE) --no-print-directory site-test || status=1; \
+	$(MAKE) --no-print-directory package-test || status=1; \
+	exit $$status
+
+site-test: $(VENV)/.test-deps
 	$(VENV_PY) -m pytest $(PYTEST_ARGS)
+
+package-test: $(VENV)/.test-deps
+	cd $(PACKAGE) && $(abspath $(VENV_PY)) -m pytest $(PYTEST_ARGS)
+
+# pip download fetches wheels for the interpreter that runs it: `.ci/run`
+# runs this once per Python (VENV=.venv-3.13 PYTHON=... for 3.13).
+wheelhouse: $(VENV)/.build-deps
+	$(MAKE) -C $(PACKAGE) wheelhouse PYTHON=$(abspath $(VENV_PY))
+
+package-matrix:
+	$(MAKE) -C $(PACKAGE) matrix
+
+lint:
+	$(MAKE) -C $(PACKAGE) lint
+
+package-docs:
+	$(MAKE) -C $(PACKAGE) docs
 
 # Lighthouse comes from npm, pinned in package-lock.json; only `bench` needs it.
 node_modules/.package-lock.json: package-lock.json
@@ -94,7 +129,8 @@ rtd: $(VENV)/.build-deps
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv livehtml test bench cv $(CV_BUILDERS) dist rtd clean Makefile
+.PHONY: help venv livehtml test site-test package-test wheelhouse package-matrix lint \
+	package-docs bench cv $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
 requirements.txt requirements-test.txt package-lock.json sphinx-work-history/pyproject.toml: ;

@@ -30,6 +30,7 @@ extensions = [
     "lean_pages",
     "generated_descriptions",
     "pdf_fonts",
+    "nested_includes",
 ]
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]

@@ -39,7 +39,6 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(PROJECT / "_ext"))
 
 from sphinx_work_history.dates import PartialDate, format_length  # noqa: E402
 
@@ -219,15 +218,16 @@ def copy_site(dest: Path, plain: bool) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     ignore = shutil.ignore_patterns(".venv*", "_build", ".git", "tests", "scripts", ".ci",
-                                    ".pytest_cache", ".hypothesis", "__pycache__")
+                                    ".pytest_cache", ".hypothesis", "__pycache__", ".wheelhouse")
     shutil.copytree(PROJECT, dest, ignore=ignore)
-    # The reference page includes snippet files from tests/.
-    shutil.copytree(PROJECT / "tests" / "snippets", dest / "tests" / "snippets")
+    # The reference page includes the package's docs, which include its test snippets.
+    snippets = Path("sphinx-work-history", "tests", "snippets")
+    shutil.copytree(PROJECT / snippets, dest / snippets)
     if plain:
         sources = sorted(p for p in dest.rglob("*.md")
                          if "_ext" not in p.parts and p.name != "README.md")
         # The entries the site's summaries show: not the reference page's examples.
-        entries = site_entries([p for p in sources if "snippets" not in p.parts
+        entries = site_entries([p for p in sources if "sphinx-work-history" not in p.parts
                                 and p.name != "work-history-markup.md"])
         for source in sources:
             source.write_text(plain_site(source.read_text(encoding="utf-8"), entries),

@@ -45,16 +45,20 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 EXEMPT = {("search.html", "is-crawlable"):
           "Sphinx marks the search page noindex: a results page is not content to index"}
 
-PLAIN_CONF = '''\
+PLAIN_CONF = f'''\
+import sys
+sys.path.insert(0, {str(PROJECT / "_ext")!r})
 project = "tef.computer"
 author = copyright = "tef"
 version = release = "2026"
 language = "en"
-extensions = ["myst_parser"]
+# nested_includes only finds the files the reference page includes (as the site does).
+extensions = ["myst_parser", "nested_includes"]
 myst_enable_extensions = ["colon_fence", "attrs_block"]
 html_theme = "furo"
 html_title = "tef.computer"
-exclude_patterns = ["_build"]
+# As the site: the package's pages are read only where the reference page includes them.
+exclude_patterns = ["_build", "sphinx-work-history"]
 '''
 
 
@@ -66,9 +70,12 @@ def sphinx(src: Path, out: Path, *extra: str) -> None:
 
 
 def site_pages() -> list[Path]:
-    """The site's sources, and the snippets its reference page includes."""
+    """The site's sources, and what its reference page includes: the package's
+    documentation pages and the snippets they show."""
+    package = PROJECT / "sphinx-work-history"
     return [PROJECT / "index.md", *sorted((PROJECT / "pages").glob("*.md")),
-            *sorted((PROJECT / "tests" / "snippets").glob("*.md"))]
+            *sorted((package / "docs").glob("*.md")),
+            *sorted((package / "tests" / "snippets").glob("*.md"))]
 
 
 DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?:work_history:)?(?P<name>job|employer|work-history)\}"

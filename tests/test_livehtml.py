@@ -16,7 +16,9 @@ import pytest
 
 from conftest import PROJECT, STRICT
 
-SITE_FILES = ["conf.py", "index.md", "pages", "_static", "_templates", "_ext"]
+SITE_FILES = ["conf.py", "index.md", "pages", "_static", "_templates", "_ext",
+              # what the markup reference includes
+              "sphinx-work-history/docs", "sphinx-work-history/tests/snippets"]
 
 
 def free_port() -> int:
@@ -50,7 +52,8 @@ def site_copy(tmp_path) -> Path:
     for name in SITE_FILES:
         path = PROJECT / name
         if path.is_dir():
-            shutil.copytree(path, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(path, source / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "_build"))
         else:
             shutil.copy2(path, source / name)
     return source

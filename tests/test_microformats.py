@@ -1,10 +1,11 @@
-"""Microformats2: an mf2 parser reads the same résumé as resume.json."""
+"""Microformats2 on the site: an mf2 parser reads the same résumé as resume.json.
+
+Hostile text on the package's own test roots: sphinx-work-history/tests/test_microformats.py.
+"""
 
 from __future__ import annotations
 
 import json
-
-import pytest
 
 from resume_checks import (
     mf2_contact,
@@ -40,24 +41,3 @@ def test_pages_without_entries_have_no_resume(site_html):
     for name in ("index.html", "pages/writing.html"):
         html = (site_html / name).read_text(encoding="utf-8")
         assert mf2_resumes(html, SITE + name) == []
-
-
-@pytest.mark.sphinx("html", testroot="resume-hostile")
-def test_hostile_entries_parse_the_same_as_resume_json(app, warning):
-    app.build()
-    assert warning.getvalue() == ""
-    resume = json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))
-    html = (app.outdir / "jobs.html").read_text(encoding="utf-8")
-    (h_resume,) = mf2_resumes(html, "https://example.org/jobs.html")
-    assert h_resume["properties"]["name"] == ["Jobs"]
-    assert mf2_contact(h_resume) == {"name": ['Zoë "Z" </script><!-- & Ünïcode'],
-                                     "url": ["https://example.org/~zoë/"],
-                                     "email": ["mailto:zoe@example.org"]}
-    assert mf2_entries(h_resume) == resume_entries(resume)[:3]
-    assert mf2_extras(h_resume) == [(w.get("location"), w.get("url")) for w in resume["work"][:3]]
-    assert mf2_entries(h_resume)[0] == ('Engineer </script><!-- "x" & y',
-                                        'Café "Ñ" & Sons </SCRIPT>', "2020-02", None)
-    # A page with no title: the whole page is the résumé.
-    untitled = (app.outdir / "untitled.html").read_text(encoding="utf-8")
-    (h_resume,) = mf2_resumes(untitled, "https://example.org/untitled.html")
-    assert mf2_entries(h_resume) == resume_entries(resume)[3:]

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.testing.util import SphinxTestApp
-from sphinx.util.docutils import _parse_str_to_doctree
-from support import work_history_warnings
+
 from sphinx_work_history.dates import DateError, PartialDate
 from sphinx_work_history.nodes import summary_placeholder
 from sphinx_work_history.options import is_web_url
+from support import work_history_warnings
 
 CONF = '''\
 extensions = ["myst_parser", "sphinx_work_history"]
@@ -35,7 +34,8 @@ option_names = st.sampled_from(["org", "start", "end", "location", "url", "tags"
 def app(tmp_path_factory):
     srcdir: Path = tmp_path_factory.mktemp("fuzz")
     (srcdir / "conf.py").write_text(CONF, encoding="utf-8")
-    (srcdir / "index.md").write_text("# Fuzz\n", encoding="utf-8")
+    (srcdir / "index.md").write_text("# Index\n\n```{toctree}\nfuzz\n```\n", encoding="utf-8")
+    (srcdir / "fuzz.md").write_text("# Fuzz\n", encoding="utf-8")  # each example rewrites it
     app = SphinxTestApp("html", srcdir=srcdir)
     app.build()
     yield app
@@ -43,21 +43,14 @@ def app(tmp_path_factory):
 
 
 def parse(app, text: str):
-    """Read *text* as the document ``fuzz``, then resolve it as a writer would."""
-    app.env.domains["work_history"].clear_doc("fuzz")
-    parser = MystParser()
-    parser._config, parser._env = app.config, app.env
-    app.env.current_document.docname = "fuzz"
-    try:
-        doctree = _parse_str_to_doctree(
-            text, filename=app.srcdir / "fuzz.md", env=app.env, parser=parser,
-            default_settings={"env": app.env, "input_encoding": "utf-8",
-                              "output_encoding": "unicode", "traceback": True},
-            transforms=app.registry.get_transforms())
-    finally:
-        app.env.current_document.docname = ""
-    app.env.apply_post_transforms(doctree, "fuzz")
-    app.events.emit("doctree-resolved", doctree, "fuzz")
+    """Read *text* as the document ``fuzz``, then resolve it, as a rebuild of an
+    edited page does (the builder's own reading, so any Sphinx version)."""
+    (app.srcdir / "fuzz.md").write_text(text, encoding="utf-8")
+    app.events.emit("env-purge-doc", app.env, "fuzz")
+    app.env.clear_doc("fuzz")
+    app.builder.read_doc("fuzz")
+    doctree = app.env.get_doctree("fuzz")
+    app.env.apply_post_transforms(doctree, "fuzz")  # then emits doctree-resolved
     return doctree
 
 
@@ -72,7 +65,7 @@ def is_date(text: str) -> bool:
 def directive(name: str, argument: str, options: dict[str, str]) -> str:
     lines = [f":::{{{name}}} {argument}".rstrip()]
     lines += [f":{key}: {val}".rstrip() for key, val in options.items()]
-    return "\n".join(lines + ["", "Text.", ":::", ""])
+    return "\n".join([*lines, "", "Text.", ":::", ""])
 
 
 @settings(max_examples=150, deadline=None,
@@ -121,7 +114,7 @@ def test_summary_options_warn_never_raise(app, options):
     if set(options) - {"tags", "since", "limit"}:
         assert "unknown_option" in subtypes
     since = options.get("since", "").strip()
-    if "since" in options and not re.fullmatch(r"[0-9]{4}", since) or since == "0000":
+    if ("since" in options and not re.fullmatch(r"[0-9]{4}", since)) or since == "0000":
         assert "bad_option" in subtypes
     limit = options.get("limit", "").strip()
     if "limit" in options and not (limit.isdigit() and int(limit) > 0):

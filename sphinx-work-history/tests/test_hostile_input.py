@@ -21,8 +21,8 @@ from conftest import ROOTS, SOURCE_DATE_EPOCH, require_tool
 
 CORPUS = ROOTS / "test-hostile" / "corpus"
 CASES = sorted(p.stem for p in CORPUS.glob("*.md"))
-WARNING = re.compile(r"^(?P<file>[^\n]+?\.md):(?P<line>\d+): (?:WARNING|ERROR|CRITICAL): (?P<msg>.*?)"
-                     r"(?: \[(?P<type>[\w.]+)\])?$", re.MULTILINE)
+WARNING = re.compile(r"^(?P<file>[^\n]+?\.md):(?P<line>\d+): (?:WARNING|ERROR|CRITICAL): "
+                     r"(?P<msg>.*?)(?: \[(?P<type>[\w.]+)\])?$", re.MULTILINE)
 # Control words the corpus writes; each must reach LaTeX as text, never as a command.
 HOSTILE_TEX = [r"\input{", r"\write18", r"\def\x", r"\catcode`\%", r"\end{document} ",
                r"\end{workhistoryentry} "]
@@ -43,8 +43,8 @@ def sphinx_build(builder: str, src: Path, out: Path) -> tuple[str, str]:
          "-w", str(warnings), "-d", str(out.parent / f"{builder}.doctrees"), str(src), str(out)],
         capture_output=True, text=True, check=False,
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    assert "Traceback" not in result.stderr and "Exception occurred" not in result.stderr, \
-        result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "Exception occurred" not in result.stderr, result.stderr
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     return warnings.read_text(encoding="utf-8"), result.stderr
 
@@ -65,7 +65,7 @@ def test_every_warning_names_a_file_and_line_in_the_corpus(hostile, builder):
     _, warnings, _ = builds[builder]
     lines = [line for line in warnings.splitlines() if line.strip()]
     assert lines, "the corpus gave no warnings at all"
-    found = [m for m in WARNING.finditer(warnings)]
+    found = list(WARNING.finditer(warnings))
     unplaced = [line for line in lines if not WARNING.match(line)]
     assert not unplaced, "warnings without file:line:\n" + "\n".join(unplaced[:20])
     for match in found:
@@ -74,8 +74,8 @@ def test_every_warning_names_a_file_and_line_in_the_corpus(hostile, builder):
         length = len(path.read_text(encoding="utf-8").splitlines())
         assert 1 <= int(match["line"]) <= length, match.group(0)[:300]
         # Ours, or MyST's own reading of the directive's options.
-        assert match["type"] and match["type"].startswith(("work_history.", "myst.")), \
-            match.group(0)[:300]
+        assert match["type"], match.group(0)[:300]
+        assert match["type"].startswith(("work_history.", "myst.")), match.group(0)[:300]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -93,19 +93,20 @@ def test_html_shows_markup_as_text(hostile):
     for page in (out / "corpus").glob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("[role=main]")
-        injected = [s for s in article.find_all(["script", "img", "b"])]
+        injected = article.find_all(["script", "img", "b"])
         assert not injected, f"{page.name}: markup from input became elements: {injected[:3]}"
         handlers = [(el.name, a) for el in article.find_all(True) for a in el.attrs
                     if a.lower().startswith("on")]
         assert not handlers, f"{page.name}: event handler attributes {handlers}"
         hrefs = [a["href"] for a in article.find_all("a", href=True)]
         assert not [h for h in hrefs if urlsplit(h).scheme not in ("", "http", "https")], hrefs
-    specials = BeautifulSoup((out / "corpus" / "job-html-specials.html").read_text(encoding="utf-8"),
-                             "html.parser")
+    specials = BeautifulSoup(
+        (out / "corpus" / "job-html-specials.html").read_text(encoding="utf-8"), "html.parser")
     plain = str.maketrans("“”‘’", "\"\"''")  # Sphinx's smart quotes, made plain
     positions = [p.get_text().translate(plain) for p in specials.select(".wh-position")]
     assert '<script>alert("position")</script>' in positions
-    assert specials.select_one(".wh-org").get_text().translate(plain) == '<img src=x onerror=alert("org")>'
+    assert specials.select_one(".wh-org").get_text().translate(plain) == \
+        '<img src=x onerror=alert("org")>'
     assert '<div onclick="alert(1)">' in specials.get_text().translate(plain)
     assert "AT&T <Labs>" in [o.get_text() for o in specials.select(".wh-org")]
 
@@ -123,7 +124,8 @@ def test_latex_shows_specials_as_text_and_the_pdf_builds(hostile):
     result = subprocess.run(["make", "-C", str(out), "all-pdf", "LATEXMKOPTS=-silent"],
                             capture_output=True, text=True, check=False,
                             env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    log = "\n".join(p.read_text(encoding="utf-8", errors="replace")[-3000:] for p in out.glob("*.log"))
+    log = "\n".join(p.read_text(encoding="utf-8", errors="replace")[-3000:]
+                    for p in out.glob("*.log"))
     assert result.returncode == 0, result.stdout[-2000:] + log
     pdf = tex.with_suffix(".pdf")
     assert pdf.stat().st_size > 10_000

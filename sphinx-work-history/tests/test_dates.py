@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from sphinx_work_history.dates import DateError, PartialDate, format_length
 from sphinx_work_history.config import default_today
 

@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOTS, require_tool
 from support import build, copy_root, work_history_warnings
 
@@ -67,7 +68,8 @@ def test_summary_rows_link_to_their_entries(outputs):
     for link in soup(html, "index.html").select("table.wh-summary td:first-child a"):
         page, anchor = link["href"].split("#")
         target = soup(html, page).find(id=anchor)
-        assert target is not None and target.name == "article", link["href"]
+        assert target is not None, link["href"]
+        assert target.name == "article", link["href"]
         assert target.select_one(".wh-position").get_text() == link.get_text()
     # Dates are machine-readable in the summary too.
     first = soup(html, "index.html").select_one("table.wh-summary tbody tr")
@@ -184,9 +186,11 @@ def test_text_man_texinfo_are_readable(outputs):
     summary = (outputs("text").outdir / "index.txt").read_text(encoding="utf-8")
     assert "| Staff Engineer" in summary
     man = (outputs("man").outdir / "history.1").read_text(encoding="utf-8")
-    assert "Database Developer" in man and "Lyst" in man
+    assert "Database Developer" in man
+    assert "Lyst" in man
     texinfo = (outputs("texinfo").outdir / "history.texi").read_text(encoding="utf-8")
-    assert "Database Developer" in texinfo and "@multitable" in texinfo
+    assert "Database Developer" in texinfo
+    assert "@multitable" in texinfo
 
 
 def test_epub_is_valid_xhtml_with_tables(outputs):
@@ -238,7 +242,7 @@ def test_employer_roles_keep_their_organisation_for_microformats(outputs):
     parsed = mf2py.parse(doc=(html.outdir / "heroku.html").read_text(encoding="utf-8"))
     [resume] = parsed["items"]
     # The employer's tenure is not the résumé's own dates.
-    assert "start" not in resume["properties"] and "end" not in resume["properties"]
+    assert not {"start", "end"} & set(resume["properties"])
     events = resume["properties"]["experience"]
     assert sorted(e["properties"]["name"][0] for e in events) == [
         "Infra Engineer", "Lead Infra Engineer"]
@@ -255,5 +259,6 @@ def test_a_shared_name_links_to_the_first_entry_by_page(tmp_path):
     app = build(srcdir)
     [warning] = work_history_warnings(app.warning.getvalue())
     assert (warning.file, warning.subtype) == ("recent.md", "duplicate_name")
-    links = {a.get_text(): a["href"] for a in soup(app, "index.html").select("a.reference.internal")}
+    links = {a.get_text(): a["href"]
+             for a in soup(app, "index.html").select("a.reference.internal")}
     assert links["the Lyst years"] == "early.html#lyst-2018"  # "early" < "recent"

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from conftest import ROOTS
 from support import build, build_in_subprocess, copy_root, work_history_warnings
 

@@ -1,18 +1,21 @@
-"""Doctree snapshots of the snippets the markup reference page shows.
+"""Doctree snapshots of the snippets the documentation shows (docs/directives.md;
+test_docs.py checks that each is shown there, beside its source).
 
 Each file in tests/snippets/ is one page of a small project; the resolved
 doctree of each page (pseudo-XML) must equal tests/snapshots/<name>.xml.
 After a deliberate change, review and rewrite them with
 
-    UPDATE_SNAPSHOTS=1 make test PYTEST_ARGS=tests/test_snapshots.py
+    UPDATE_SNAPSHOTS=1 pytest tests/test_snapshots.py
 """
 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+
 from support import build
 
 TESTS = Path(__file__).resolve().parent
@@ -46,6 +49,8 @@ def pseudoxml(tmp_path_factory) -> Path:
 def test_snippet_doctree(pseudoxml, snippet):
     got = (pseudoxml / f"{snippet.stem}.pseudoxml").read_text(encoding="utf-8")
     got = got.replace(str(pseudoxml.parent.parent), "<srcdir>")
+    # docutils 0.22 writes a boolean attribute as 1 or 0, older ones as True or False.
+    got = re.sub(r'(\w+)="(True|False)"', lambda m: f'{m[1]}="{int(m[2] == "True")}"', got)
     expected = SNAPSHOTS / f"{snippet.stem}.xml"
     if os.environ.get("UPDATE_SNAPSHOTS"):
         SNAPSHOTS.mkdir(exist_ok=True)
@@ -53,9 +58,3 @@ def test_snippet_doctree(pseudoxml, snippet):
     assert expected.exists(), f"no snapshot for {snippet.name}: run with UPDATE_SNAPSHOTS=1"
     assert got == expected.read_text(encoding="utf-8")
 
-
-def test_every_snippet_is_on_the_reference_page():
-    page = (TESTS.parent / "pages" / "work-history-markup.md").read_text(encoding="utf-8")
-    for snippet in SNIPPETS:
-        assert f"{{literalinclude}} ../tests/snippets/{snippet.name}" in page
-        assert f"{{include}} ../tests/snippets/{snippet.name}" in page

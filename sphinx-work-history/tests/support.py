@@ -1,9 +1,9 @@
-"""Helpers the work_history tests share: reading warnings, finding lines."""
+"""Helpers the tests share: reading warnings, finding lines, building test roots."""
 
 from __future__ import annotations
 
-import os
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -52,8 +52,6 @@ def line_of(path: Path, marker: str) -> int:
 
 def copy_root(root: Path, dest: Path) -> Path:
     """A writable copy of a test root (tests that edit or build twice need one)."""
-    import shutil
-
     shutil.copytree(root, dest, dirs_exist_ok=True)
     return dest
 
@@ -76,11 +74,20 @@ def build_in_subprocess(srcdir: Path, outdir: Path, *args: str) -> str:
     For ``-j``: Sphinx forks its workers, and forking the test process
     (where the browser tests leave threads running) can deadlock.
     """
-    ext = Path(__file__).resolve().parent.parent / "_ext"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        filter(None, [str(ext), os.environ.get("PYTHONPATH")]))}
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", "-T", "-q", "-b", "html", *args, str(srcdir), str(outdir)],
-        capture_output=True, text=True, env=env, check=False)
+        capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return result.stderr
+
+
+_README_FILE = re.compile(
+    r"\*\*`(?P<name>[\w.]+)`\*\*:\s*\n\n(?P<fence>`{3,})\w*\n(?P<text>.*?)\n(?P=fence)\n", re.S)
+
+
+def readme_example(readme: Path) -> dict[str, str]:
+    """The files of the README's complete example, by name: each is a code block
+    introduced by its name in bold (**`conf.py`**:)."""
+    text = readme.read_text(encoding="utf-8")
+    example = text.split("<!-- example: start -->")[1].split("<!-- example: end -->")[0]
+    return {m["name"]: m["text"] + "\n" for m in _README_FILE.finditer(example)}

@@ -1,0 +1,175 @@
+"""The wheel, installed in a fresh virtual environment with nothing but Sphinx,
+MyST-Parser and Furo (docs requirements), builds the README's example.
+
+Nothing is fetched: the wheel and every dependency come from a local
+wheelhouse that `make wheelhouse` fills beforehand (WHEELHOUSE names another).
+"""
+
+from __future__ import annotations
+
+import email.parser
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from packaging.tags import sys_tags
+from packaging.utils import canonicalize_name, parse_wheel_filename
+
+from conftest import PACKAGE, SOURCE_DATE_EPOCH
+from support import readme_example
+
+WHEELHOUSE = Path(os.environ.get("WHEELHOUSE", PACKAGE / ".wheelhouse"))
+DOCS_REQUIREMENTS = PACKAGE / "requirements" / "docs.txt"
+# The build backend pyproject.toml names, pinned: the wheel is built offline too.
+BUILD_BACKEND = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
+    "build-system"]["requires"][0]
+ASSETS = PACKAGE / "src" / "sphinx_work_history" / "assets"
+
+pytestmark = pytest.mark.slow
+
+
+def offline_env(**extra: str) -> dict[str, str]:
+    """The environment with no pip configuration (no index, links or constraints
+    of this machine's) and nothing of this test run on the module path."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("PIP_", "PYTHON", "VIRTUAL_ENV"))}
+    return {**env, "PIP_CONFIG_FILE": os.devnull, "PIP_DISABLE_PIP_VERSION_CHECK": "1", **extra}
+
+
+def run(*args: str | Path, **kwargs) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(a) for a in args], capture_output=True, text=True,
+                            check=False, env=kwargs.pop("env", offline_env()), **kwargs)
+    assert result.returncode == 0, f"{args}:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    return result
+
+
+def missing_wheels(wheelhouse: Path, wanted: set[str]) -> set[str]:
+    """The pins (name==version) with no wheel in *wheelhouse* that this Python can install."""
+    here = set(sys_tags())
+    found = set()
+    for path in wheelhouse.glob("*.whl"):
+        name, version, _, tags = parse_wheel_filename(path.name)
+        if tags & here:
+            found.add(f"{name}=={version}")
+    return {pin for pin in wanted if canonical_pin(pin) not in found}
+
+
+def canonical_pin(pin: str) -> str:
+    name, version = pin.split("==")
+    return f"{canonicalize_name(name)}=={version}"
+
+
+@pytest.fixture(scope="module")
+def wheelhouse() -> Path:
+    missing = missing_wheels(WHEELHOUSE, pins(DOCS_REQUIREMENTS) | {BUILD_BACKEND})
+    if missing:
+        message = (f"the wheelhouse {WHEELHOUSE} has no wheel for Python "
+                   f"{sys.version.split()[0]} of {', '.join(sorted(missing))}: "
+                   "`make wheelhouse PYTHON=...` downloads them")
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return WHEELHOUSE
+
+
+@pytest.fixture(scope="module")
+def wheel(wheelhouse, tmp_path_factory) -> Path:
+    dist = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index",
+        "--find-links", wheelhouse, "--wheel-dir", dist, PACKAGE)
+    (built,) = dist.glob("*.whl")
+    return built
+
+
+def metadata(wheel: Path) -> email.message.Message:
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        return email.parser.Parser().parsestr(archive.read(name).decode("utf-8"))
+
+
+def test_wheel_holds_the_package_its_assets_and_licence(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        package = {n for n in names if n.startswith("sphinx_work_history/")}
+        assert {"sphinx_work_history/__init__.py", "sphinx_work_history/py.typed",
+                "sphinx_work_history/assets/html/work_history.css",
+                "sphinx_work_history/assets/latex/workhistory.sty"} <= package
+        assert archive.read("sphinx_work_history/assets/html/work_history.css") == \
+            (ASSETS / "html" / "work_history.css").read_bytes()
+        (licence,) = [n for n in names if re.search(r"\.dist-info/(licenses/)?LICENSE$", n)]
+        assert archive.read(licence) == (PACKAGE / "LICENSE").read_bytes()
+        # Nothing else: no tests, documentation or test roots.
+        assert names - package <= {n for n in names if ".dist-info/" in n}
+
+
+def test_wheel_metadata_declares_the_supported_versions(wheel):
+    meta = metadata(wheel)
+    assert meta["Name"] == "sphinx-work-history"
+    assert meta["Requires-Python"] == ">=3.11"
+    assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10"]
+    assert meta["License-Expression"] == "MIT"
+    classifiers = meta.get_all("Classifier")
+    assert "Framework :: Sphinx :: Extension" in classifiers
+    assert "Typing :: Typed" in classifiers
+    assert meta.get_payload().startswith("# sphinx-work-history")  # the README
+
+
+def installed(venv: Path) -> set[str]:
+    listed = run(venv / "bin" / "python", "-m", "pip", "list", "--format=json").stdout
+    return {f"{p['name']}=={p['version']}".lower().replace("_", "-") for p in json.loads(listed)}
+
+
+@pytest.fixture(scope="module")
+def venv(wheel, wheelhouse, tmp_path_factory) -> Path:
+    """A fresh environment: the wheel, and only what docs.txt pins, from the wheelhouse."""
+    venv = tmp_path_factory.mktemp("venv") / "env"
+    run(sys.executable, "-m", "venv", venv)
+    venv.joinpath("fresh.json").write_text(json.dumps(sorted(installed(venv))))
+    run(venv / "bin" / "python", "-m", "pip", "install", "--no-index", "--find-links",
+        wheelhouse, wheel, "-r", DOCS_REQUIREMENTS)
+    return venv
+
+
+def pins(path: Path) -> set[str]:
+    lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line.lower().replace("_", "-") for line in lines if line}
+
+
+def test_the_environment_holds_only_the_wheel_and_the_docs_requirements(venv, wheel):
+    fresh = set(json.loads(venv.joinpath("fresh.json").read_text()))  # pip, and its kin
+    expected = pins(DOCS_REQUIREMENTS) | {f"sphinx-work-history=={metadata(wheel)['Version']}"}
+    assert installed(venv) - fresh == expected
+
+
+def test_version_is_the_metadata_version(venv, wheel):
+    code = ("import sphinx_work_history as m; from importlib.metadata import version; "
+            "print(m.__version__, version('sphinx-work-history'), m.__file__)")
+    version, dist_version, module = run(venv / "bin" / "python", "-c", code).stdout.split()
+    assert version == dist_version == metadata(wheel)["Version"]
+    # Imported from the environment, not from this source tree.
+    assert Path(module).is_relative_to(venv)
+
+
+def test_the_readme_example_builds_strictly(venv, tmp_path):
+    src = tmp_path / "cv"
+    src.mkdir()
+    for name, text in readme_example(PACKAGE / "README.md").items():
+        (src / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "html"
+    run(venv / "bin" / "python", "-m", "sphinx", "-W", "--keep-going", "-n", "-T", "-q",
+        "-b", "html", src, out, cwd=tmp_path, env=offline_env(SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
+    page = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    positions = [a.select_one(".wh-position").get_text() for a in page.select("article.wh-job")]
+    assert positions == ["Database Engineer", "Support Engineer", "Junior Developer"]
+    assert len(page.select("table.wh-summary tbody tr")) == 3
+    assert page.select_one('link[rel="stylesheet"][href*="work_history.css"]') is not None
+    assert (out / "_static" / "work_history.css").read_bytes() == \
+        (ASSETS / "html" / "work_history.css").read_bytes()
+    assert (out / "resume.json").is_file()
