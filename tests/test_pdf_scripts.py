@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT, require_tool
-from support import copy_root, work_history_warnings
+from package_support import copy_root, work_history_warnings
 
 pytestmark = pytest.mark.slow
 
@@ -140,7 +140,7 @@ def test_every_role_is_in_the_summary_whatever_its_script(tmp_path):
     """An organisation with no letter an id can hold still gets an id (job-<year>),
     so its role is in the summary table and can be linked to."""
     from bs4 import BeautifulSoup
-    from support import build
+    from package_support import build
 
     app = build(copy_scripts_root(tmp_path / "src"), "html")
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")

@@ -27,5 +27,6 @@ html_show_sourcelink = False
 # JSON-LD) are about a person: an example one, not the package's author.
 work_history_person = {
     "name": "Example Person",
+    "email": "person@example.org",
     "summary": "The person of the example entries in the sphinx-work-history documentation.",
 }

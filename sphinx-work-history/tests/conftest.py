@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,18 @@ def require_tool(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def require_fonts(*names: str) -> dict[str, str]:
+    """The paths of font files kpathsea finds (as LuaTeX does): fail under CI,
+    skip elsewhere, when one is missing."""
+    kpsewhich = require_tool("kpsewhich")
+    out = subprocess.run([kpsewhich, *names], capture_output=True, text=True, check=False).stdout
+    paths = {Path(line).name: line for line in out.splitlines() if line}
+    missing = [name for name in names if name not in paths]
+    if missing:
+        message = f"fonts not installed: {', '.join(missing)} (CI installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return paths
