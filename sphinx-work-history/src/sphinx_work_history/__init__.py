@@ -21,6 +21,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
+from .budget import setup_budget
 from .collector import setup_collector
 from .config import setup_config
 from .cvheader import setup_cvheader
@@ -33,6 +34,7 @@ from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .render import setup_render
 from .summary import setup_summary
+from .variants import setup_variants
 from .xref import setup_xref
 
 __version__ = version("sphinx-work-history")
@@ -62,11 +64,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_summary(app)
     setup_collector(app)
     setup_xref(app)
+    setup_variants(app)
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)
     setup_cvheader(app)
-    app.add_latex_package("workhistory")
+    setup_budget(app)  # loads workhistory.sty with the page budget
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)
     return {

@@ -26,6 +26,7 @@ from sphinx.config import Config
 from .dates import DateError, PartialDate
 from .messages import warn
 from .person import read_person
+from .variants import check_variants
 
 #: name -> (default, rebuild, types, description)
 VALUES: dict[str, tuple[Any, str, frozenset[type], str]] = {
@@ -52,6 +53,18 @@ VALUES: dict[str, tuple[Any, str, frozenset[type], str]] = {
         True, "", frozenset({bool}),
         "in LaTeX, replace the title page by a CV header (name, label, contact) built from "
         "work_history_person, unless latex_elements sets 'maketitle'"),
+    "work_history_variants": (
+        {}, "env", frozenset({dict}),
+        "tailored CVs from the same pages: variant name -> {tags, since, limit, pages, "
+        "label} (see variants.py)"),
+    "work_history_variant": (
+        "", "env", frozenset({str}),
+        "the variant this build makes (-D work_history_variant=NAME); also set as a Sphinx "
+        "tag, for {only} blocks; default: the full CV"),
+    "work_history_pages": (
+        0, "", frozenset({int}),
+        "the PDF's page budget, enforced by the LaTeX run, for the full CV and any variant "
+        "without 'pages'; 0: no budget"),
 }
 
 
@@ -114,6 +127,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_today(app, config)
     _check_lists(app, config)
     _check_person(app, config)
+    check_variants(app, config)
 
 
 def setup_config(app: Sphinx) -> None:

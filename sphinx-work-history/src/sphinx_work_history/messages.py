@@ -30,6 +30,9 @@ SUBTYPES = {
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
                   "an address that is not http(s), a hub or publications page that does not "
                   "exist)",
+    "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
+                   "Sphinx tag name, an unknown key, an unreadable value), an unknown "
+                   "work_history_variant, a work_history_pages that is not a page count",
 }
 
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .budget import entry_name_latex
+
 
 class job_entry(nodes.container):
     """One entry. Attributes: ``docname`` and ``name``, which name its record;
@@ -104,6 +106,8 @@ def visit_job_entry_latex(self, node: job_entry) -> None:
                  self.encode(node.get("position", "")),
                  _latex_org(self, org, node.get("url", "")),
                  self.encode(location), self.encode(node.get("duration", "")))
+    # The name the page budget's message gives the entry (budget.py).
+    self.body.append(entry_name_latex(node.get("position", ""), node.get("org", "")))
 
 
 def depart_job_entry_latex(self, node: job_entry) -> None:
