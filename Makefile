@@ -4,7 +4,9 @@
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
 #   make test       the test suite
 #   make bench      the benchmarks: build time, page weight, Lighthouse
-#   make dist       html + PDF + ePub in _build/dist, ready for any static host
+#   make cv         the CV's PDFs: _build/cv/tef-cv.pdf and tef-cv-NAME.pdf for
+#                   each variant in conf.py (VARIANTS="short dba" picks some)
+#   make dist       html + PDFs + ePub in _build/dist, ready for any static host
 #                   (SITE_URL=https://... gives it canonical URLs and a sitemap)
 #   make rtd        the build Read the Docs runs, reproduced (scripts/rtd_build.py)
 #
@@ -61,18 +63,25 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(VENV_PY) scripts/bench_pages.py || status=1; \
 	exit $$status
 
-# The PDF and the ePub go beside the HTML, which links them (-t downloads).
-# BOOK is conf.py's BOOK_NAME, the file name of both.
+# The full CV and each variant (conf.py's work_history_variants), each
+# through Sphinx's LaTeX builder and latexmk; a PDF past its page budget
+# fails. VARIANTS="short dba" builds those only ("" is the full CV).
+CVDIR        = $(BUILDDIR)/cv
+cv: $(VENV)/.build-deps
+	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)" $(if $(VARIANTS),--variants $(VARIANTS))
+
+# The PDFs and the ePub go beside the HTML, which links them (-t downloads).
+# BOOK is conf.py's BOOK_NAME, the file name of them all.
 BOOK        ?= tef-cv
 DISTDIR      = $(BUILDDIR)/dist
 dist: $(VENV)/.build-deps
 	rm -rf "$(DISTDIR)"
-	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
+	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)"
 	@$(SPHINXBUILD) -M epub "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
 	@SITE_URL="$(SITE_URL)" $(SPHINXBUILD) -b html -d "$(BUILDDIR)/doctrees" -t downloads \
 		$(STRICT) $(SPHINXOPTS) "$(SOURCEDIR)" "$(DISTDIR)"
-	cp "$(BUILDDIR)/latex/$(BOOK).pdf" "$(BUILDDIR)/epub/$(BOOK).epub" "$(DISTDIR)/"
-	@echo "The site, $(BOOK).pdf and $(BOOK).epub are in $(DISTDIR)."
+	cp "$(CVDIR)"/$(BOOK)*.pdf "$(BUILDDIR)/epub/$(BOOK).epub" "$(DISTDIR)/"
+	@echo "The site, the CV's PDFs and $(BOOK).epub are in $(DISTDIR)."
 
 rtd: $(VENV)/.build-deps
 	$(VENV_PY) scripts/rtd_build.py --output "$(BUILDDIR)/readthedocs"
@@ -80,7 +89,7 @@ rtd: $(VENV)/.build-deps
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv livehtml test bench dist rtd clean Makefile
+.PHONY: help venv livehtml test bench cv dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
 requirements.txt requirements-test.txt package-lock.json sphinx-work-history/pyproject.toml: ;

@@ -45,6 +45,18 @@ work_history_person = {
     ],
 }
 work_history_publications = ["pages/writing"]
+# Tailored CVs, chosen from the same pages (`make cv` builds each PDF):
+# `-D work_history_variant=NAME` picks one, and NAME is a Sphinx tag, so
+# `{only} not short` blocks hold what the one-page CV leaves out. Each PDF
+# must fit its page budget: the LaTeX run fails past it.
+work_history_pages = 3  # the full CV
+work_history_variants = {
+    "short": {"pages": 1, "label": "one page"},
+    "dba": {"pages": 2, "tags": ["databases", "postgres", "migrations"], "label": "DBA"},
+    "sre": {"pages": 2, "label": "SRE",
+            "tags": ["operations", "reliability", "automation", "distributed systems",
+                     "cloud", "security"]},
+}
 # The markup reference renders example entries: keep them out of the
 # summaries and the exports (they are still shown, and can be linked to).
 work_history_exclude_docs = ["pages/work-history-markup"]
@@ -87,20 +99,30 @@ html_sidebars = {"**": [
 ]}
 
 
-def _downloads() -> dict[str, str]:
-    """Where the HTML links the PDF and the ePub of the same build.
+def _downloads() -> list[dict[str, str]]:
+    """Where the HTML links the PDFs and the ePub of the same build.
 
-    Read the Docs serves a version's downloads from its own URLs. Elsewhere
-    they are copies beside the HTML: `make dist` puts them there and builds
-    with ``-t downloads``; a plain `make html` has none, so links none.
+    The full CV's PDF, then each variant's (`make cv` builds them), then the
+    ePub. Read the Docs serves the PDF and the ePub from its own URLs, and
+    the variants' PDFs beside the HTML (.readthedocs.yaml's build.jobs puts
+    them there). Elsewhere they are all copies beside the HTML: `make dist`
+    puts them there and builds with ``-t downloads``; a plain `make html` has
+    none, so links none.
     """
+    variants = [(f"pdf-{name}", f"PDF, {spec.get('label', name)}", f"{BOOK_NAME}-{name}.pdf")
+                for name, spec in work_history_variants.items()]
     if ON_READTHEDOCS:
         lang = os.environ.get("READTHEDOCS_LANGUAGE", language)
         ver = os.environ.get("READTHEDOCS_VERSION", "latest")
-        return {fmt: f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub")}
-    if tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
-        return {fmt: f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub")}
-    return {}
+        pdf, epub = (f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub"))
+    elif tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
+        pdf, epub = (f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub"))
+    else:
+        return []
+    books = [("pdf", "PDF", pdf), *variants, ("epub", "ePub", epub)]
+    return [{"key": key, "label": label, "url": url,
+             "type": "application/epub+zip" if key == "epub" else "application/pdf"}
+            for key, label, url in books]
 
 
 html_context = {"downloads": _downloads()}

@@ -9,6 +9,8 @@ machine, so it means the same on a fast laptop and a busy CI box:
   2. the same with 4,000 entries  vs  2,000 entries                <= 2.2x
   3. incremental rebuild after editing one page  vs  clean build   <= 0.25x
   4. the real site  vs  its text as plain Sphinx + MyST + Furo     <= 1.2x
+  5. the CV's four PDFs (full, short, dba, sre)  vs  the full one  <= 4.5x
+     (scripts/build_cv.py: Sphinx's LaTeX builder and latexmk, clean)
 
 "Plain MyST" holds the same words the extension renders (position,
 organisation, dates, length, location, the role's text, the summary as a
@@ -38,7 +40,8 @@ from sphinx_work_history.dates import PartialDate, format_length  # noqa: E402
 PYTHON = sys.executable
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
 TODAY = PartialDate(2026, 11, 27, "day")
-BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2}
+BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2,
+           "variants": 4.5}
 
 CONF = '''\
 project = "bench"
@@ -257,6 +260,21 @@ def incremental(src: Path, out: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+def cv_build(builddir: Path, variants: list[str] | None) -> float:
+    """A clean build of the CV's PDFs (every variant when *variants* is None)."""
+    shutil.rmtree(builddir, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    chosen = [] if variants is None else ["--variants", *variants]
+    started = time.perf_counter()
+    result = subprocess.run([PYTHON, str(PROJECT / "scripts" / "build_cv.py"),
+                             "--builddir", str(builddir), *chosen],
+                            capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"CV build failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
@@ -286,6 +304,12 @@ def main() -> int:
         t_site, t_site_plain = median_pair((site, work / "out-site"),
                                            (site_plain, work / "out-site-plain"), args.runs)
 
+        times_all, times_one = [], []
+        for _ in range(args.runs):
+            times_all.append(cv_build(work / "cv-all", None))
+            times_one.append(cv_build(work / "cv-one", [""]))
+        t_all, t_one = statistics.median(times_all), statistics.median(times_one)
+
         results = [
             ("extension", f"clean, {n} entries: with the extension vs plain MyST",
              t_clean, t_plain),
@@ -293,6 +317,7 @@ def main() -> int:
             ("incremental", "one page edited: incremental vs clean", t_incr, t_clean),
             ("site", "the real site: with the extension vs plain Sphinx+MyST+Furo",
              t_site, t_site_plain),
+            ("variants", "the CV's four PDFs vs the full CV's PDF alone", t_all, t_one),
         ]
         failed = False
         print(f"\n{'measure':<62} {'times (s)':>15} {'ratio':>7} {'budget':>7}")

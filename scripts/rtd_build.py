@@ -10,7 +10,9 @@ READTHEDOCS* variables, and runs, from the directory of conf.py:
     cd $READTHEDOCS_OUTPUT/pdf && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=<slug> -interaction=nonstopmode
 
 (-W --keep-going only with `sphinx.fail_on_warning`; epub and pdf as listed
-in `formats`). This script does the same in a fresh copy of the project's
+in `formats`), with the commands of `build.jobs.pre_build` before them and
+of `build.jobs.post_build` after them, each in a shell, the environment's
+Python first on PATH. This script does the same in a fresh copy of the project's
 files (tracked, or new and not ignored: what a commit would hold), then
 checks the outputs: the HTML home page, <slug>.epub and <slug>.pdf, and a
 LaTeX log free of errors. Read the Docs accepts a PDF whatever latexmk's
@@ -152,6 +154,16 @@ def main(argv: list[str] | None = None) -> int:
         fail_on_warning = bool(sphinx_config.get("fail_on_warning", False))
         print(f"rtd-build: building {args.slug} ({args.version}) in {repo}", flush=True)
 
+        jobs = config.get("build", {}).get("jobs", {})
+        unsupported_jobs = set(jobs) - {"pre_build", "post_build"}
+        if unsupported_jobs:
+            raise SystemExit(f"rtd-build: build.jobs {sorted(unsupported_jobs)} are not "
+                             "reproduced here")
+        # Read the Docs runs the jobs with its environment's Python first on PATH.
+        build.env["PATH"] = os.pathsep.join([str(Path(python).parent), build.env["PATH"]])
+        for command in jobs.get("pre_build", []):
+            build.run("pre_build", ["bash", "-c", command], repo)
+
         build.run("html", sphinx_command(python, "html", output / "html", language, fail_on_warning),
                   conf_dir)
         if "epub" in formats:
@@ -175,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             if errors:
                 raise SystemExit("rtd-build: LaTeX errors:\n" + "\n".join(errors))
 
+        for command in jobs.get("post_build", []):
+            build.run("post_build", ["bash", "-c", command], repo)
+
         expected = [output / "html" / "index.html"]
         expected += [output / "epub" / f"{args.slug}.epub"] if "epub" in formats else []
         expected += [output / "pdf" / f"{args.slug}.pdf"] if "pdf" in formats else []
@@ -183,11 +198,11 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"rtd-build: missing outputs: {missing}")
 
         print("\nrtd-build: outputs")
-        for path in expected:
+        for path in expected + sorted((output / "html").glob("*.pdf")):
             print(f"  {path.relative_to(output)}  {path.stat().st_size} bytes")
         print("rtd-build: seconds per step")
         for name, seconds in build.timings:
-            print(f"  {name:<8} {seconds:6.1f}")
+            print(f"  {name:<10} {seconds:6.1f}")
         if args.output:
             if args.output.exists():
                 shutil.rmtree(args.output)

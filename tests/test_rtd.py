@@ -77,6 +77,9 @@ def rtd_output(tmp_path_factory) -> Path:
     assert "-W --keep-going -b html -d _build/doctrees -D language=en ." in result.stdout
     assert f"latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname={SLUG} -interaction=nonstopmode" \
         in result.stdout
+    # build.jobs.post_build: the variants' PDFs, written under the published HTML.
+    assert 'scripts/build_cv.py --variants short dba sre --outdir "$READTHEDOCS_OUTPUT/html"' \
+        in result.stdout
     return output
 
 
@@ -87,7 +90,14 @@ def test_rtd_build_makes_html_with_canonical_urls_and_download_links(rtd_output)
     assert home.find("link", rel="canonical")["href"] == f"{CANONICAL}index.html"
     downloads = {a.get_text(): a["href"] for a in home.select(".site-downloads a")}
     assert downloads == {"PDF": "/_/downloads/en/latest/pdf/",
+                         "PDF, one page": "tef-cv-short.pdf",
+                         "PDF, DBA": "tef-cv-dba.pdf",
+                         "PDF, SRE": "tef-cv-sre.pdf",
                          "ePub": "/_/downloads/en/latest/epub/"}
+    # build.jobs put the variants' PDFs beside the site, where those links point.
+    for name, budget in (("short", 1), ("dba", 2), ("sre", 2)):
+        pdf = PdfReader(rtd_output / "html" / f"tef-cv-{name}.pdf")
+        assert 1 <= len(pdf.pages) <= budget
     sitemap = (rtd_output / "html" / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{CANONICAL}pages/work-history.html</loc>" in sitemap
 

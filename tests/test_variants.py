@@ -101,14 +101,21 @@ def test_a_reference_to_a_left_out_entry_is_plain_text(html):
 
 
 @pytest.mark.parametrize("variant,shown,hidden", [
-    ("", "An introduction for every CV", "The one-page introduction."),
-    ("one", "The one-page introduction.", "An introduction for every CV"),
+    ("", "An introduction for every CV but the one-page one.", "The one-page introduction."),
+    ("one", "The one-page introduction.", "An introduction for every CV but the one-page one."),
 ])
 def test_the_variant_is_a_tag_for_only_blocks(html, variant, shown, hidden):
     text = page(html[variant]).get_text(" ")
     assert shown in text and hidden not in text
     long_paragraph = "A long paragraph only the longer CVs carry."
-    assert (long_paragraph in text) == (variant != "one")
+    entry = page(html[variant]).select_one("article#cloudy-2019").get_text(" ")
+    assert (long_paragraph in entry) == (variant != "one")
+    # The exports hold the text the build shows.
+    resume = json.loads((html[variant] / "resume.json").read_text(encoding="utf-8"))
+    assert resume["basics"]["summary"] == shown
+    cloudy = resume["work"][0]
+    assert cloudy["name"] == "Cloudy"
+    assert (long_paragraph in cloudy["summary"]) == (variant != "one")
 
 
 def test_text_builds_have_the_same_selection(tmp_path):

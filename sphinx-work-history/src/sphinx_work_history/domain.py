@@ -200,13 +200,15 @@ class WorkHistoryDomain(Domain):
     def process_doc(self, env: BuildEnvironment, docname: str,
                     document: nodes.document) -> None:
         """Once *docname* is read: each entry's text, and the pages' own parts."""
+        # The text this build shows: {only} blocks as the build's tags choose.
+        tags = getattr(env, "_tags", None)
         records = self.jobs_by_doc.get(docname)
         if records:
             bodies = {entry["name"]: entry_body(entry) for entry in document.findall(job_entry)}
-            records[:] = [replace(r, **body_text(bodies.get(r.name))) for r in records]
+            records[:] = [replace(r, **body_text(bodies.get(r.name), tags)) for r in records]
         config = env.config
         if docname == config.work_history_hub:
-            self.data["intro"][docname] = introduction(document)
+            self.data["intro"][docname] = introduction(document, tags)
         if docname in config.work_history_publications:
             self.data["publications"][docname] = tuple(
                 Publication(**link) for link in links(document))

@@ -108,6 +108,15 @@ def visit_job_entry_latex(self, node: job_entry) -> None:
                  self.encode(location), self.encode(node.get("duration", "")))
     # The name the page budget's message gives the entry (budget.py).
     self.body.append(entry_name_latex(node.get("position", ""), node.get("org", "")))
+    if node.get("duration") and not _has_text(node):
+        # The length under the dates needs a line of its own (an {only} block
+        # may have left the entry without text).
+        self.body.append("\\workhistorynotext\n")
+
+
+def _has_text(node: job_entry) -> bool:
+    return any(not isinstance(child, (job_header, nodes.Invisible)) and child.astext().strip()
+               for child in node.children)
 
 
 def depart_job_entry_latex(self, node: job_entry) -> None:

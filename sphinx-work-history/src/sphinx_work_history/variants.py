@@ -39,6 +39,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.tags import Tags
 
 from .dates import DateError, PartialDate
@@ -227,10 +228,11 @@ def page_budget(config: Config) -> int:
 
 def remove_entry(node: nodes.Element) -> None:
     """Take a left-out entry off its page, with its index entries; an employer
-    left without a role goes too."""
+    or a section left without an entry goes too."""
     parent = node.parent
     if parent is None:
         return
+    section = next((a for a in _ancestors(node) if isinstance(a, nodes.section)), None)
     index = parent.index(node)
     before = parent[index - 1] if index > 0 else None
     if isinstance(before, addnodes.index) and all(
@@ -245,6 +247,51 @@ def remove_entry(node: nodes.Element) -> None:
     if employer is not None and employer.parent is not None and not any(
             employer.findall(job_entry)):
         employer.parent.remove(employer)
+    # A section that held entries, all left out, and no subsection: its
+    # heading and words would introduce nothing.
+    if (section is not None and section.parent is not None
+            and not any(section.findall(job_entry))
+            and not any(isinstance(c, nodes.section) for c in section.children)):
+        section.parent.remove(section)
+
+
+def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
+
+
+class DropEmptySections(SphinxPostTransform):
+    """In a variant's build, a section its ``{only}`` blocks leave with nothing
+    but a heading goes too (Sphinx's ``only`` cannot hold a heading); the
+    pages a LaTeX build inlined into it stay."""
+
+    default_priority = 110  # after Sphinx's OnlyNodeTransform (50) and FillEntries
+
+    def run(self, **kwargs: Any) -> None:
+        if not self.config.work_history_variant:
+            return
+        for section in reversed(list(self.document.findall(nodes.section))):
+            rest = [child for child in section.children
+                    if not isinstance(child, (nodes.title, nodes.Invisible))
+                    and not _raw_for_others(child, self.app.builder.format)]
+            # In LaTeX, the documents of a toctree are inlined where it stood:
+            # they stay, in the section's place.
+            if section.parent is not None and all(_inlined_pages(child) for child in rest):
+                section.replace_self(rest) if rest else section.parent.remove(section)
+
+
+def _raw_for_others(node: nodes.Node, fmt: str) -> bool:
+    """Raw markup this builder drops (a Markdown page's HTML comment, in LaTeX)."""
+    return isinstance(node, nodes.raw) and fmt not in node.get("format", "").split()
+
+
+def _inlined_pages(node: nodes.Node) -> bool:
+    """*node* holds only pages a LaTeX build inlined (its toctree's wrapper)."""
+    if isinstance(node, addnodes.start_of_file):
+        return True
+    return (isinstance(node, nodes.compound) and bool(node.children)
+            and all(_inlined_pages(child) for child in node.children))
 
 
 def _drop_index_entries(app: Sphinx, env: Any) -> None:
@@ -260,4 +307,5 @@ def _drop_index_entries(app: Sphinx, env: Any) -> None:
 
 
 def setup_variants(app: Sphinx) -> None:
+    app.add_post_transform(DropEmptySections)
     app.connect("env-check-consistency", _drop_index_entries)
