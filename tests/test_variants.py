@@ -176,3 +176,17 @@ def test_an_unknown_variant_is_a_located_warning_and_builds_the_full_cv(tmp_path
     assert warning.line == line_of(ROOT / "conf.py", "work_history_variants")
     assert "unknown variant 'dbb'" in warning.message and "db, one, recent" in warning.message
     assert entry_orgs(page(tmp_path / "out")) == CHOSEN[""]
+
+
+@pytest.mark.parametrize("variant,gone", [
+    ("", set()),
+    ("db", set()),
+    # Its only entry is left out: the section and its words go.
+    ("recent", {"Before 2011", "The early years."}),
+    # Its {only} block leaves nothing but the heading: the heading goes.
+    ("one", {"For the longer CVs"}),
+])
+def test_a_section_a_variant_leaves_empty_goes(html, variant, gone):
+    text = page(html[variant]).select_one("[role=main]").get_text(" ")
+    for words in {"Before 2011", "The early years.", "For the longer CVs"}:
+        assert (words in text) == (words not in gone), (variant, words)
