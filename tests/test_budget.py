@@ -56,7 +56,20 @@ def long_root(tmp_path):
     return root
 
 
-def test_over_budget_fails_naming_variant_pages_budget_and_entries(long_root, tmp_path):
+# The style is engine-neutral: the same check under LuaLaTeX (with OpenType fonts).
+LUALATEX = r'''
+latex_engine = "lualatex"
+latex_elements = {"fontpkg": r"\setmainfont{TeX Gyre Pagella}\setsansfont{TeX Gyre Heros}"
+                             r"\setmonofont{TeX Gyre Cursor}"}
+'''
+
+
+@pytest.mark.parametrize("engine", ["pdflatex", "lualatex"])
+def test_over_budget_fails_naming_variant_pages_budget_and_entries(long_root, tmp_path, engine):
+    require_tool(engine)
+    if engine == "lualatex":
+        conf = long_root / "conf.py"
+        conf.write_text(conf.read_text(encoding="utf-8") + LUALATEX, encoding="utf-8")
     out = tmp_path / "one"
     result = build_pdf(long_root, out, "one")
     assert result.returncode != 0
