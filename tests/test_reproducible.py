@@ -42,3 +42,14 @@ def test_clean_builds_are_identical_and_parallel_matches_serial(builder, tmp_pat
             # Still a valid ePub container: mimetype first and stored.
             assert names[0] == "mimetype" and archive.getinfo("mimetype").compress_type == 0
             assert {info.date_time for info in archive.infolist()} == {(2026, 11, 27, 0, 0, 0)}
+
+
+def test_a_variant_builds_identically(tmp_path):
+    """A variant's build (entries left out, {only} blocks chosen) is as reproducible."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for outdir in (first, second):
+        build_site("html", outdir, "-D", "work_history_variant=dba")
+    assert len(tree(first)) > 20
+    assert_same_tree(first, second)
+    # It is the variant: a role it leaves out is not on the page.
+    assert "Code Club" not in (first / "pages" / "work-history.html").read_text(encoding="utf-8")
