@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT
+from sphinx_work_history.dates import PartialDate
+from sphinx_work_history.variants import is_tag_name, not_before
 from support import copy_root, line_of, work_history_warnings
 
 ROOT = ROOTS / "test-variants"
@@ -190,3 +192,23 @@ def test_a_section_a_variant_leaves_empty_goes(html, variant, gone):
     text = page(html[variant]).select_one("[role=main]").get_text(" ")
     for words in {"Before 2011", "The early years.", "For the longer CVs"}:
         assert (words in text) == (words not in gone), (variant, words)
+
+
+@pytest.mark.parametrize("end,since,kept", [
+    ("2011", "2011-06", True),  # a year that holds the date
+    ("2011-05", "2011-06", False),
+    ("2011-06", "2011-06-30", True),
+    ("2010", "2011", False),
+    ("2012-01-01", "2011", True),
+])
+def test_since_compares_at_the_coarser_precision(end, since, kept):
+    assert not_before(PartialDate.parse(end), PartialDate.parse(since)) is kept
+
+
+@pytest.mark.parametrize("name,ok", [
+    ("short", True), ("dba", True), ("x1", True), ("not-a-tag", False), ("and", False),
+    ("not", False), ("True", False), ("none", False), ("2col", False), ("", False),
+    ("two words", False),
+])
+def test_tag_names(name, ok):
+    assert is_tag_name(name) is ok

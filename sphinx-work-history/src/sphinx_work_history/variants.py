@@ -17,9 +17,11 @@ the variant's name as a Sphinx tag, so ``{only} dba`` and ``{only} not
 dba`` choose text inside entries and pages.
 
 An entry the variant leaves out is gone from that build: its
-``job_entry`` is removed when the page is written (render.py), the
-summaries and exports never see it (``WorkHistoryDomain.jobs``), and a
-``{job}`` reference to it is plain text, without a warning (xref.py).
+``job_entry`` is removed when the page is written (render.py), with its
+index entries and any employer or section left empty; the summaries and
+exports never see it (``WorkHistoryDomain.jobs``); a ``{job}`` reference
+to it is plain text, without a warning (``resolve_xref``). A section the
+variant's ``{only}`` blocks leave with nothing but its heading goes too.
 
 Every variant is checked at ``config-inited``: an unknown variant, a
 name that is not a Sphinx tag name, an unknown key or an unreadable
