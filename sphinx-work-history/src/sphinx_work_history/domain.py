@@ -35,6 +35,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode
+from sphinx.util.tags import Tags
 
 from .messages import warn
 from .model import EmployerRecord, JobRecord, Publication, Resume
@@ -200,8 +201,10 @@ class WorkHistoryDomain(Domain):
     def process_doc(self, env: BuildEnvironment, docname: str,
                     document: nodes.document) -> None:
         """Once *docname* is read: each entry's text, and the pages' own parts."""
-        # The text this build shows: {only} blocks as the build's tags choose.
-        tags = getattr(env, "_tags", None)
+        # The text of the variant built: its {only} blocks. Only the variant's
+        # tag counts (builders share doctrees; a variant is read on its own).
+        tags = Tags([env.config.work_history_variant] if env.config.work_history_variant
+                    else [])
         records = self.jobs_by_doc.get(docname)
         if records:
             bodies = {entry["name"]: entry_body(entry) for entry in document.findall(job_entry)}

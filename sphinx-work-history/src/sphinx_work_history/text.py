@@ -37,8 +37,8 @@ def entry_body(entry: nodes.Element) -> nodes.Element | None:
 
 def shown_children(node: nodes.Element, tags: Tags | None) -> Iterator[nodes.Node]:
     """*node*'s children, with each ``only`` block replaced by its children
-    when its condition holds for *tags* (the build's), and left out when not;
-    with no *tags*, every block's children."""
+    when its condition holds for *tags* (the variant's), and left out when
+    not; with no *tags*, every block's children."""
     for child in node.children:
         if isinstance(child, addnodes.only):
             try:
