@@ -2,12 +2,13 @@
 """Build the CV's PDFs: the full CV and each variant of conf.py (`make cv`).
 
     scripts/build_cv.py [--builddir _build] [--outdir DIR] [--variants NAME ...]
-                        [--jobs N] [--python PYTHON]
+                        [--jobs N] [--python PYTHON] [--srcdir DIR]
 
 For each, Sphinx's LaTeX builder (strict, as `make` runs it; a variant with
 ``-D work_history_variant=NAME``) and then latexmk, as Read the Docs runs it
 (``latexmk -r latexmkrc -pdf``). The PDFs go to ``<builddir>/cv/``:
-``tef-cv.pdf`` and ``tef-cv-NAME.pdf`` (or to --outdir). Each build has its
+``tef-cv.pdf`` and ``tef-cv-NAME.pdf`` (or to --outdir), named after the
+first of ``latex_documents``. Each build has its
 own LaTeX and doctree folders, so the builds can run side by side (--jobs).
 A PDF past its page budget fails its LaTeX run: the script prints the
 message and exits 1.
@@ -28,14 +29,14 @@ PROJECT = Path(__file__).resolve().parent.parent
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 
 
-def conf_values() -> dict:
+def conf_values(srcdir: Path = PROJECT) -> dict:
     """conf.py's values, read as Sphinx reads it (with no tags set)."""
     from sphinx.util.tags import Tags
 
     cwd = os.getcwd()
-    os.chdir(PROJECT)
+    os.chdir(srcdir)
     try:
-        return runpy.run_path(str(PROJECT / "conf.py"), init_globals={"tags": Tags()})
+        return runpy.run_path(str(srcdir / "conf.py"), init_globals={"tags": Tags()})
     finally:
         os.chdir(cwd)
 
@@ -44,7 +45,8 @@ def pdf_name(book: str, variant: str) -> str:
     return f"{book}-{variant}.pdf" if variant else f"{book}.pdf"
 
 
-def build_one(python: str, variant: str, book: str, work: Path, outdir: Path) -> str | None:
+def build_one(python: str, srcdir: Path, variant: str, book: str, work: Path, outdir: Path
+              ) -> str | None:
     """Build one PDF; None when it worked, else what went wrong."""
     name = variant or "full"
     latex_dir, doctrees = work / f"latex-{name}", work / f"doctrees-{name}"
@@ -53,8 +55,8 @@ def build_one(python: str, variant: str, book: str, work: Path, outdir: Path) ->
     override = ["-D", f"work_history_variant={variant}"] if variant else []
     sphinx = subprocess.run(
         [python, "-m", "sphinx", *STRICT, "-b", "latex", "-d", str(doctrees), *override,
-         str(PROJECT), str(latex_dir)],
-        cwd=PROJECT, capture_output=True, text=True, check=False)
+         str(srcdir), str(latex_dir)],
+        cwd=srcdir, capture_output=True, text=True, check=False)
     if sphinx.returncode != 0:
         return f"{name}: the LaTeX build failed\n{sphinx.stdout}{sphinx.stderr}"
     latexmk = subprocess.run(
@@ -79,10 +81,13 @@ def main(argv: list[str] | None = None) -> int:
                              "'' is the full CV")
     parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--srcdir", type=Path, default=PROJECT,
+                        help="the Sphinx project (default: this site)")
     args = parser.parse_args(argv)
 
-    conf = conf_values()
-    book = conf.get("BOOK_NAME", "tef-cv")
+    srcdir = args.srcdir.resolve()
+    conf = conf_values(srcdir)
+    book = Path(conf["latex_documents"][0][1]).stem
     declared = list(conf.get("work_history_variants", {}))
     wanted = ["", *declared] if args.variants is None else args.variants
     unknown = [v for v in wanted if v and v not in declared]
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         failures = [f for f in pool.map(
-            lambda v: build_one(args.python, v, book, work, outdir), wanted) if f]
+            lambda v: build_one(args.python, srcdir, v, book, work, outdir), wanted) if f]
     for failure in failures:
         print(failure, file=sys.stderr)
     for variant in wanted:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 
 import pytest
-from conftest import ROOTS, require_tool
+from conftest import PROJECT, ROOTS, require_tool
 from pypdf import PdfReader
 from support import copy_root
 from test_variants import sphinx
@@ -120,3 +121,21 @@ def test_a_variant_with_no_pages_keeps_the_default_budget(long_root, tmp_path):
     assert result.returncode == 0, result.stdout[-3000:]
     tex = (out / "variants.tex").read_text(encoding="utf-8")
     assert r"\usepackage[pages=3,variant=recent]{workhistory}" in tex
+
+
+def test_make_cv_fails_on_a_pdf_past_its_budget_and_says_why(long_root, tmp_path):
+    """scripts/build_cv.py (`make cv`) exits 1, prints the LaTeX message, and
+    leaves no PDF for the variant that failed."""
+    require_tool("latexmk")
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / "build_cv.py"), "--srcdir", str(long_root),
+         "--builddir", str(tmp_path / "build"), "--variants", "", "one"],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    message = " ".join(unwrapped(result.stderr).split())
+    assert "one: latexmk failed" in message
+    assert "The CV (variant `one') has 2 pages; its budget is 1." in message
+    assert "Past the budget: " in message and "Pipes" in message
+    cv = tmp_path / "build" / "cv"
+    assert (cv / "variants.pdf").is_file()  # the full CV is within its budget
+    assert not (cv / "variants-one.pdf").exists()
