@@ -86,10 +86,10 @@ def test_every_role_is_in_the_pdf(pages_text):
     for position, org, start, end in ROLES:
         dates = start if start == end else f"{start} – {end}"
         # The dates, then the length of the role ("2 yrs"), then the role.
-        # Without a position, the organisation heads the entry.
-        title = f"{position}, {org}" if position else org
-        entry = re.escape(squeeze(dates)) + r"(?:<?\d+yrs?)?" + re.escape(squeeze(title))
+        heading = f"{position}, {org}" if position else org  # no position: the organisation
+        entry = re.escape(squeeze(dates)) + r"(?:<?\d+yrs?)?" + re.escape(squeeze(heading))
         assert re.search(entry, text), (position, org)
+    assert squeeze("Mid-level or entry level role") not in text  # no invented title
     for phrase in ("I was on call for over a million databases.",
                    "A Cloud Services startup. Java. OSGi.",
                    "how much I can accelerate those around me",

@@ -95,6 +95,18 @@ def test_every_role_with_position_organisation_and_years(site_html):
         assert shown == (start if start == end else f"{start} – {end}")
 
 
+def test_no_title_the_owner_never_wrote(site_html):
+    """The three early roles have no title on the owner's page: none is made up."""
+    for path in [*site_html.rglob("*.html"), site_html / "resume.json"]:
+        assert "Mid-level or entry level role" not in path.read_text(encoding="utf-8"), path
+    history = page(site_html, "pages/work-history.html")
+    section = history.find("section", id="other-roles-pre-2011")
+    assert section.select_one("h2").get_text().strip("#¶ ") == "Other roles pre 2011"
+    assert section.select_one("p").get_text() == "Mid-level, entry level roles"
+    assert [a.select_one(".wh-position").get_text() for a in section.select("article")] == [
+        "Cloudsoft", "Skyscanner", "Securetest"]
+
+
 def test_each_role_keeps_its_whole_text(site_html):
     text = text_of(page(site_html, "pages/work-history.html"))
     for phrase in LASTING_IMPACT + [

@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -28,8 +28,9 @@ from .messages import warn
 from .person import read_person
 from .variants import check_variants
 
+Rebuild = Literal["", "env", "html"]
 #: name -> (default, rebuild, types, description)
-VALUES: dict[str, tuple[Any, str, frozenset[type], str]] = {
+VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
     "work_history_today": (
         "", "html", frozenset({str, dt.date}),
         "the date ongoing entries count to (YYYY, YYYY-MM or YYYY-MM-DD); default: "

@@ -47,7 +47,8 @@ class PartialDate:
         match = _SHAPE.fullmatch(text)
         if not match:
             raise DateError(f"{text!r} is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)")
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year = int(match[1])
+        month, day = (int(part) if part else None for part in match.groups()[1:])
         if year == 0:
             raise DateError(f"{text!r} is not a date: there is no year 0")
         try:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
@@ -71,10 +71,10 @@ def target_name(text: str) -> str:
 class WorkHistoryDomain(Domain):
     name = "work_history"
     label = "Work history"
-    object_types = {"job": ObjType("job", "job")}
-    roles = {"job": JobRole()}  # noqa: RUF012
-    initial_data: dict[str, Any] = {"jobs": {}, "employers": {}, "intro": {},  # noqa: RUF012
-                                    "publications": {}}
+    object_types: ClassVar[dict[str, ObjType]] = {"job": ObjType("job", "job")}
+    roles: ClassVar[dict[str, Any]] = {"job": JobRole()}
+    initial_data: ClassVar[dict[str, Any]] = {"jobs": {}, "employers": {}, "intro": {},
+                                              "publications": {}}
     data_version = 3
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -208,7 +208,9 @@ class WorkHistoryDomain(Domain):
         records = self.jobs_by_doc.get(docname)
         if records:
             bodies = {entry["name"]: entry_body(entry) for entry in document.findall(job_entry)}
-            records[:] = [replace(r, **body_text(bodies.get(r.name), tags)) for r in records]
+            records[:] = [replace(r, summary=summary, highlights=highlights)
+                          for r in records
+                          for summary, highlights in [body_text(bodies.get(r.name), tags)]]
         config = env.config
         if docname == config.work_history_hub:
             self.data["intro"][docname] = introduction(document, tags)

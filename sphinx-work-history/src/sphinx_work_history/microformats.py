@@ -66,7 +66,8 @@ class Microformats(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        roots = [_outermost_section(entry) for entry in self.document.findall(job_entry)]
+        roots: list[nodes.Element | None] = [
+            _outermost_section(entry) for entry in self.document.findall(job_entry)]
         if None in roots:
             # Entries outside any section (a page without a title): the whole
             # page is the résumé.

@@ -37,11 +37,11 @@ class FillEntries(SphinxPostTransform):
                 remove_entry(node)  # the variant built leaves it out
             elif record is not None:
                 fill_job(node, record, job_span(self.config, record))
-        for node in list(self.document.findall(employer_entry)):
-            employer = domain.employer(node["docname"], node["index"])
+        for block in list(self.document.findall(employer_entry)):
+            employer = domain.employer(block["docname"], block["index"])
             if employer is not None:
                 span = tenure(self.config, employer, domain.jobs_of(employer))
-                fill_employer(node, employer, span)
+                fill_employer(block, employer, span)
 
 
 def fill_job(node: job_entry, record: JobRecord, span: Span) -> None:

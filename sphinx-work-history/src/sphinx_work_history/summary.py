@@ -29,10 +29,10 @@ from sphinx.util.nodes import make_refnode
 
 from . import options as opt
 from .domain import get_domain
-from .model import JobRecord, job_span
-from .render import dates_node
 from .messages import warn
+from .model import JobRecord, job_span
 from .nodes import summary_placeholder
+from .render import dates_node
 
 SUMMARY_OPTIONS = ("tags", "since", "limit")
 

@@ -52,7 +52,7 @@ def shown_children(node: nodes.Element, tags: Tags | None) -> Iterator[nodes.Nod
 
 
 def body_text(body: nodes.Element | None, tags: Tags | None = None
-              ) -> dict[str, tuple[str, ...]]:
+              ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An entry body's ``summary`` paragraphs and ``highlights``."""
     summary: list[str] = []
     highlights: list[str] = []
@@ -64,7 +64,7 @@ def body_text(body: nodes.Element | None, tags: Tags | None = None
                               if isinstance(item, nodes.list_item))
         elif text := text_of(child):
             summary.append(text)
-    return {"summary": tuple(summary), "highlights": tuple(h for h in highlights if h)}
+    return tuple(summary), tuple(h for h in highlights if h)
 
 
 def introduction(document: nodes.document, tags: Tags | None = None) -> tuple[str, ...]:
