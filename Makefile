@@ -10,11 +10,13 @@
 #   make lint       ruff and mypy on the package
 #   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
+#   make cv         the CV's PDFs: _build/cv/tef-cv.pdf and tef-cv-NAME.pdf for
+#                   each variant in conf.py (VARIANTS="short dba" picks some)
 #   make cv-docx    the CV as Word: _build/cv-docx/tef-cv.docx
 #   make cv-text    the CV as plain text, for forms: _build/cv-text/tef-cv.txt
 #   make cv-markdown  the CV as Markdown: _build/cv-markdown/tef-cv.md
-#   make cv         all three
-#   make dist       html + PDF + ePub + the three CV files in _build/dist, ready for any static host
+#   make cv-files   all three
+#   make dist       html + PDFs + ePub + the three CV files in _build/dist, ready for any static host
 #                   (SITE_URL=https://... gives it canonical URLs and a sitemap)
 #   make rtd        the build Read the Docs runs, reproduced (scripts/rtd_build.py)
 #
@@ -104,24 +106,31 @@ bench: $(VENV)/.test-deps node_modules/.package-lock.json
 CV_BUILDERS  = cv-docx cv-text cv-markdown
 $(CV_BUILDERS): $(VENV)/.build-deps
 	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
-cv: $(CV_BUILDERS)
+cv-files: $(CV_BUILDERS)
 
-# The PDF, the ePub and the CV files go beside the HTML, which links them
+# The full CV and each variant (conf.py's work_history_variants), each
+# through Sphinx's LaTeX builder and latexmk; a PDF past its page budget
+# fails. VARIANTS="short dba" builds those only ("" is the full CV).
+CVDIR        = $(BUILDDIR)/cv
+cv: $(VENV)/.build-deps
+	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)" $(if $(VARIANTS),--variants $(VARIANTS))
+
+# The PDFs, the ePub and the CV files go beside the HTML, which links them
 # (-t downloads). BOOK is conf.py's BOOK_NAME, the file name of them all.
 BOOK        ?= tef-cv
 DISTDIR      = $(BUILDDIR)/dist
 dist: $(VENV)/.build-deps
 	rm -rf "$(DISTDIR)"
-	@$(SPHINXBUILD) -M latexpdf "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
+	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)"
 	@$(SPHINXBUILD) -M epub "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
 	@for builder in $(CV_BUILDERS); do \
 		$(SPHINXBUILD) -M $$builder "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS) || exit 1; \
 	done
 	@SITE_URL="$(SITE_URL)" $(SPHINXBUILD) -b html -d "$(BUILDDIR)/doctrees" -t downloads \
 		$(STRICT) $(SPHINXOPTS) "$(SOURCEDIR)" "$(DISTDIR)"
-	cp "$(BUILDDIR)/latex/$(BOOK).pdf" "$(BUILDDIR)/epub/$(BOOK).epub" "$(BUILDDIR)/cv-docx/$(BOOK).docx" \
+	cp "$(CVDIR)"/$(BOOK)*.pdf "$(BUILDDIR)/epub/$(BOOK).epub" "$(BUILDDIR)/cv-docx/$(BOOK).docx" \
 		"$(BUILDDIR)/cv-text/$(BOOK).txt" "$(BUILDDIR)/cv-markdown/$(BOOK).md" "$(DISTDIR)/"
-	@echo "The site and the CV as $(BOOK).pdf, .epub, .docx, .txt and .md are in $(DISTDIR)."
+	@echo "The site, the CV's PDFs, and the CV as $(BOOK).epub, .docx, .txt and .md are in $(DISTDIR)."
 
 rtd: $(VENV)/.build-deps
 	$(VENV_PY) scripts/rtd_build.py --output "$(BUILDDIR)/readthedocs"
@@ -130,7 +139,7 @@ clean:
 	rm -rf "$(BUILDDIR)"
 
 .PHONY: help venv livehtml test site-test package-test wheelhouse package-matrix lint \
-	package-docs bench cv $(CV_BUILDERS) dist rtd clean Makefile
+	package-docs bench cv cv-files $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
 requirements.txt requirements-test.txt package-lock.json sphinx-work-history/pyproject.toml: ;

@@ -49,6 +49,18 @@ work_history_person = {
     ],
 }
 work_history_publications = ["pages/writing"]
+# Tailored CVs, chosen from the same pages (`make cv` builds each PDF):
+# `-D work_history_variant=NAME` picks one, and NAME is a Sphinx tag, so
+# `{only} not short` blocks hold what the one-page CV leaves out. Each PDF
+# must fit its page budget: the LaTeX run fails past it.
+work_history_pages = 3  # the full CV
+work_history_variants = {
+    "short": {"pages": 1, "label": "one page"},
+    "dba": {"pages": 2, "tags": ["databases", "postgres", "migrations"], "label": "DBA"},
+    "sre": {"pages": 2, "label": "SRE",
+            "tags": ["operations", "reliability", "automation", "distributed systems",
+                     "cloud", "security"]},
+}
 # The markup reference renders example entries: keep them out of the
 # summaries and the exports (they are still shown, and can be linked to).
 work_history_exclude_docs = ["pages/work-history-markup"]
@@ -97,26 +109,38 @@ html_sidebars = {"**": [
 
 # The CV as Word, plain text and Markdown: written beside the HTML by
 # `make dist` and by Read the Docs' build.jobs (.readthedocs.yaml).
-CV_FILES = ("docx", "txt", "md")
+CV_FILES = [
+    ("docx", "Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ("txt", "Text", "text/plain"),
+    ("md", "Markdown", "text/markdown"),
+]
 
 
-def _downloads() -> dict[str, str]:
-    """Where the HTML links the PDF, the ePub and the CV files of the same build.
+def _downloads() -> list[dict[str, str]]:
+    """Where the HTML links the PDFs, the ePub and the CV files of the same build.
 
-    Read the Docs serves a version's PDF and ePub from its own URLs, and the
-    CV files beside the HTML. Elsewhere all are copies beside the HTML:
-    `make dist` puts them there and builds with ``-t downloads``; a plain
-    `make html` has none, so links none.
+    The full CV's PDF, then each variant's (`make cv` builds them), the ePub,
+    then the CV as Word, text and Markdown. Read the Docs serves the PDF and
+    the ePub from its own URLs, and the others beside the HTML
+    (.readthedocs.yaml's build.jobs puts them there). Elsewhere they are all
+    copies beside the HTML: `make dist` puts them there and builds with
+    ``-t downloads``; a plain `make html` has none, so links none.
     """
-    beside = {fmt: f"{BOOK_NAME}.{fmt}" for fmt in CV_FILES}
+    variants = [(f"pdf-{name}", f"PDF, {spec.get('label', name)}", f"{BOOK_NAME}-{name}.pdf",
+                 "application/pdf") for name, spec in work_history_variants.items()]
     if ON_READTHEDOCS:
         lang = os.environ.get("READTHEDOCS_LANGUAGE", language)
         ver = os.environ.get("READTHEDOCS_VERSION", "latest")
-        return {**{fmt: f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub")},
-                **beside}
-    if tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
-        return {**{fmt: f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub")}, **beside}
-    return {}
+        pdf, epub = (f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub"))
+    elif tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
+        pdf, epub = (f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub"))
+    else:
+        return []
+    files = [(fmt, label, f"{BOOK_NAME}.{fmt}", mime) for fmt, label, mime in CV_FILES]
+    books = [("pdf", "PDF", pdf, "application/pdf"), *variants,
+             ("epub", "ePub", epub, "application/epub+zip"), *files]
+    return [{"key": key, "label": label, "url": url, "type": mime}
+            for key, label, url, mime in books]
 
 
 html_context = {"downloads": _downloads()}

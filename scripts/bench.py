@@ -16,6 +16,8 @@ machine, so it means the same on a fast laptop and a busy CI box:
      pdflatex settings it had before (TeX Gyre's Type 1 fonts)      <= 2.5x
      (and, for the record: the same in CPU time, and LuaLaTeX's first
      run with an empty font cache, as on a new machine: no budget)
+  7. the CV's four PDFs (full, short, dba, sre)  vs  the full one  <= 4.5x
+     (scripts/build_cv.py: Sphinx's LaTeX builder and latexmk, clean)
 
 "Plain MyST" holds the same words the extension renders (position,
 organisation, dates, length, location, the role's text, the summary as a
@@ -46,7 +48,7 @@ PYTHON = sys.executable
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
 TODAY = PartialDate(2026, 11, 27, "day")
 BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2, "next_day": 2.0,
-           "pdf": 2.5, "pdf-cpu": None, "pdf-cold": None}
+           "pdf": 2.5, "pdf-cpu": None, "pdf-cold": None, "variants": 4.5}
 # The PDF settings the site had before LuaLaTeX: the baseline of measure 6.
 PDFLATEX_SETTINGS = r"""
 # Benchmark baseline: the PDF as pdflatex made it, in TeX Gyre's Type 1 fonts.
@@ -375,6 +377,31 @@ def html_measures(work: Path, args) -> list[tuple[str, str, float, float]]:
     ]
 
 
+def cv_build(builddir: Path, variants: list[str] | None) -> float:
+    """A clean build of the CV's PDFs (every variant when *variants* is None)."""
+    shutil.rmtree(builddir, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    chosen = [] if variants is None else ["--variants", *variants]
+    started = time.perf_counter()
+    result = subprocess.run([PYTHON, str(PROJECT / "scripts" / "build_cv.py"),
+                             "--builddir", str(builddir), *chosen],
+                            capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"CV build failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def variants_measure(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
+    """Measure 7: every variant's PDF and the full CV's, against the full CV's alone."""
+    times_all, times_one = [], []
+    for _ in range(runs):
+        times_all.append(cv_build(work / "cv-all", None))
+        times_one.append(cv_build(work / "cv-one", [""]))
+    return [("variants", "the CV's four PDFs vs the full CV's PDF alone",
+             statistics.median(times_all), statistics.median(times_one))]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
@@ -389,6 +416,7 @@ def main() -> int:
         results = [] if args.pdf_only else html_measures(work, args)
         # A PDF build is a few seconds: more runs, for a steadier median.
         results += pdf_measures(work, max(args.runs, 5))
+        results += variants_measure(work, args.runs)
         failed = False
         print(f"\n{'measure':<62} {'times (s)':>15} {'ratio':>7} {'budget':>7}")
         for key, label, numerator, denominator in results:

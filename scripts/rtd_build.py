@@ -9,8 +9,9 @@ READTHEDOCS* variables, and runs, from the directory of conf.py:
     python -m sphinx -T -W --keep-going -b latex -d _build/doctrees -D language=en . $READTHEDOCS_OUTPUT/pdf
     cd $READTHEDOCS_OUTPUT/pdf && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=<slug> -interaction=nonstopmode
 
-and then each command of `build.jobs.post_build`, with the project's
-virtual environment first on PATH (-W --keep-going only with
+and then each command of `build.jobs.post_build` (and before the builds,
+`build.jobs.pre_build`), each in a shell, with the project's virtual
+environment first on PATH (-W --keep-going only with
 `sphinx.fail_on_warning`; epub and pdf as listed in `formats`). Read the
 Docs first installs `build.apt_packages`; this script checks that they are
 installed here (it installs nothing). This script does the same in a fresh copy of the project's
@@ -147,11 +148,6 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         raise SystemExit("rtd-build: Read the Docs installs these (build.apt_packages); "
                          f"install them here first: apt-get install {' '.join(missing)}")
-    jobs = config.get("build", {}).get("jobs", {})
-    if set(jobs) - {"post_build"}:
-        raise SystemExit(f"rtd-build: build.jobs {sorted(set(jobs) - {'post_build'})} "
-                         "are not reproduced here")
-
     with tempfile.TemporaryDirectory(prefix="rtd-build-") as tmp:
         repo = Path(tmp) / "checkout"
         checkout(PROJECT, repo)
@@ -173,6 +169,16 @@ def main(argv: list[str] | None = None) -> int:
         conf_dir = repo / Path(sphinx_config.get("configuration", "conf.py")).parent
         fail_on_warning = bool(sphinx_config.get("fail_on_warning", False))
         print(f"rtd-build: building {args.slug} ({args.version}) in {repo}", flush=True)
+
+        jobs = config.get("build", {}).get("jobs", {})
+        unsupported_jobs = set(jobs) - {"pre_build", "post_build"}
+        if unsupported_jobs:
+            raise SystemExit(f"rtd-build: build.jobs {sorted(unsupported_jobs)} are not "
+                             "reproduced here")
+        # Read the Docs runs the jobs with its environment's Python first on PATH.
+        build.env["PATH"] = os.pathsep.join([str(Path(python).parent), build.env["PATH"]])
+        for command in jobs.get("pre_build", []):
+            build.run("pre_build", ["bash", "-c", command], repo)
 
         build.run("html", sphinx_command(python, "html", output / "html", language, fail_on_warning),
                   conf_dir)
@@ -197,10 +203,8 @@ def main(argv: list[str] | None = None) -> int:
             if errors:
                 raise SystemExit("rtd-build: LaTeX errors:\n" + "\n".join(errors))
 
-        # Read the Docs runs jobs from the checkout, its virtual environment active.
-        job_env = {**env, "PATH": f"{Path(python).parent}{os.pathsep}{env.get('PATH', '')}"}
         for command in jobs.get("post_build", []):
-            build.run("post_build", ["bash", "-c", command], repo, job_env)
+            build.run("post_build", ["bash", "-c", command], repo)
 
         expected = [output / "html" / "index.html"]
         expected += [output / "epub" / f"{args.slug}.epub"] if "epub" in formats else []
@@ -210,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit(f"rtd-build: missing outputs: {missing}")
 
         print("\nrtd-build: outputs")
-        for path in expected:
+        for path in expected + sorted((output / "html").glob("*.pdf")):
             print(f"  {path.relative_to(output)}  {path.stat().st_size} bytes")
         print("rtd-build: seconds per step")
         for name, seconds in build.timings:

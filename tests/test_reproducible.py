@@ -54,3 +54,12 @@ def test_cv_files_are_identical_serial_or_parallel(builder, tmp_path):
     if builder == "cv-docx":
         with ZipFile(cv) as archive:
             assert {info.date_time for info in archive.infolist()} == {(2026, 11, 27, 0, 0, 0)}
+def test_a_variant_builds_identically(tmp_path):
+    """A variant's build (entries left out, {only} blocks chosen) is as reproducible."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for outdir in (first, second):
+        build_site("html", outdir, "-D", "work_history_variant=dba")
+    assert len(tree(first)) > 20
+    assert_same_tree(first, second)
+    # It is the variant: a role it leaves out is not on the page.
+    assert "Code Club" not in (first / "pages" / "work-history.html").read_text(encoding="utf-8")

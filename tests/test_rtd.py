@@ -79,6 +79,9 @@ def rtd_output(tmp_path_factory) -> Path:
     assert "-b cv-docx -d _build/doctrees ." in result.stdout
     assert f"latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname={SLUG} -interaction=nonstopmode" \
         in result.stdout
+    # build.jobs.post_build: the variants' PDFs, written under the published HTML.
+    assert 'scripts/build_cv.py --variants short dba sre --outdir "$READTHEDOCS_OUTPUT/html"' \
+        in result.stdout
     return output
 
 
@@ -89,9 +92,16 @@ def test_rtd_build_makes_html_with_canonical_urls_and_download_links(rtd_output)
     assert home.find("link", rel="canonical")["href"] == f"{CANONICAL}index.html"
     downloads = {a.get_text(): a["href"] for a in home.select(".site-downloads a")}
     assert downloads == {"PDF": "/_/downloads/en/latest/pdf/",
+                         "PDF, one page": "tef-cv-short.pdf",
+                         "PDF, DBA": "tef-cv-dba.pdf",
+                         "PDF, SRE": "tef-cv-sre.pdf",
                          "ePub": "/_/downloads/en/latest/epub/",
                          "Word": "tef-cv.docx", "Text": "tef-cv.txt", "Markdown": "tef-cv.md"}
-    # build.jobs wrote the CV files beside the HTML.
+    # build.jobs put the variants' PDFs and the CV files beside the site, where those
+    # links point.
+    for name, budget in (("short", 1), ("dba", 2), ("sre", 2)):
+        pdf = PdfReader(rtd_output / "html" / f"tef-cv-{name}.pdf")
+        assert 1 <= len(pdf.pages) <= budget
     for name in ("tef-cv.docx", "tef-cv.txt", "tef-cv.md"):
         assert (rtd_output / "html" / name).is_file(), name
     assert "tef@printf.net" in (rtd_output / "html" / "tef-cv.txt").read_text(encoding="utf-8")

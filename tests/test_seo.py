@@ -139,9 +139,13 @@ def test_not_found_page_on_read_the_docs_points_into_the_version(rtd_html):
 def test_download_links_on_read_the_docs(rtd_html):
     for name in PAGES:
         links = {a.get_text(): a["href"] for a in soup(rtd_html, name).select(".site-downloads a")}
+        # The full CV and the ePub from Read the Docs; the others beside the HTML.
         prefix = "../" * name.count("/")
-        assert links == {"PDF": "/_/downloads/en/latest/pdf/", "ePub": "/_/downloads/en/latest/epub/",
-                         # build.jobs write these beside the HTML (.readthedocs.yaml)
+        assert links == {"PDF": "/_/downloads/en/latest/pdf/",
+                         "PDF, one page": f"{prefix}tef-cv-short.pdf",
+                         "PDF, DBA": f"{prefix}tef-cv-dba.pdf",
+                         "PDF, SRE": f"{prefix}tef-cv-sre.pdf",
+                         "ePub": "/_/downloads/en/latest/epub/",
                          "Word": f"{prefix}tef-cv.docx", "Text": f"{prefix}tef-cv.txt",
                          "Markdown": f"{prefix}tef-cv.md"}
 
@@ -151,13 +155,19 @@ def test_download_links_on_read_the_docs(rtd_html):
 def test_download_links_point_beside_the_html(dist_html):
     for name in PAGES:
         page = soup(dist_html, name)
-        hrefs = {a["type"]: a["href"] for a in page.select(".site-downloads a")}
+        links = [(a.get_text(), a["type"], a["href"])
+                 for a in page.select(".sidebar-downloads .site-downloads a")]
         prefix = "../" * name.count("/")
-        assert hrefs == {"application/pdf": f"{prefix}tef-cv.pdf",
-                         "application/epub+zip": f"{prefix}tef-cv.epub",
-                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
-                             f"{prefix}tef-cv.docx",
-                         "text/plain": f"{prefix}tef-cv.txt", "text/markdown": f"{prefix}tef-cv.md"}
+        assert links == [
+            ("PDF", "application/pdf", f"{prefix}tef-cv.pdf"),
+            ("PDF, one page", "application/pdf", f"{prefix}tef-cv-short.pdf"),
+            ("PDF, DBA", "application/pdf", f"{prefix}tef-cv-dba.pdf"),
+            ("PDF, SRE", "application/pdf", f"{prefix}tef-cv-sre.pdf"),
+            ("ePub", "application/epub+zip", f"{prefix}tef-cv.epub"),
+            ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             f"{prefix}tef-cv.docx"),
+            ("Text", "text/plain", f"{prefix}tef-cv.txt"),
+            ("Markdown", "text/markdown", f"{prefix}tef-cv.md")]
         # Under the sidebar's navigation, and again above the footer.
         assert len(page.select(".sidebar-downloads .site-downloads")) == 1
         assert len(page.select(".site-downloads")) == 2

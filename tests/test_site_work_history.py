@@ -71,7 +71,7 @@ def test_reference_page_is_the_packages_documentation():
     source = (PROJECT / "pages" / "work-history-markup.md").read_text(encoding="utf-8")
     included = re.findall(r"\{include\} \.\./(sphinx-work-history/docs/\S+\.md)", source)
     assert included == [f"sphinx-work-history/docs/{name}.md"
-                        for name in ("directives", "config", "warnings", "outputs")]
+                        for name in ("directives", "config", "variants", "warnings", "outputs")]
     for name in included:
         assert (PROJECT / name).is_file(), name
 

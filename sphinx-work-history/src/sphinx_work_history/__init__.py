@@ -27,6 +27,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
+from .budget import setup_budget
 from .collector import setup_collector
 from .config import setup_config
 from .cv_docx import setup_cv_docx
@@ -43,6 +44,7 @@ from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .render import setup_render
 from .summary import setup_summary
+from .variants import setup_variants
 from .xref import setup_xref
 
 __version__ = version("sphinx-work-history")
@@ -72,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_summary(app)
     setup_collector(app)
     setup_xref(app)
+    setup_variants(app)
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)
@@ -80,7 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cv_text(app)
     setup_cv_markdown(app)
     setup_cv_docx(app)
-    app.add_latex_package("workhistory")
+    setup_budget(app)  # loads workhistory.sty with the page budget
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)
     return {

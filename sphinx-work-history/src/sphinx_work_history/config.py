@@ -26,6 +26,7 @@ from sphinx.config import Config
 from .dates import DateError, PartialDate
 from .messages import warn
 from .person import read_person
+from .variants import check_variants
 
 Rebuild = Literal["", "env", "html"]
 #: name -> (default, rebuild, types, description)
@@ -65,6 +66,18 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         "", "", frozenset({str}),
         "the title of the CV the cv-docx builder writes (its core properties); default: "
         "the project's name"),
+    "work_history_variants": (
+        {}, "env", frozenset({dict}),
+        "tailored CVs from the same pages: variant name -> {tags, since, limit, pages, "
+        "label} (see variants.py)"),
+    "work_history_variant": (
+        "", "env", frozenset({str}),
+        "the variant this build makes (-D work_history_variant=NAME); also set as a Sphinx "
+        "tag, for {only} blocks; default: the full CV"),
+    "work_history_pages": (
+        0, "", frozenset({int}),
+        "the PDF's page budget, enforced by the LaTeX run, for the full CV and any variant "
+        "without 'pages'; 0: no budget"),
 }
 
 
@@ -136,6 +149,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_lists(app, config)
     _check_person(app, config)
     _check_cv_basename(app, config)
+    check_variants(app, config)
 
 
 def setup_config(app: Sphinx) -> None:

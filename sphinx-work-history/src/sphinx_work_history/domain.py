@@ -35,12 +35,14 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.matching import Matcher
 from sphinx.util.nodes import make_refnode
+from sphinx.util.tags import Tags
 
 from .messages import warn
 from .model import EmployerRecord, JobRecord, Publication, Resume
 from .nodes import job_entry
 from .person import get_person
 from .text import body_text, entry_body, introduction, links
+from .variants import current_variant
 
 
 class JobRole(XRefRole):
@@ -80,6 +82,7 @@ class WorkHistoryDomain(Domain):
         self._by_name: dict[str, JobRecord] | None = None
         self._published: dict[str, JobRecord] | None = None
         self._newest: list[JobRecord] | None = None
+        self._left_out: set[str] = set()
 
     # -- the typed accessor ------------------------------------------------
     @property
@@ -127,10 +130,26 @@ class WorkHistoryDomain(Domain):
         published = self._published
         if published is None:
             excluded = Matcher(self.env.config.work_history_exclude_docs)
-            published = {name: record for name, record in self.by_name().items()
-                         if record.start is not None and not excluded(record.docname)}
+            history = {name: record for name, record in self.by_name().items()
+                       if record.start is not None and not excluded(record.docname)}
+            # The variant built, if any, chooses among them (variants.py).
+            variant = current_variant(self.env.config)
+            if variant is not None:
+                newest = sorted(history.values(), key=lambda r: r.sort_key, reverse=True)
+                chosen = {record.name for record in variant.choose(newest)}
+                published = {n: r for n, r in history.items() if n in chosen}
+            else:
+                published = history
+            self._left_out = {n for n in history if n not in published}
             self._published = published
         return published
+
+    def left_out(self, record: JobRecord | None) -> bool:
+        """The variant built leaves *record* out: it is gone from this build."""
+        if record is None:
+            return False
+        self.jobs  # noqa: B018 (computes _left_out)
+        return record.name in self._left_out and self.by_name().get(record.name) is record
 
     def newest_first(self) -> list[JobRecord]:
         """The published history (`jobs`), newest first."""
@@ -182,15 +201,19 @@ class WorkHistoryDomain(Domain):
     def process_doc(self, env: BuildEnvironment, docname: str,
                     document: nodes.document) -> None:
         """Once *docname* is read: each entry's text, and the pages' own parts."""
+        # The text of the variant built: its {only} blocks. Only the variant's
+        # tag counts (builders share doctrees; a variant is read on its own).
+        tags = Tags([env.config.work_history_variant] if env.config.work_history_variant
+                    else [])
         records = self.jobs_by_doc.get(docname)
         if records:
             bodies = {entry["name"]: entry_body(entry) for entry in document.findall(job_entry)}
             records[:] = [replace(r, summary=summary, highlights=highlights)
                           for r in records
-                          for summary, highlights in [body_text(bodies.get(r.name))]]
+                          for summary, highlights in [body_text(bodies.get(r.name), tags)]]
         config = env.config
         if docname == config.work_history_hub:
-            self.data["intro"][docname] = introduction(document)
+            self.data["intro"][docname] = introduction(document, tags)
         if docname in config.work_history_publications:
             self.data["publications"][docname] = tuple(
                 Publication(**link) for link in links(document))
@@ -232,9 +255,11 @@ class WorkHistoryDomain(Domain):
                      ) -> nodes.reference | None:
         record = self.by_name().get(target_name(target))
         if record is None:
-            return None
+            return None  # xref.py words the warning
         if not node.get("refexplicit"):
             contnode = nodes.inline(record.title, record.title, classes=contnode["classes"])
+        if self.left_out(record):
+            return contnode  # the variant built leaves it out: plain text, no warning
         return make_refnode(builder, fromdocname, record.docname, record.name, contnode,
                             record.title)
 
@@ -246,6 +271,8 @@ class WorkHistoryDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for record in self.by_name().values():
+            if self.left_out(record):
+                continue
             yield record.name, record.title, "job", record.docname, record.name, 1
 
 

@@ -32,6 +32,9 @@ SUBTYPES = {
                   "exist, a font of work_history_latex_fonts that cannot be found or read)",
     "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
              "(the PDF would lose it)",
+    "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
+                   "Sphinx tag name, an unknown key, an unreadable value), an unknown "
+                   "work_history_variant, a work_history_pages that is not a page count",
 }
 
 

@@ -25,6 +25,8 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .budget import entry_name_latex
+
 
 class job_entry(nodes.container):
     """One entry. Attributes: ``docname`` and ``name``, which name its record;
@@ -104,6 +106,17 @@ def visit_job_entry_latex(self, node: job_entry) -> None:
                  self.encode(node.get("position", "")),
                  _latex_org(self, org, node.get("url", "")),
                  self.encode(location), self.encode(node.get("duration", "")))
+    # The name the page budget's message gives the entry (budget.py).
+    self.body.append(entry_name_latex(node.get("position", ""), node.get("org", "")))
+    if node.get("duration") and not _has_text(node):
+        # The length under the dates needs a line of its own (an {only} block
+        # may have left the entry without text).
+        self.body.append("\\workhistorynotext\n")
+
+
+def _has_text(node: job_entry) -> bool:
+    return any(not isinstance(child, (job_header, nodes.Invisible)) and child.astext().strip()
+               for child in node.children)
 
 
 def depart_job_entry_latex(self, node: job_entry) -> None:

@@ -21,6 +21,7 @@ from .dates import PartialDate
 from .domain import get_domain
 from .model import EmployerRecord, JobRecord, Span, job_span, tenure
 from .nodes import employer_entry, job_date, job_entry, job_header
+from .variants import remove_entry
 
 
 class FillEntries(SphinxPostTransform):
@@ -32,7 +33,9 @@ class FillEntries(SphinxPostTransform):
         domain = get_domain(self.env)
         for node in list(self.document.findall(job_entry)):
             record = domain.job(node["docname"], node["name"])
-            if record is not None:
+            if domain.left_out(record):
+                remove_entry(node)  # the variant built leaves it out
+            elif record is not None:
                 fill_job(node, record, job_span(self.config, record))
         for block in list(self.document.findall(employer_entry)):
             employer = domain.employer(block["docname"], block["index"])

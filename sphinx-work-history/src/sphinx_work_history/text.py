@@ -10,11 +10,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .options import is_web_url
+
+if TYPE_CHECKING:
+    from sphinx.util.tags import Tags
 
 SKIPPED = (nodes.Invisible, nodes.system_message)  # index entries, targets, comments
 BODY_CLASS = "wh-job-body"
@@ -30,11 +35,28 @@ def entry_body(entry: nodes.Element) -> nodes.Element | None:
                  if isinstance(child, nodes.Element) and BODY_CLASS in child["classes"]), None)
 
 
-def body_text(body: nodes.Element | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def shown_children(node: nodes.Element, tags: Tags | None) -> Iterator[nodes.Node]:
+    """*node*'s children, with each ``only`` block replaced by its children
+    when its condition holds for *tags* (the variant's), and left out when
+    not; with no *tags*, every block's children."""
+    for child in node.children:
+        if isinstance(child, addnodes.only):
+            try:
+                shown = tags is None or tags.eval_condition(child["expr"])
+            except Exception:  # Sphinx reports a bad condition itself  # noqa: BLE001
+                shown = True
+            if shown:
+                yield from shown_children(child, tags)
+        else:
+            yield child
+
+
+def body_text(body: nodes.Element | None, tags: Tags | None = None
+              ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """An entry body's ``summary`` paragraphs and ``highlights``."""
     summary: list[str] = []
     highlights: list[str] = []
-    for child in body.children if body is not None else ():
+    for child in shown_children(body, tags) if body is not None else ():
         if isinstance(child, SKIPPED):
             continue
         if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
@@ -45,11 +67,11 @@ def body_text(body: nodes.Element | None) -> tuple[tuple[str, ...], tuple[str, .
     return tuple(summary), tuple(h for h in highlights if h)
 
 
-def introduction(document: nodes.document) -> tuple[str, ...]:
+def introduction(document: nodes.document, tags: Tags | None = None) -> tuple[str, ...]:
     """The paragraphs before the document's first subsection."""
     section = next(iter(document.findall(nodes.section)), None)
     container = section if section is not None else document
-    paragraphs = (text_of(child) for child in container.children
+    paragraphs = (text_of(child) for child in shown_children(container, tags)
                   if isinstance(child, nodes.paragraph))
     return tuple(p for p in paragraphs if p)
 

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Build the CV's PDFs: the full CV and each variant of conf.py (`make cv`).
+
+    scripts/build_cv.py [--builddir _build] [--outdir DIR] [--variants NAME ...]
+                        [--jobs N] [--python PYTHON] [--srcdir DIR]
+
+For each, Sphinx's LaTeX builder (strict, as `make` runs it; a variant with
+``-D work_history_variant=NAME``) and then latexmk, as Read the Docs runs it
+(``latexmk -r latexmkrc -pdf``). The PDFs go to ``<builddir>/cv/``:
+``tef-cv.pdf`` and ``tef-cv-NAME.pdf`` (or to --outdir), named after the
+first of ``latex_documents``. Each build has its
+own LaTeX and doctree folders, so the builds can run side by side (--jobs).
+A PDF past its page budget fails its LaTeX run: the script prints the
+message and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import runpy
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
+
+
+def conf_values(srcdir: Path = PROJECT) -> dict:
+    """conf.py's values, read as Sphinx reads it (with no tags set)."""
+    from sphinx.util.tags import Tags
+
+    cwd = os.getcwd()
+    os.chdir(srcdir)
+    try:
+        return runpy.run_path(str(srcdir / "conf.py"), init_globals={"tags": Tags()})
+    finally:
+        os.chdir(cwd)
+
+
+def pdf_name(book: str, variant: str) -> str:
+    return f"{book}-{variant}.pdf" if variant else f"{book}.pdf"
+
+
+def build_one(python: str, srcdir: Path, variant: str, book: str, work: Path, outdir: Path
+              ) -> str | None:
+    """Build one PDF; None when it worked, else what went wrong."""
+    name = variant or "full"
+    latex_dir, doctrees = work / f"latex-{name}", work / f"doctrees-{name}"
+    shutil.rmtree(latex_dir, ignore_errors=True)
+    (outdir / pdf_name(book, variant)).unlink(missing_ok=True)  # never a stale PDF
+    override = ["-D", f"work_history_variant={variant}"] if variant else []
+    sphinx = subprocess.run(
+        [python, "-m", "sphinx", *STRICT, "-b", "latex", "-d", str(doctrees), *override,
+         str(srcdir), str(latex_dir)],
+        cwd=srcdir, capture_output=True, text=True, check=False)
+    if sphinx.returncode != 0:
+        return f"{name}: the LaTeX build failed\n{sphinx.stdout}{sphinx.stderr}"
+    latexmk = subprocess.run(
+        ["latexmk", "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode",
+         "-halt-on-error", f"{book}.tex"],
+        cwd=latex_dir, capture_output=True, text=True, check=False)
+    if latexmk.returncode != 0:
+        log = (latex_dir / f"{book}.log").read_text(encoding="latin-1", errors="replace")
+        errors = ["! " + block.split("\n\n")[0] for block in log.split("\n! ")[1:]]
+        shown = "\n".join(errors) or latexmk.stdout[-3000:]
+        return f"{name}: latexmk failed\n{shown}"
+    shutil.copyfile(latex_dir / f"{book}.pdf", outdir / pdf_name(book, variant))
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--builddir", type=Path, default=PROJECT / "_build")
+    parser.add_argument("--outdir", type=Path, help="where the PDFs go (default: BUILDDIR/cv)")
+    parser.add_argument("--variants", nargs="*",
+                        help="the variants to build (default: every one in conf.py); "
+                             "'' is the full CV")
+    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
+    parser.add_argument("--python", default=sys.executable)
+    parser.add_argument("--srcdir", type=Path, default=PROJECT,
+                        help="the Sphinx project (default: this site)")
+    args = parser.parse_args(argv)
+
+    srcdir = args.srcdir.resolve()
+    conf = conf_values(srcdir)
+    book = Path(conf["latex_documents"][0][1]).stem
+    declared = list(conf.get("work_history_variants", {}))
+    wanted = ["", *declared] if args.variants is None else args.variants
+    unknown = [v for v in wanted if v and v not in declared]
+    if unknown:
+        parser.error(f"unknown variants {unknown}; conf.py declares {declared}")
+    work = args.builddir / "cv"
+    outdir = args.outdir or work
+    work.mkdir(parents=True, exist_ok=True)
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        failures = [f for f in pool.map(
+            lambda v: build_one(args.python, srcdir, v, book, work, outdir), wanted) if f]
+    for failure in failures:
+        print(failure, file=sys.stderr)
+    for variant in wanted:
+        path = outdir / pdf_name(book, variant)
+        if path.is_file():
+            print(f"{variant or 'full CV':>8}: {path}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

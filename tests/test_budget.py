@@ -1,0 +1,141 @@
+"""The page budget is enforced by the LaTeX run itself (workhistory.sty).
+
+latexmk, as `make cv` and Read the Docs run it, fails when the PDF runs
+past the variant's `pages` (or `work_history_pages` for the full CV),
+with a message naming the variant, its page count, its budget and the
+entries past it.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import PROJECT, ROOTS, require_tool
+from pypdf import PdfReader
+from package_support import copy_root
+from test_variants import sphinx
+
+pytestmark = pytest.mark.slow
+
+ROOT = ROOTS / "test-variants"
+FILLER = "\n\n".join(["Kept the lights on while the data moved from the old systems to the "
+                      "new ones, night after night, without losing a single row. " * 3] * 4)
+
+
+def latexmk(outdir, *extra: str) -> subprocess.CompletedProcess:
+    """latexmk as Read the Docs runs it (with Sphinx's latexmkrc)."""
+    return subprocess.run(
+        [require_tool("latexmk"), "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
+         "-interaction=nonstopmode", *extra, "variants.tex"],
+        cwd=outdir, capture_output=True, text=True, check=False)
+
+
+def unwrapped(log: str) -> str:
+    """TeX's messages without its line wrapping (79 columns) and continuation prefix."""
+    text = re.sub(r"\n\(workhistory\)\s+", " ", log)
+    return re.sub(r"(?m)^(.{79})\n", r"\1", text)
+
+
+def build_pdf(root, outdir, variant: str = "") -> subprocess.CompletedProcess:
+    require_tool("pdflatex")
+    sphinx(root, outdir, "latex", *(["-D", f"work_history_variant={variant}"] if variant else []))
+    return latexmk(outdir)
+
+
+@pytest.fixture()
+def long_root(tmp_path):
+    """The test root, with two entries long enough to need a second page."""
+    root = copy_root(ROOT, tmp_path / "src")
+    index = root / "index.md"
+    text = index.read_text(encoding="utf-8")
+    text = text.replace("Taught children to code.", "Taught children to code.\n\n" + FILLER)
+    text = text.replace("Moved the data.", "Moved the data.\n\n" + FILLER)
+    index.write_text(text, encoding="utf-8")
+    return root
+
+
+# The style is engine-neutral: the same check under LuaLaTeX (with OpenType fonts).
+LUALATEX = r'''
+latex_engine = "lualatex"
+latex_elements = {"fontpkg": r"\setmainfont{TeX Gyre Pagella}\setsansfont{TeX Gyre Heros}"
+                             r"\setmonofont{TeX Gyre Cursor}"}
+'''
+
+
+@pytest.mark.parametrize("engine", ["pdflatex", "lualatex"])
+def test_over_budget_fails_naming_variant_pages_budget_and_entries(long_root, tmp_path, engine):
+    require_tool(engine)
+    if engine == "lualatex":
+        conf = long_root / "conf.py"
+        conf.write_text(conf.read_text(encoding="utf-8") + LUALATEX, encoding="utf-8")
+    out = tmp_path / "one"
+    result = build_pdf(long_root, out, "one")
+    assert result.returncode != 0
+    log = unwrapped((out / "variants.log").read_text(encoding="latin-1"))
+    (error,) = re.findall(r"! Package workhistory Error: (.*?)\n\n", log, re.S)
+    error = " ".join(error.split())
+    assert "The CV (variant `one') has 2 pages; its budget is 1." in error
+    past = error.split("Past the budget: ", 1)[1].rstrip(".")
+    # Exactly the entries that reach page 2, each with its pages, as the
+    # .aux file records where each entry starts and ends.
+    aux = (out / "variants.aux").read_text(encoding="latin-1")
+    starts = dict(re.findall(r"\\workhistory@start\{(.*?)\}\{(\d+)\}", aux))
+    ends = re.findall(r"\\workhistory@end\{(.*?)\}\{(\d+)\}", aux)
+    expected = [f"{name} (page {end})" if starts[name] == end
+                else f"{name} (pages {starts[name]}-{end})"
+                for name, end in ends if int(end) > 1]
+    assert len(ends) == 4 and len(expected) >= 2
+    assert past.split("; ") == expected
+    assert "Platform Engineer, Cloudy" in starts and "Cloudy" not in past
+    # latexmk's own output shows it too.
+    assert "Package workhistory Error" in result.stdout
+
+
+def test_within_budget_builds(long_root, tmp_path):
+    out = tmp_path / "full"
+    result = build_pdf(long_root, out)  # the full CV: work_history_pages = 3
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert 2 <= len(PdfReader(out / "variants.pdf").pages) <= 3
+    assert "workhistory Error" not in (out / "variants.log").read_text(encoding="latin-1")
+
+
+def test_the_full_cv_has_its_own_budget(long_root, tmp_path):
+    conf = long_root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(
+        "work_history_pages = 3", "work_history_pages = 1"), encoding="utf-8")
+    out = tmp_path / "full"
+    assert build_pdf(long_root, out).returncode != 0
+    log = unwrapped((out / "variants.log").read_text(encoding="latin-1"))
+    (count,) = re.findall(r"The CV \(the full CV\) has (\d+) pages; its budget is 1\.",
+                          " ".join(log.split()))
+    # The count is the PDF's (TeX still writes it, then latexmk reports the error).
+    assert int(count) == len(PdfReader(out / "variants.pdf").pages) > 1
+
+
+def test_a_variant_with_no_pages_keeps_the_default_budget(long_root, tmp_path):
+    out = tmp_path / "recent"  # no 'pages': work_history_pages (3) holds
+    result = build_pdf(long_root, out, "recent")
+    assert result.returncode == 0, result.stdout[-3000:]
+    tex = (out / "variants.tex").read_text(encoding="utf-8")
+    assert r"\usepackage[pages=3,variant=recent]{workhistory}" in tex
+
+
+def test_make_cv_fails_on_a_pdf_past_its_budget_and_says_why(long_root, tmp_path):
+    """scripts/build_cv.py (`make cv`) exits 1, prints the LaTeX message, and
+    leaves no PDF for the variant that failed."""
+    require_tool("latexmk")
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / "build_cv.py"), "--srcdir", str(long_root),
+         "--builddir", str(tmp_path / "build"), "--variants", "", "one"],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    message = " ".join(unwrapped(result.stderr).split())
+    assert "one: latexmk failed" in message
+    assert "The CV (variant `one') has 2 pages; its budget is 1." in message
+    assert "Past the budget: " in message and "Pipes" in message
+    cv = tmp_path / "build" / "cv"
+    assert (cv / "variants.pdf").is_file()  # the full CV is within its budget
+    assert not (cv / "variants-one.pdf").exists()
