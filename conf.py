@@ -28,6 +28,7 @@ extensions = [
     "publishing",
     "reproducible_epub",
     "lean_pages",
+    "keyboard_scrolling",
     "generated_descriptions",
 ]
 
