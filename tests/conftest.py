@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -17,6 +18,29 @@ ROOTS = Path(__file__).resolve().parent / "roots"
 STRICT = ["-W", "--keep-going", "-n", "-T"]
 # A fixed date: durations of ongoing roles and the build are reproducible.
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27
+
+
+def pytest_configure(config) -> None:
+    from support import draw_hypothesis_seed
+
+    draw_hypothesis_seed()
+
+
+def hypothesis_line() -> str:
+    from support import hypothesis_seed
+
+    if (seed := hypothesis_seed()) is None:
+        return "hypothesis: derandomised (HYPOTHESIS_SEED=<n> randomises it; CI always does)"
+    return f"hypothesis: seed {seed} (HYPOTHESIS_SEED={seed} replays this run)"
+
+
+def pytest_report_header(config) -> str:
+    return hypothesis_line()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    # Also at the end, beside any failure, and shown under -q as well.
+    terminalreporter.write_line(hypothesis_line())
 
 
 @pytest.fixture(scope="session")
@@ -47,6 +71,21 @@ def require_tool(name: str) -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+def require_module(name: str):
+    """A module the test needs, imported: fail under CI, skip elsewhere.
+
+    pytest.importorskip would skip under CI too, and a suite whose browser
+    tests all skip would pass. Every test needing an optional module uses this.
+    """
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        message = f"{name} cannot be imported ({error}; requirements-test.txt installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

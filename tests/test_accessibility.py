@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browsing import html_pages
+from conftest import require_module
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +25,7 @@ def describe(violations: list[dict]) -> str:
 @pytest.mark.parametrize(("theme", "width"), [("light", 1280), ("dark", 1280), ("light", 320),
                                               ("dark", 390)])
 def test_no_wcag_violations_on_any_page(site_html, open_page, theme, width):
-    axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
+    axe_api = require_module("axe_playwright_python.sync_playwright")
     axe = axe_api.Axe()
     found = {}
     for path in html_pages(site_html):

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from conftest import require_module
+
 pytestmark = pytest.mark.browser
 
 A4 = (595.3, 841.9)  # points
@@ -56,7 +58,7 @@ def squeeze(text: str) -> str:
 @pytest.fixture(scope="module")
 def printed(browser, site_url):
     """path -> what it printed, and what its screen showed around its text."""
-    pypdf = pytest.importorskip("pypdf")
+    pypdf = require_module("pypdf")
     results = {}
     context = browser.new_context(viewport={"width": round(PRINTABLE_WIDTH_PX), "height": 900})
     try:

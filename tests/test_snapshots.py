@@ -2,18 +2,19 @@
 
 Each file in tests/snippets/ is one page of a small project; the resolved
 doctree of each page (pseudo-XML) must equal tests/snapshots/<name>.xml.
-After a deliberate change, review and rewrite them with
+After a deliberate change, rewrite them with
 
     UPDATE_SNAPSHOTS=1 make test PYTEST_ARGS=tests/test_snapshots.py
+
+which fails, so that a person reviews the diff before the tests pass again.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from support import build
+from support import build, check_snapshot
 
 TESTS = Path(__file__).resolve().parent
 SNIPPETS = sorted((TESTS / "snippets").glob("*.md"))
@@ -46,12 +47,7 @@ def pseudoxml(tmp_path_factory) -> Path:
 def test_snippet_doctree(pseudoxml, snippet):
     got = (pseudoxml / f"{snippet.stem}.pseudoxml").read_text(encoding="utf-8")
     got = got.replace(str(pseudoxml.parent.parent), "<srcdir>")
-    expected = SNAPSHOTS / f"{snippet.stem}.xml"
-    if os.environ.get("UPDATE_SNAPSHOTS"):
-        SNAPSHOTS.mkdir(exist_ok=True)
-        expected.write_text(got, encoding="utf-8")
-    assert expected.exists(), f"no snapshot for {snippet.name}: run with UPDATE_SNAPSHOTS=1"
-    assert got == expected.read_text(encoding="utf-8")
+    check_snapshot(SNAPSHOTS / f"{snippet.stem}.xml", got)
 
 
 def test_every_snippet_is_on_the_reference_page():
