@@ -13,7 +13,9 @@ machine, so it means the same on a fast laptop and a busy CI box:
 "Plain MyST" holds the same words the extension renders (position,
 organisation, dates, length, location, the role's text, the summary as a
 Markdown table) with no directive. Each build runs in its own process;
-the builds of a comparison alternate, and the median of --runs is used.
+the two sides of a comparison alternate, --runs (5) times each, and the
+ratio is of their medians; each side's minimum, median and maximum are
+printed beside it.
 Exit status 1 when a budget is exceeded.
 """
 
@@ -28,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -236,30 +240,53 @@ def sphinx_build(src: Path, out: Path, clean: bool = True) -> float:
     return elapsed
 
 
-def median_pair(a: tuple[Path, Path], b: tuple[Path, Path], runs: int) -> tuple[float, float]:
-    times_a, times_b = [], []
-    for _ in range(runs):  # alternate, so drift in machine load hits both
-        times_a.append(sphinx_build(*a))
-        times_b.append(sphinx_build(*b))
-    return statistics.median(times_a), statistics.median(times_b)
+@dataclass
+class Runs:
+    """The times of one side of a comparison, in seconds."""
+
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def spread(self) -> str:
+        return f"{min(self.times):.2f}/{self.median:.2f}/{max(self.times):.2f}"
 
 
-def incremental(src: Path, out: Path, runs: int) -> float:
-    times = []
+def alternate(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[Runs, Runs]:
+    """*runs* timings of each, a then b in turn, so drift in machine load hits both."""
+    times_a, times_b = Runs(), Runs()
+    for _ in range(runs):
+        times_a.times.append(a())
+        times_b.times.append(b())
+    return times_a, times_b
+
+
+def clean_build(src: Path, out: Path) -> Callable[[], float]:
+    return lambda: sphinx_build(src, out)
+
+
+def edit_and_rebuild(src: Path, out: Path) -> Callable[[], float]:
+    """An author's edit to one page, then an incremental build of *out*."""
     page = sorted(src.glob("page*.md"))[len(list(src.glob("page*.md"))) // 2]
-    for n in range(runs):
+    edits = iter(range(1_000_000))
+
+    def run() -> float:
+        n = next(edits)
         text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(r"Engineer (\d+)\n", rf"Engineer \1 (edit {n})\n", text, count=1),
-                        encoding="utf-8")
+        page.write_text(re.sub(r"Engineer (\d+)[^\n]*\n", rf"Engineer \1 (edit {n})\n", text,
+                               count=1), encoding="utf-8")
         later = time.time() + 2 + n
         os.utime(page, (later, later))
-        times.append(sphinx_build(src, out, clean=False))
-    return statistics.median(times)
+        return sphinx_build(src, out, clean=False)
+
+    return run
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
+    parser.add_argument("--runs", type=int, default=5, help="builds of each side of a comparison")
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
@@ -267,41 +294,42 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="wh-bench-"))
     try:
-        n, pages = args.entries, args.pages
-        print(f"benchmark: {n} and {2 * n} entries over {pages} pages, median of "
-              f"{args.runs} runs, in {work}", flush=True)
+        n, pages, runs = args.entries, args.pages, args.runs
+        print(f"benchmark: {n} and {2 * n} entries over {pages} pages, {runs} alternating runs "
+              f"of each side, in {work}", flush=True)
         with_ext = generate(work / "with", n, pages, extension=True)
         plain = generate(work / "plain", n, pages, extension=False)
         doubled = generate(work / "doubled", 2 * n, pages, extension=True)
-
-        t_with, t_plain = median_pair((with_ext, work / "out-with"), (plain, work / "out-plain"),
-                                      args.runs)
-        t_doubled, t_with2 = median_pair((doubled, work / "out-doubled"),
-                                         (with_ext, work / "out-with"), args.runs)
-        t_clean = statistics.median([t_with, t_with2])
-        t_incr = incremental(with_ext, work / "out-with", args.runs)
-
         site = copy_site(work / "site", plain=False)
         site_plain = copy_site(work / "site-plain", plain=True)
-        t_site, t_site_plain = median_pair((site, work / "out-site"),
-                                           (site_plain, work / "out-site-plain"), args.runs)
 
-        results = [
-            ("extension", f"clean, {n} entries: with the extension vs plain MyST",
-             t_clean, t_plain),
-            ("doubling", f"clean, {2 * n} entries vs {n} entries", t_doubled, t_clean),
-            ("incremental", "one page edited: incremental vs clean", t_incr, t_clean),
-            ("site", "the real site: with the extension vs plain Sphinx+MyST+Furo",
-             t_site, t_site_plain),
-        ]
+        results = []
+        label = f"clean, {n} entries: with the extension vs plain MyST"
+        results.append(("extension", label, *alternate(
+            clean_build(with_ext, work / "out-with"), clean_build(plain, work / "out-plain"), runs)))
+        label = f"clean, {2 * n} entries vs {n} entries"
+        results.append(("doubling", label, *alternate(
+            clean_build(doubled, work / "out-doubled"), clean_build(with_ext, work / "out-with"),
+            runs)))
+        sphinx_build(with_ext, work / "out-edited")  # what the edits are built on
+        label = "one page edited: incremental vs clean"
+        results.append(("incremental", label, *alternate(
+            edit_and_rebuild(with_ext, work / "out-edited"),
+            clean_build(with_ext, work / "out-with"), runs)))
+        label = "the real site: with the extension vs plain Sphinx+MyST+Furo"
+        results.append(("site", label, *alternate(
+            clean_build(site, work / "out-site"), clean_build(site_plain, work / "out-site-plain"),
+            runs)))
+
         failed = False
-        print(f"\n{'measure':<62} {'times (s)':>15} {'ratio':>7} {'budget':>7}")
+        print(f"\nmedian of {runs}; each side's time in seconds as min/median/max")
+        print(f"{'measure':<62} {'measured':>17} {'against':>17} {'ratio':>7} {'budget':>7}")
         for key, label, numerator, denominator in results:
-            ratio = numerator / denominator
+            ratio = numerator.median / denominator.median
             ok = ratio <= BUDGETS[key]
             failed |= not ok
-            print(f"{label:<62} {numerator:6.2f} / {denominator:6.2f} {ratio:6.2f}x "
-                  f"{BUDGETS[key]:6.2f}x {'ok' if ok else 'OVER BUDGET'}")
+            print(f"{label:<62} {numerator.spread():>17} {denominator.spread():>17} "
+                  f"{ratio:6.2f}x {BUDGETS[key]:6.2f}x {'ok' if ok else 'OVER BUDGET'}")
         return 1 if failed else 0
     finally:
         if args.keep:
