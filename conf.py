@@ -28,6 +28,7 @@ extensions = [
     "publishing",
     "reproducible_epub",
     "lean_pages",
+    "keyboard_scrolling",
     "generated_descriptions",
     "pdf_fonts",
     "nested_includes",
@@ -92,7 +93,7 @@ work_history_cv_title = BOOK_TITLE
 html_theme = "furo"
 html_title = "tef.computer"
 html_static_path = ["_static"]
-html_css_files = ["site.css", ("print.css", {"media": "print"})]
+html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False

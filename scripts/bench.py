@@ -22,7 +22,9 @@ machine, so it means the same on a fast laptop and a busy CI box:
 "Plain MyST" holds the same words the extension renders (position,
 organisation, dates, length, location, the role's text, the summary as a
 Markdown table) with no directive. Each build runs in its own process;
-the builds of a comparison alternate, and the median of --runs is used.
+the two sides of a comparison alternate, --runs (5) times each, and the
+ratio is of their medians; each side's minimum, median and maximum are
+printed beside it.
 Exit status 1 when a budget is exceeded.
 """
 
@@ -38,6 +40,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -284,16 +288,57 @@ def pdf_build(src: Path, out: Path, env: dict[str, str] | None = None) -> float:
     return elapsed
 
 
+@dataclass
+class Runs:
+    """The times of one side of a comparison, in seconds."""
+
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def spread(self) -> str:
+        return f"{min(self.times):.2f}/{self.median:.2f}/{max(self.times):.2f}"
+
+
+def alternate(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[Runs, Runs]:
+    """*runs* timings of each, a then b in turn, so drift in machine load hits both."""
+    times_a, times_b = Runs(), Runs()
+    for _ in range(runs):
+        times_a.times.append(a())
+        times_b.times.append(b())
+    return times_a, times_b
+
+
+def clean_build(src: Path, out: Path) -> Callable[[], float]:
+    return lambda: sphinx_build(src, out)
+
+
+def edit_and_rebuild(src: Path, out: Path) -> Callable[[], float]:
+    """An author's edit to one page, then an incremental build of *out*."""
+    page = sorted(src.glob("page*.md"))[len(list(src.glob("page*.md"))) // 2]
+    edits = iter(range(1_000_000))
+
+    def run() -> float:
+        n = next(edits)
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"Engineer (\d+)[^\n]*\n", rf"Engineer \1 (edit {n})\n", text,
+                               count=1), encoding="utf-8")
+        later = time.time() + 2 + n
+        os.utime(page, (later, later))
+        return sphinx_build(src, out, clean=False)
+
+    return run
+
+
 def median_pair(a: tuple[Path, Path], b: tuple[Path, Path], runs: int,
-                build=sphinx_build) -> tuple[float, float]:
-    times_a, times_b = [], []
-    for _ in range(runs):  # alternate, so drift in machine load hits both
-        times_a.append(build(*a))
-        times_b.append(build(*b))
-    return statistics.median(times_a), statistics.median(times_b)
+                build=sphinx_build) -> tuple[Runs, Runs]:
+    """*runs* builds of each, a then b in turn, so drift in machine load hits both."""
+    return alternate(lambda: build(*a), lambda: build(*b), runs)
 
 
-def pdf_measures(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
+def pdf_measures(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
     print(f"benchmark: the CV's PDF, LuaLaTeX vs pdflatex, median of {runs} runs", flush=True)
     lua = copy_site(work / "pdf-lualatex", plain=False)
     pdflatex = copy_site(work / "pdf-pdflatex", plain=False)
@@ -303,11 +348,11 @@ def pdf_measures(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
     PDF_CPU.clear()
     t_lua, t_pdflatex = median_pair((lua, work / "out-pdf-lualatex"),
                                     (pdflatex, work / "out-pdf-pdflatex"), runs, build=pdf_build)
-    cpu_lua, cpu_pdflatex = (statistics.median(PDF_CPU[src]) for src in (lua, pdflatex))
+    cpu_lua, cpu_pdflatex = (Runs(PDF_CPU[src]) for src in (lua, pdflatex))
     # A new machine: LuaTeX writes its font cache (and font name list) first.
     cache = work / "empty-texmf-cache"
-    t_cold = pdf_build(lua, work / "out-pdf-cold",
-                       env={"TEXMFCACHE": str(cache), "TEXMFVAR": str(cache)})
+    t_cold = Runs([pdf_build(lua, work / "out-pdf-cold",
+                             env={"TEXMFCACHE": str(cache), "TEXMFVAR": str(cache)})])
     return [
         ("pdf", "the CV's PDF: LuaLaTeX and its fonts vs pdflatex as before", t_lua, t_pdflatex),
         ("pdf-cpu", "the same, in CPU seconds (user + system)", cpu_lua, cpu_pdflatex),
@@ -315,20 +360,7 @@ def pdf_measures(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
     ]
 
 
-def incremental(src: Path, out: Path, runs: int) -> float:
-    times = []
-    page = sorted(src.glob("page*.md"))[len(list(src.glob("page*.md"))) // 2]
-    for n in range(runs):
-        text = page.read_text(encoding="utf-8")
-        page.write_text(re.sub(r"Engineer (\d+)\n", rf"Engineer \1 (edit {n})\n", text, count=1),
-                        encoding="utf-8")
-        later = time.time() + 2 + n
-        os.utime(page, (later, later))
-        times.append(sphinx_build(src, out, clean=False))
-    return statistics.median(times)
-
-
-def next_day(src: Path, out: Path, runs: int) -> tuple[float, float]:
+def next_day(src: Path, out: Path, runs: int) -> tuple[Runs, Runs]:
     """A rebuild on a later day (lengths change, no source does) and a rebuild
     with no change, alternating; the later day must read no document again."""
     status = subprocess.run(
@@ -337,44 +369,42 @@ def next_day(src: Path, out: Path, runs: int) -> tuple[float, float]:
         env={**os.environ, "SOURCE_DATE_EPOCH": str(int(SOURCE_DATE_EPOCH) + 86400)}).stdout
     if "0 added, 0 changed, 0 removed" not in status:
         sys.exit(f"a rebuild on a later day read documents again:\n{status}")
-    times_next, times_same = [], []
+    times_next, times_same = Runs(), Runs()
     for day in range(2, runs + 2):
-        times_next.append(sphinx_build(src, out, clean=False,
-                                       epoch=str(int(SOURCE_DATE_EPOCH) + 86400 * day)))
-        times_same.append(sphinx_build(src, out, clean=False,
-                                       epoch=str(int(SOURCE_DATE_EPOCH) + 86400 * day)))
-    return statistics.median(times_next), statistics.median(times_same)
-def html_measures(work: Path, args) -> list[tuple[str, str, float, float]]:
-    n, pages = args.entries, args.pages
-    print(f"benchmark: {n} and {2 * n} entries over {pages} pages, median of "
-          f"{args.runs} runs, in {work}", flush=True)
+        epoch = str(int(SOURCE_DATE_EPOCH) + 86400 * day)
+        times_next.times.append(sphinx_build(src, out, clean=False, epoch=epoch))
+        times_same.times.append(sphinx_build(src, out, clean=False, epoch=epoch))
+    return times_next, times_same
+def html_measures(work: Path, args) -> list[tuple[str, str, Runs, Runs]]:
+    n, pages, runs = args.entries, args.pages, args.runs
+    print(f"benchmark: {n} and {2 * n} entries over {pages} pages, {runs} alternating runs "
+          f"of each side, in {work}", flush=True)
     with_ext = generate(work / "with", n, pages, extension=True)
     plain = generate(work / "plain", n, pages, extension=False)
     doubled = generate(work / "doubled", 2 * n, pages, extension=True)
-
-    t_with, t_plain = median_pair((with_ext, work / "out-with"), (plain, work / "out-plain"),
-                                  args.runs)
-    t_doubled, t_with2 = median_pair((doubled, work / "out-doubled"),
-                                     (with_ext, work / "out-with"), args.runs)
-    t_clean = statistics.median([t_with, t_with2])
-    t_incr = incremental(with_ext, work / "out-with", args.runs)
-
     site = copy_site(work / "site", plain=False)
     site_plain = copy_site(work / "site-plain", plain=True)
-    t_site, t_site_plain = median_pair((site, work / "out-site"),
-                                       (site_plain, work / "out-site-plain"), args.runs)
-    t_next_day, t_unchanged = next_day(site, work / "out-site", args.runs)
 
-    return [
-        ("extension", f"clean, {n} entries: with the extension vs plain MyST",
-         t_clean, t_plain),
-        ("doubling", f"clean, {2 * n} entries vs {n} entries", t_doubled, t_clean),
-        ("incremental", "one page edited: incremental vs clean", t_incr, t_clean),
-        ("site", "the real site: with the extension vs plain Sphinx+MyST+Furo",
-         t_site, t_site_plain),
-        ("next_day", "the real site rebuilt a day later vs rebuilt unchanged",
-         t_next_day, t_unchanged),
-    ]
+    results = []
+    label = f"clean, {n} entries: with the extension vs plain MyST"
+    results.append(("extension", label, *alternate(
+        clean_build(with_ext, work / "out-with"), clean_build(plain, work / "out-plain"), runs)))
+    label = f"clean, {2 * n} entries vs {n} entries"
+    results.append(("doubling", label, *alternate(
+        clean_build(doubled, work / "out-doubled"), clean_build(with_ext, work / "out-with"),
+        runs)))
+    sphinx_build(with_ext, work / "out-edited")  # what the edits are built on
+    label = "one page edited: incremental vs clean"
+    results.append(("incremental", label, *alternate(
+        edit_and_rebuild(with_ext, work / "out-edited"),
+        clean_build(with_ext, work / "out-with"), runs)))
+    label = "the real site: with the extension vs plain Sphinx+MyST+Furo"
+    results.append(("site", label, *alternate(
+        clean_build(site, work / "out-site"), clean_build(site_plain, work / "out-site-plain"),
+        runs)))
+    label = "the real site rebuilt a day later vs rebuilt unchanged"
+    results.append(("next_day", label, *next_day(site, work / "out-site", runs)))
+    return results
 
 
 def cv_build(builddir: Path, variants: list[str] | None) -> float:
@@ -392,19 +422,16 @@ def cv_build(builddir: Path, variants: list[str] | None) -> float:
     return elapsed
 
 
-def variants_measure(work: Path, runs: int) -> list[tuple[str, str, float, float]]:
+def variants_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
     """Measure 7: every variant's PDF and the full CV's, against the full CV's alone."""
-    times_all, times_one = [], []
-    for _ in range(runs):
-        times_all.append(cv_build(work / "cv-all", None))
-        times_one.append(cv_build(work / "cv-one", [""]))
-    return [("variants", "the CV's four PDFs vs the full CV's PDF alone",
-             statistics.median(times_all), statistics.median(times_one))]
+    return [("variants", "the CV's four PDFs vs the full CV's PDF alone", *alternate(
+        lambda: cv_build(work / "cv-all", None), lambda: cv_build(work / "cv-one", [""]),
+        runs))]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
+    parser.add_argument("--runs", type=int, default=5, help="builds of each side of a comparison")
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
@@ -417,18 +444,20 @@ def main() -> int:
         # A PDF build is a few seconds: more runs, for a steadier median.
         results += pdf_measures(work, max(args.runs, 5))
         results += variants_measure(work, args.runs)
+
         failed = False
-        print(f"\n{'measure':<62} {'times (s)':>15} {'ratio':>7} {'budget':>7}")
+        print(f"\nmedian of {args.runs} (PDFs: at least 5); each side's time in seconds as "
+              "min/median/max")
+        print(f"{'measure':<62} {'measured':>17} {'against':>17} {'ratio':>7} {'budget':>7}")
         for key, label, numerator, denominator in results:
-            ratio, budget = numerator / denominator, BUDGETS[key]
+            ratio, budget = numerator.median / denominator.median, BUDGETS[key]
+            spreads = f"{numerator.spread():>17} {denominator.spread():>17} {ratio:6.2f}x"
             if budget is None:
-                print(f"{label:<62} {numerator:6.2f} / {denominator:6.2f} {ratio:6.2f}x "
-                      f"{'-':>7} (for the record)")
+                print(f"{label:<62} {spreads} {'-':>7} (for the record)")
                 continue
             ok = ratio <= budget
             failed |= not ok
-            print(f"{label:<62} {numerator:6.2f} / {denominator:6.2f} {ratio:6.2f}x "
-                  f"{budget:6.2f}x {'ok' if ok else 'OVER BUDGET'}")
+            print(f"{label:<62} {spreads} {budget:6.2f}x {'ok' if ok else 'OVER BUDGET'}")
         return 1 if failed else 0
     finally:
         if args.keep:

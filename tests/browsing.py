@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import require_tool
+from conftest import require_module, require_tool
 from local_server import serve
 
 CHROMIUM_ARGS = [
@@ -77,7 +77,7 @@ def site_url(site_html) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    playwright_api = require_module("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         chromium = launch_chromium(playwright)
         yield chromium

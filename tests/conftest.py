@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
@@ -62,6 +63,19 @@ def require_fonts(*names: str) -> dict[str, str]:
             pytest.fail(message)
         pytest.skip(message)
     return paths
+def require_module(name: str):
+    """A module the test needs, imported: fail under CI, skip elsewhere.
+
+    pytest.importorskip would skip under CI too, and a suite whose browser
+    tests all skip would pass. Every test needing an optional module uses this.
+    """
+    try:
+        return importlib.import_module(name)
+    except ImportError as error:
+        message = f"{name} cannot be imported ({error}; requirements-test.txt installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browsing import html_pages
+from conftest import require_module
 
 pytestmark = pytest.mark.browser
 
@@ -20,13 +21,15 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("theme", ["light", "dark"])
-def test_no_wcag_violations_on_any_page(site_html, open_page, theme):
-    axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
+# Both themes on a desktop, and each again on a small and a common phone.
+@pytest.mark.parametrize(("theme", "width"), [("light", 1280), ("dark", 1280), ("light", 320),
+                                              ("dark", 390)])
+def test_no_wcag_violations_on_any_page(site_html, open_page, theme, width):
+    axe_api = require_module("axe_playwright_python.sync_playwright")
     axe = axe_api.Axe()
     found = {}
     for path in html_pages(site_html):
-        visit = open_page(path, theme=theme)
+        visit = open_page(path, theme=theme, width=width, height=800 if width < 800 else 900)
         page = visit.page
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.body.dataset.theme") == theme

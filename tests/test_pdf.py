@@ -11,7 +11,7 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from test_site_content import ROLES, WRITING
+from cv_pages import jobs, prose, web_links
 
 pytestmark = pytest.mark.slow
 
@@ -72,28 +72,30 @@ def test_name_and_contact_open_the_first_page(pages_text):
 
 def test_every_role_is_in_the_pdf(pages_text):
     text = squeeze("\n".join(pages_text))
-    for position, org, start, end in ROLES:
-        dates = start if start == end else f"{start} – {end}"
+    roles = jobs("pages/work-history")
+    assert len(roles) >= 2
+    for job in roles:
         # The dates, then the length of the role ("2 yrs"), then the role.
-        heading = f"{position}, {org}" if position else org  # no position: the organisation
-        entry = re.escape(squeeze(dates)) + r"(?:<?\d+yrs?)?" + re.escape(squeeze(heading))
-        assert re.search(entry, text), (position, org)
-    assert squeeze("Mid-level or entry level role") not in text  # no invented title
-    for phrase in ("I was on call for over a million databases.",
-                   "A Cloud Services startup. Java. OSGi.",
-                   "how much I can accelerate those around me",
-                   "If you aren't a third party recruiter, email me at"):
-        assert squeeze(phrase) in text, phrase
+        entry = (re.escape(squeeze(job.dates())) + f"(?:{re.escape(squeeze(job.length()))})?"
+                 + re.escape(squeeze(f"{job.position}, {job.org}" if job.position else job.org)))
+        assert re.search(entry, text), (job.position, job.org)
+        for paragraph in job.paragraphs:
+            assert squeeze(paragraph) in text, paragraph
+    for paragraph in prose("index"):
+        assert squeeze(paragraph) in text, paragraph
+    assert squeeze("Mid-level or entry level role") not in text  # no title the owner never wrote
 
 
 def test_writing_is_in_the_pdf_with_working_links(pdf, pages_text):
     text = squeeze("\n".join(pages_text))
-    for title in WRITING.values():
+    writing = web_links("pages/writing")
+    assert writing
+    for title, _ in writing:
         assert squeeze(title) in text, title
     uris = {annot.get_object()["/A"].get("/URI")
             for page in pdf.pages for annot in page.get("/Annots", [])
             if annot.get_object().get("/A", {}).get("/S") == "/URI"}
-    assert set(WRITING) <= uris
+    assert {url for _, url in writing} <= uris
     assert {"mailto:tef@printf.net", "https://tef.computer/"} <= uris
 
 

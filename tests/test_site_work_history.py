@@ -9,6 +9,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_work_history.messages import SUBTYPES
 
 from conftest import PROJECT
+from cv_pages import Date, jobs, length, summary_jobs, tenure
 
 PACKAGE_DOCS = PROJECT / "sphinx-work-history" / "docs"
 SNIPPETS = sorted((PROJECT / "sphinx-work-history" / "tests" / "snippets").glob("*.md"))
@@ -23,19 +24,9 @@ def test_home_page_summary_lists_the_owners_roles(site_html):
     table = home.select_one("table.wh-summary")
     rows = [[" ".join(td.get_text(" ").split()) for td in tr.select("td")]
             for tr in table.select("tbody tr")]
-    assert [row[:3] for row in rows] == [
-        ["Engineer", "Meter", "2020 – 2021"],
-        ["Database Developer", "Lyst", "2018 – 2020"],
-        ["Lead Infra Engineer", "Heroku", "2014 – 2016"],
-        ["Programmer", "Code Club", "2013 – 2014"],
-        ["Architect", "Hanzo", "2011 – 2013"],
-        # No position: the role cell is empty, the organisation links the entry.
-        ["", "Cloudsoft", "2009 – 2011"],
-        ["", "Skyscanner", "2008 – 2009"],
-        ["", "Securetest", "2007"],
-    ]
-    assert [row[3] for row in rows] == ["1 yr", "2 yrs", "2 yrs", "1 yr", "2 yrs", "2 yrs",
-                                        "1 yr", "< 1 yr"]
+    expected = summary_jobs()  # every entry but the reference page's examples, newest first
+    assert len(expected) >= 2
+    assert rows == [[job.position, job.org, job.dates(), job.length()] for job in expected]
     # Each row links to its entry on the work history page; no example entry is listed.
     history = page(site_html, "pages/work-history.html")
     for link in table.select("tbody a"):
@@ -53,17 +44,23 @@ def test_reference_page_documents_everything(site_html):
     for name in (":no-duration:", ":since:", ":limit:", ":tags:", ":name:", ":url:",
                  ":location:", "{job}", "employer", "work-history"):
         assert name in text, name
-    # The rendered examples are there, beside their source: every snippet.
-    assert reference.select_one("article#example-widgets .wh-duration").get_text() == "2 yrs 3 mos"
-    assert reference.select_one("section.wh-employer .wh-duration").get_text() == "3 yrs 1 mo"
-    sources = [pre.get_text() for pre in reference.select("div.highlight-markdown pre")]
-    for snippet in SNIPPETS:
-        assert snippet.read_text(encoding="utf-8") in sources, snippet.name
-    # Its summary example lists the site's own roles: the examples are left out.
-    example = next(box for box in reference.select(".wh-example")
-                   if box.select_one("table.wh-summary"))
-    orgs = [tr.select("td")[1].get_text() for tr in example.select("tbody tr")]
-    assert orgs and not [org for org in orgs if org.startswith("Example")]
+    # The rendered examples are there, beside their source, with their lengths.
+    examples = jobs("pages/work-history-markup")
+    articles = reference.select("article.wh-job")
+    assert len(articles) == len(examples) >= 3
+    for article, job in zip(articles, examples):
+        assert article.select_one(".wh-position").get_text() == job.position
+        duration = article.select_one(".wh-job-meta .wh-duration")
+        assert (duration.get_text() if duration else "") == job.length(), job.position
+    employers = reference.select("section.wh-employer")
+    assert employers
+    for section in employers:
+        org = section.select_one(".wh-employer-header .wh-org").get_text()
+        roles = [job for job in examples if job.options.get("employer") == org]
+        assert roles, org
+        shown = section.select_one(".wh-employer-header .wh-duration").get_text()
+        assert shown == tenure(roles), org
+    assert len(reference.select("div.highlight-markdown")) == 5
 
 
 def test_reference_page_is_the_packages_documentation():
@@ -108,3 +105,13 @@ def test_an_included_page_names_its_files_from_its_own_folder(tmp_path):
         ":::", "::::{admonition} x", ":::{include} ../sphinx-work-history/tests/snippets/job.md",
         ":::", "::::", "```{include} /absolute/from/srcdir.md", "```",
         ":::{include} <isonum.txt>", ":::"]
+        assert f"`{name}`" in source
+
+
+def test_the_tests_length_rule_gives_the_reference_pages_examples():
+    """cv_pages.length is the rule as documented: its examples hold for it."""
+    source = (PROJECT / "pages" / "work-history-markup.md").read_text(encoding="utf-8")
+    examples = re.findall(r'`([\d-]+)` to `([\d-]+)` is\s+"([^"]+)"', source)
+    assert len(examples) >= 3
+    for start, end, shown in examples:
+        assert length(Date.parse(start), Date.parse(end)) == shown, (start, end)

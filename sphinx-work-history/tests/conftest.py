@@ -18,6 +18,29 @@ ROOTS = TESTS / "roots"
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27
 
 
+def pytest_configure(config) -> None:
+    from support import draw_hypothesis_seed
+
+    draw_hypothesis_seed()
+
+
+def hypothesis_line() -> str:
+    from support import hypothesis_seed
+
+    if (seed := hypothesis_seed()) is None:
+        return "hypothesis: derandomised (HYPOTHESIS_SEED=<n> randomises it; CI always does)"
+    return f"hypothesis: seed {seed} (HYPOTHESIS_SEED={seed} replays this run)"
+
+
+def pytest_report_header(config) -> str:
+    return hypothesis_line()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    # Also at the end, beside any failure, and shown under -q as well.
+    terminalreporter.write_line(hypothesis_line())
+
+
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     """Where `@pytest.mark.sphinx(testroot=...)` finds its test roots."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from sphinx.util.console import strip_colors
 
 _WARNING = re.compile(
@@ -91,3 +93,39 @@ def readme_example(readme: Path) -> dict[str, str]:
     text = readme.read_text(encoding="utf-8")
     example = text.split("<!-- example: start -->")[1].split("<!-- example: end -->")[0]
     return {m["name"]: m["text"] + "\n" for m in _README_FILE.finditer(example)}
+def check_snapshot(expected: Path, got: str) -> None:
+    """*got* must equal the snapshot file *expected*.
+
+    With ``UPDATE_SNAPSHOTS=1`` the snapshot is rewritten instead, and the
+    test still fails: a rewritten snapshot passes only once a person has
+    reviewed the diff and run the tests again without it.
+    """
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        changed = not expected.exists() or expected.read_text(encoding="utf-8") != got
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(got, encoding="utf-8")
+        pytest.fail(f"{'rewrote' if changed else 'kept'} {expected.name} (UPDATE_SNAPSHOTS): "
+                    "review `git diff`, then run the tests without UPDATE_SNAPSHOTS",
+                    pytrace=False)
+    assert expected.exists(), f"no snapshot {expected.name}: run with UPDATE_SNAPSHOTS=1"
+    assert got == expected.read_text(encoding="utf-8"), f"{expected.name} differs"
+
+
+def hypothesis_seed() -> int | None:
+    """The seed of the randomised hypothesis tests, or None: derandomised.
+
+    ``HYPOTHESIS_SEED=<n>`` replays a run. Under CI, conftest.py draws a
+    fresh seed for each run and prints it in the report's header; elsewhere
+    the tests see the same inputs every time.
+    """
+    value = os.environ.get("HYPOTHESIS_SEED", "").strip()
+    return int(value) if value else None
+
+
+def draw_hypothesis_seed() -> int | None:
+    """Under CI with no seed given, draw one (for the whole run); the seed in force."""
+    if os.environ.get("CI") and hypothesis_seed() is None:
+        import random
+
+        os.environ["HYPOTHESIS_SEED"] = str(random.SystemRandom().randrange(2 ** 32))
+    return hypothesis_seed()
