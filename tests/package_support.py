@@ -18,3 +18,7 @@ build = _module.build
 copy_root = _module.copy_root
 work_history_warnings = _module.work_history_warnings
 line_of = _module.line_of
+other_warnings = _module.other_warnings
+check_snapshot = _module.check_snapshot
+hypothesis_seed = _module.hypothesis_seed
+draw_hypothesis_seed = _module.draw_hypothesis_seed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from support import build, other_warnings
+from package_support import build, other_warnings
 
 from conftest import PROJECT
 

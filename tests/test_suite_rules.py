@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from support import check_snapshot, draw_hypothesis_seed, hypothesis_seed
+from package_support import check_snapshot, draw_hypothesis_seed, hypothesis_seed
 
 from conftest import require_module
 
@@ -26,7 +26,9 @@ def test_a_missing_module_fails_under_ci_and_skips_elsewhere(monkeypatch):
 
 def test_no_test_skips_on_a_missing_module_under_ci():
     """pytest.importorskip skips under CI too: every test uses require_module."""
-    users = [path.name for path in sorted(TESTS.rglob("*.py")) if path != Path(__file__)
+    package_tests = TESTS.parent / "sphinx-work-history" / "tests"
+    users = [path.name for path in sorted([*TESTS.rglob("*.py"), *package_tests.rglob("*.py")])
+             if path != Path(__file__)
              and re.search(r"\bimportorskip\(", path.read_text(encoding="utf-8"))]
     assert users == []
 
@@ -60,10 +62,3 @@ def test_ci_draws_a_hypothesis_seed_and_a_given_one_replays(monkeypatch):
     assert draw_hypothesis_seed() == drawn
     monkeypatch.setenv("HYPOTHESIS_SEED", "1234")
     assert draw_hypothesis_seed() == 1234
-
-
-def test_the_report_names_the_seed(monkeypatch):
-    from conftest import hypothesis_line
-
-    monkeypatch.setenv("HYPOTHESIS_SEED", "99")
-    assert hypothesis_line() == "hypothesis: seed 99 (HYPOTHESIS_SEED=99 replays this run)"
