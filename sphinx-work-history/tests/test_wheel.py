@@ -113,7 +113,10 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
     meta = metadata(wheel)
     assert meta["Name"] == "sphinx-work-history"
     assert meta["Requires-Python"] == ">=3.11"
-    assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10"]
+    # Sphinx, and the optional extras: Word output and the PDF's glyph check.
+    assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10",
+                                             'python-docx==1.2.0 ; extra == "docx"',
+                                             'fonttools>=4.38 ; extra == "pdf-fonts"']
     assert meta["License-Expression"] == "MIT"
     classifiers = meta.get_all("Classifier")
     assert "Framework :: Sphinx :: Extension" in classifiers
