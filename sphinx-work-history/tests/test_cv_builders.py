@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -109,12 +108,14 @@ def test_docx_cv_uses_word_styles_and_hyperlinks(app, tmp_path):
     assert ("List Bullet", "Cut failover from minutes to pg_ctl promote seconds.") in styled
     assert ("List Bullet 2", "two juniors;") in styled
     assert "Shown only in the CV files." in [text for _, text in styled]
-    assert not document.tables and not document.inline_shapes
+    assert not document.tables
+    assert not document.inline_shapes
     hyperlinks = {link.text: link.url for p in document.paragraphs for link in p.hyperlinks}
     assert hyperlinks["design notes"] == "https://initech.example.com/notes?a=1&b=2"
     assert hyperlinks["ada@example.org"] == "mailto:ada@example.org"
     runs = {run.text: run for p in document.paragraphs for run in p.runs}
-    assert runs["replication"].bold and runs["care"].italic
+    assert runs["replication"].bold
+    assert runs["care"].italic
     properties = document.core_properties
     assert (properties.title, properties.author, properties.language) == (
         "Ada's CV", "Ada Example", "en")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sphinx_work_history.dates import DateError, PartialDate, format_length
 from sphinx_work_history.config import default_today
+from sphinx_work_history.dates import DateError, PartialDate, format_length
 
 
 def length(start: str, end: str) -> str:

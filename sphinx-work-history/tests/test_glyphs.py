@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from conftest import require_fonts
 from sphinx.util.console import strip_colors
-from support import Warning, build, work_history_warnings
 
+from conftest import require_fonts
 from sphinx_work_history.glyphs import FontChain, fonts_used, needs_glyph
+from support import Warning, build, work_history_warnings
 
 PAGELLA = "texgyrepagella-regular.otf"  # Latin, no Hebrew
 HEBREW = "NotoSerifHebrew-Regular.ttf"

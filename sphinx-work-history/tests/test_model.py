@@ -16,10 +16,10 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS
-from support import build, copy_root, work_history_warnings
 
+from conftest import ROOTS
 from sphinx_work_history.domain import get_domain
+from support import build, copy_root, work_history_warnings
 
 
 def meter_length(html: str) -> str:
@@ -118,7 +118,8 @@ def test_a_person_without_email_or_with_an_unsafe_url_is_a_located_warning(tmp_p
     found = work_history_warnings(app.warning.getvalue())
     assert {(w.file, w.line, w.subtype) for w in found} == {("conf.py", 6, "bad_config")}
     messages = " ".join(w.message for w in found)
-    assert "'email'" in messages and "javascript:alert(1)" in messages
+    assert "'email'" in messages
+    assert "javascript:alert(1)" in messages
     assert "ftp://example.org/" in messages
     assert "Traceback" not in app.warning.getvalue()
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
@@ -140,7 +141,8 @@ def test_a_maketitle_of_the_project_is_kept(tmp_path):
     app = build(copy_root(ROOTS / "test-resume-hostile", tmp_path / "src"), "latex",
                 confoverrides={"latex_elements": {"maketitle": r"\section*{Mine}"}})
     tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\section*{Mine}" in tex and r"\workhistorycvheader" not in tex
+    assert r"\section*{Mine}" in tex
+    assert r"\workhistorycvheader" not in tex
 
 
 def test_the_hub_is_a_setting(tmp_path):

@@ -40,7 +40,7 @@ def plain_name(text: str) -> str:
 
 def entry_name_latex(position: str, org: str) -> str:
     name = plain_name(", ".join(part for part in (position, org) if part))
-    return "\\workhistoryname{%s}\n" % name if name else ""
+    return f"\\workhistoryname{{{name}}}\n" if name else ""
 
 
 def _package_options(app: Sphinx, config: Config) -> None:

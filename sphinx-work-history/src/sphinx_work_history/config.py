@@ -97,7 +97,7 @@ def default_today() -> str:
     """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
     return dt.date.today().isoformat()
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.osutil import make_filename_from_project
 
@@ -51,5 +52,5 @@ class CVBuilder(Builder):
         raise NotImplementedError
 
 
-def cv_basename(config) -> str:
+def cv_basename(config: Config) -> str:
     return config.work_history_cv_basename or make_filename_from_project(config.project)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -103,6 +104,7 @@ class PublicationItem:
     def paragraph(self) -> Paragraph:
         """The summary with the title in it as the link, or the link then the summary."""
         link = Run(self.title, url=self.url)
+        runs: tuple[Run, ...]
         before, found, after = self.summary.partition(self.title)
         if found and self.title:
             runs = (Run(before), link, Run(after))
@@ -139,8 +141,7 @@ def runs_of(node: nodes.Node, style: Run | None = None) -> Iterator[Run]:
         if text := clean(str(node)):
             yield replace(style, text=text)
         return
-    if isinstance(node, SKIPPED) or isinstance(node, (nodes.footnote_reference,
-                                                      nodes.citation_reference)):
+    if isinstance(node, (*SKIPPED, nodes.footnote_reference, nodes.citation_reference)):
         return
     if isinstance(node, nodes.emphasis):
         style = replace(style, emphasis=True)
@@ -196,10 +197,10 @@ def _list_items(node: nodes.Element, depth: int) -> Iterator[tuple[int, Paragrap
 def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
     """Paragraphs and bullet lists, from body elements."""
     for child in children:
-        if isinstance(child, SKIPPED) or isinstance(child, (nodes.substitution_definition,
-                                                            addnodes.toctree)):
+        if isinstance(child, (*SKIPPED, nodes.substitution_definition, addnodes.toctree)):
             continue
-        if isinstance(child, nodes.Element) and "toctree-wrapper" in child["classes"]:  # a resolved toctree: navigation
+        # A resolved toctree: navigation.
+        if isinstance(child, nodes.Element) and "toctree-wrapper" in child["classes"]:
             continue
         if isinstance(child, _LISTS):
             items = tuple(_list_items(child, 0))
@@ -220,7 +221,7 @@ def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
 
 
 # -- the whole CV -----------------------------------------------------------------
-def _contacts(person: dict) -> tuple[Contact, ...]:
+def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
     contacts = []
     if email := person.get("email"):
         contacts.append(Contact("Email", email, f"mailto:{email}"))

@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
@@ -23,19 +24,22 @@ from .cv_builder import CVBuilder
 from .cv_document import CV, Block, BulletList, Run
 from .model import today
 
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.text.paragraph import Paragraph
+
 LINK_COLOUR = (0x1A, 0x40, 0x8C)
 
 
-def _docx():
+def _require_docx() -> None:
     try:
-        import docx
+        import docx  # noqa: F401
     except ImportError as exc:  # the extra is not installed
         raise ExtensionError("the cv-docx builder needs python-docx: install "
                              "sphinx-work-history[docx]") from exc
-    return docx
 
 
-def add_runs(paragraph, runs: tuple[Run, ...]) -> None:
+def add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -57,7 +61,7 @@ def add_runs(paragraph, runs: tuple[Run, ...]) -> None:
             paragraph._p.append(link)
 
 
-def add_blocks(document, blocks: tuple[Block, ...]) -> None:
+def add_blocks(document: Document, blocks: tuple[Block, ...]) -> None:
     for block in blocks:
         if isinstance(block, BulletList):
             for depth, item in block.items:
@@ -67,7 +71,7 @@ def add_blocks(document, blocks: tuple[Block, ...]) -> None:
             add_runs(document.add_paragraph(), block.runs)
 
 
-def _set_language(document, language: str) -> None:
+def _set_language(document: Document, language: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -77,7 +81,7 @@ def _set_language(document, language: str) -> None:
     rpr.append(lang)
 
 
-def _plain_bullets(document) -> None:
+def _plain_bullets(document: Document) -> None:
     """Bullets as the character U+2022 in the text's font, not Word's Symbol-font
     bullet (U+F0B7, a private-use character in any text extracted from it)."""
     from docx.oxml.ns import qn
@@ -92,8 +96,9 @@ def _plain_bullets(document) -> None:
             fonts.getparent().remove(fonts)
 
 
-def build_docx(cv: CV, title: str, when: dt.datetime):
-    docx = _docx()
+def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
+    _require_docx()
+    import docx
     from docx.shared import Mm
 
     document = docx.Document()
@@ -135,7 +140,7 @@ def build_docx(cv: CV, title: str, when: dt.datetime):
     return document
 
 
-def save(document, path: Path, when: dt.datetime) -> None:
+def save(document: Document, path: Path, when: dt.datetime) -> None:
     """Saved with every part dated *when*: the same CV, the same bytes."""
     written = io.BytesIO()
     document.save(written)
@@ -153,13 +158,13 @@ class CVDocxBuilder(CVBuilder):
     suffix = ".docx"
 
     def init(self) -> None:
-        _docx()  # fail early, with the way to fix it
+        _require_docx()  # fail early, with the way to fix it
 
     def write_cv(self, cv: CV, path: Path) -> None:
         # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
         # a ZIP archive holds no date before 1980.
         day = today(self.config)
-        when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.timezone.utc)
+        when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
         title = self.config.work_history_cv_title or self.config.project
         save(build_docx(cv, title, when), path, when)
 

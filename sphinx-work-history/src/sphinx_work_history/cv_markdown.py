@@ -3,9 +3,9 @@
 Text is escaped, so what an entry says is never read as markup: every
 character that makes Markdown (CommonMark's, and GitHub's strikethrough,
 tables and math) is backslash-escaped where it would (CommonMark allows
-escaping any ASCII punctuation), raw HTML included. Links keep their address (in ``<…>``, so parentheses in
-it are safe); inline code is a code span whose fence is longer than any
-run of backticks it holds.
+escaping any ASCII punctuation), raw HTML included. Links keep their
+address (in ``<…>``, so parentheses in it are safe); inline code is a code
+span whose fence is longer than any run of backticks it holds.
 """
 
 from __future__ import annotations
@@ -47,13 +47,15 @@ def _url(url: str) -> str:
 def _code(text: str) -> str:
     longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or text.startswith(" ") else ""
+    pad = " " if text.startswith(("`", " ")) or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _run(run: Run) -> str:
     text = run.text
-    lead, body, trail = re.match(r"(\s*)(.*?)(\s*)$", text, re.DOTALL).groups()
+    match = re.match(r"(\s*)(.*?)(\s*)$", text, re.DOTALL)
+    assert match is not None  # the pattern matches any text
+    lead, body, trail = match.groups()
     if not body:
         return text
     shown = _code(body) if run.literal else escape(body)

@@ -36,8 +36,8 @@ def contact_line(person: dict[str, str], site: str) -> str:
 def cv_header(config: Config) -> str:
     person = get_person(config)
     site = person.get("url") or config.html_baseurl or ""
-    return r"\workhistorycvheader{%s}{%s}" % (escape(person.get("label", "")),
-                                             contact_line(person, site))
+    label = escape(person.get("label", ""))
+    return rf"\workhistorycvheader{{{label}}}{{{contact_line(person, site)}}}"
 
 
 def _set_header(app: Sphinx, config: Config) -> None:

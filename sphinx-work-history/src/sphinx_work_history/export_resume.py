@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from html import escape
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 from docutils import nodes
@@ -43,7 +44,7 @@ def _write_resume(app: Sphinx, exception: BaseException | None) -> None:
     Path(app.builder.outdir, RESUME_JSON).write_text(resume_json_text(app), encoding="utf-8")
 
 
-def _link_from_home(app: Sphinx, pagename: str, templatename: str, context: dict,
+def _link_from_home(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                     doctree: nodes.document | None) -> None:
     if pagename != app.config.work_history_hub or not publishes_site(app.builder):
         return

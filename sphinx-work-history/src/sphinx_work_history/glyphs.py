@@ -27,6 +27,7 @@ import subprocess
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from docutils import nodes
@@ -90,7 +91,7 @@ def _cmap(path: str) -> frozenset[int]:
     return _cmaps[key]
 
 
-def _resolve(names: list[str], confdir: str) -> dict[str, str | None]:
+def _resolve(names: list[str], confdir: str | os.PathLike[str]) -> dict[str, str | None]:
     """Each font name's path: a path as given, else what kpsewhich finds."""
     found: dict[str, str | None] = {}
     lookup = []
@@ -147,13 +148,15 @@ def font_chains(app: Sphinx, quiet: bool = False) -> dict[str, FontChain] | None
     try:
         import fontTools  # noqa: F401
     except ImportError:
-        return cannot("the glyph check needs fontTools "
-                      "(pip install sphinx-work-history[pdf-fonts])")
+        cannot("the glyph check needs fontTools (pip install sphinx-work-history[pdf-fonts])")
+        return None
     names = sorted({name for fonts in families.values() for name in fonts})
-    paths = _resolve(names, app.confdir)
-    missing = [name for name in names if paths[name] is None]
+    paths = {name: path for name, path in _resolve(names, app.confdir).items()
+             if path is not None}
+    missing = [name for name in names if name not in paths]
     if missing:
-        return cannot(f"font not found: {', '.join(missing)}")
+        cannot(f"font not found: {', '.join(missing)}")
+        return None
     return {family: FontChain(tuple(fonts), tuple(paths[name] for name in fonts))
             for family, fonts in families.items()}
 
@@ -176,7 +179,8 @@ def _docname(node: nodes.Node, default: str) -> str:
     """The document a node came from, in a tree that inlines others (LaTeX's)."""
     for ancestor in _ancestors(node):
         if isinstance(ancestor, addnodes.start_of_file):
-            return ancestor["docname"]
+            docname: str = ancestor["docname"]
+            return docname
     return default
 
 
@@ -201,7 +205,7 @@ def _text_line(text: nodes.Text) -> int | None:
     """The line of *text*'s first character: its element's line, plus the
     line breaks of the text before it in that element."""
     element = next((a for a in _ancestors(text) if a.line), None)
-    if element is None:
+    if element is None or element.line is None:
         return None
     before = 0
     for other in element.findall(nodes.Text):
@@ -217,16 +221,24 @@ def document_text(doctree: nodes.document,
     where it is (called only for a piece that needs telling)."""
     for node in doctree.findall(nodes.Text):
         if not _skipped(node):
-            yield str(node), lambda node=node: Piece(str(node), _docname(node, docname),
-                                                     _text_line(node))
+            yield str(node), partial(_text_piece, node, docname)
     # The entries' headings, which the LaTeX writer prints from their attributes:
     # at the directive's line.
-    for entry in doctree.findall(lambda n: isinstance(n, (job_entry, employer_entry))):
+    for entry in doctree.findall(nodes.Element):
+        if not isinstance(entry, (job_entry, employer_entry)):
+            continue
         for key, value in entry.attributes.items():
             if key not in _NOT_TEXT and isinstance(value, str):
-                yield value, lambda entry=entry, value=value: Piece(
-                    value, _docname(entry, docname),
-                    entry.line or next((a.line for a in _ancestors(entry) if a.line), None))
+                yield value, partial(_attribute_piece, entry, value, docname)
+
+
+def _text_piece(node: nodes.Text, docname: str) -> Piece:
+    return Piece(str(node), _docname(node, docname), _text_line(node))
+
+
+def _attribute_piece(entry: nodes.Element, value: str, docname: str) -> Piece:
+    line = entry.line or next((a.line for a in _ancestors(entry) if a.line), None)
+    return Piece(value, _docname(entry, docname), line)
 
 
 def fonts_used(chains: dict[str, FontChain], text: str) -> dict[str, list[str]]:

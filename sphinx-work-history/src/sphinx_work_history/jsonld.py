@@ -76,7 +76,7 @@ def roles_on(env: BuildEnvironment, pagename: str) -> list[JobRecord]:
     return get_domain(env).published_in(pagename)
 
 
-def _add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict,
+def _add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                 doctree: nodes.document | None) -> None:
     if not publishes_site(app.builder):
         return

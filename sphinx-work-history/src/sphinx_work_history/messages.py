@@ -7,11 +7,15 @@ The list is documented in the package's documentation (docs/).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeAlias
 
+from docutils import nodes
 from sphinx.util import logging
 
 logger = logging.getLogger("work_history")
+
+#: Where a warning points: a node, ``(docname, line)``, a docname, or nowhere.
+Location: TypeAlias = str | tuple[str | None, int | None] | nodes.Node | None
 
 SUBTYPES = {
     "missing_field": "a required field (:org:, :start:) is missing or empty, a "
@@ -24,7 +28,8 @@ SUBTYPES = {
     "bad_url": ":url: is not an http(s) address",
     "duplicate_name": "two entries with the same name, in one document or across documents",
     "unknown_ref": "a {job} reference to an entry that does not exist",
-    "raw_markup": "raw HTML or LaTeX in an entry's text (shown as text: other formats would drop it)",
+    "raw_markup": "raw HTML or LaTeX in an entry's text (shown as text: other formats "
+                  "would drop it)",
     "misplaced": "a directive used where it makes no sense (a job inside a job, an "
                  "employer inside a job or an employer)",
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
@@ -38,7 +43,7 @@ SUBTYPES = {
 }
 
 
-def warn(subtype: str, message: str, location: Any) -> None:
+def warn(subtype: str, message: str, location: Location) -> None:
     """Log a warning of type ``work_history.<subtype>`` at *location*.
 
     *location* is anything Sphinx accepts: a node, ``(docname, line)``,

@@ -22,10 +22,16 @@ renders it through Sphinx's MRO-based dispatch.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from .budget import entry_name_latex
+
+if TYPE_CHECKING:
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
 
 
 class job_entry(nodes.container):
@@ -52,53 +58,54 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 # -- HTML (and ePub, which uses the HTML visitors) --------------------------
 
-def visit_job_entry_html(self, node: job_entry) -> None:
+def visit_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
     self.body.append(self.starttag(node, "article"))
 
 
-def depart_job_entry_html(self, node: job_entry) -> None:
+def depart_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
     self.body.append("</article>\n")
 
 
-def visit_job_header_html(self, node: job_header) -> None:
+def visit_job_header_html(self: HTML5Translator, node: job_header) -> None:
     self.body.append(self.starttag(node, "header"))
 
 
-def depart_job_header_html(self, node: job_header) -> None:
+def depart_job_header_html(self: HTML5Translator, node: job_header) -> None:
     self.body.append("</header>\n")
 
 
-def visit_employer_entry_html(self, node: employer_entry) -> None:
+def visit_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
     self.body.append(self.starttag(node, "section"))
 
 
-def depart_employer_entry_html(self, node: employer_entry) -> None:
+def depart_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
     self.body.append("</section>\n")
 
 
-def visit_job_date_html(self, node: job_date) -> None:
+def visit_job_date_html(self: HTML5Translator, node: job_date) -> None:
     self.body.append(self.starttag(node, "time", "", datetime=node["datetime"]))
 
 
-def depart_job_date_html(self, node: job_date) -> None:
+def depart_job_date_html(self: HTML5Translator, node: job_date) -> None:
     self.body.append("</time>")
 
 
 # -- LaTeX --------------------------------------------------------------------
 
-def _latex_org(self, org: str, url: str) -> str:
+def _latex_org(self: LaTeXTranslator, org: str, url: str) -> str:
     org = self.encode(org)
     if org and url:
-        org = r"\href{%s}{%s}" % (self.encode_uri(url), org)
+        org = rf"\href{{{self.encode_uri(url)}}}{{{org}}}"
     return org
 
 
-def _latex_begin(self, node: nodes.Element, environment: str, *args: str) -> None:
+def _latex_begin(self: LaTeXTranslator, node: nodes.Element, environment: str, *args: str) -> None:
     self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
-    self.body.append("\\begin{%s}%s\n" % (environment, "".join("{%s}" % a for a in args)))
+    arguments = "".join(f"{{{arg}}}" for arg in args)
+    self.body.append(f"\\begin{{{environment}}}{arguments}\n")
 
 
-def visit_job_entry_latex(self, node: job_entry) -> None:
+def visit_job_entry_latex(self: LaTeXTranslator, node: job_entry) -> None:
     # Inside an employer, its environment already names the organisation.
     org = node.get("shown_org", node.get("org", ""))
     location = node.get("shown_location", node.get("location", ""))
@@ -119,31 +126,31 @@ def _has_text(node: job_entry) -> bool:
                for child in node.children)
 
 
-def depart_job_entry_latex(self, node: job_entry) -> None:
+def depart_job_entry_latex(self: LaTeXTranslator, node: job_entry) -> None:
     self.body.append("\n\\end{workhistoryentry}\n")
 
 
-def visit_employer_entry_latex(self, node: employer_entry) -> None:
+def visit_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> None:
     _latex_begin(self, node, "workhistoryemployer", self.encode(node.get("dates", "")),
                  _latex_org(self, node.get("org", ""), node.get("url", "")),
                  self.encode(node.get("location", "")), self.encode(node.get("duration", "")))
 
 
-def depart_employer_entry_latex(self, node: employer_entry) -> None:
+def depart_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> None:
     self.body.append("\n\\end{workhistoryemployer}\n")
 
 
-def skip(self, node: nodes.Node) -> None:
+def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
 # -- text, man, texinfo: the standard nodes underneath do the work -------------
 
-def visit_passthrough(self, node: nodes.Node) -> None:
+def visit_passthrough(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     pass
 
 
-def depart_passthrough(self, node: nodes.Node) -> None:
+def depart_passthrough(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     pass
 
 

@@ -8,13 +8,14 @@ type, and still render the entry.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from docutils.parsers.rst import directives
 
-from .messages import warn
+from .messages import Location, warn
 
 
 class Unknown(str):
@@ -25,21 +26,21 @@ def _unknown(value: str | None) -> Unknown:
     return Unknown(value or "")
 
 
-class LenientOptions(dict[str, Callable]):
-    def __missing__(self, name: str) -> Callable:
+class LenientOptions(dict[str, Callable[[str], Any]]):
+    def __missing__(self, name: str) -> Callable[[str], Any]:
         return _unknown
 
 
 def option_spec(*names: str) -> LenientOptions:
     """Every known option is read as plain text and checked by the directive."""
-    return LenientOptions({name: directives.unchanged for name in names})
+    return LenientOptions(dict.fromkeys(names, directives.unchanged))
 
 
-def unknown_options(options: dict) -> list[str]:
+def unknown_options(options: dict[str, Any]) -> list[str]:
     return sorted(name for name, value in options.items() if isinstance(value, Unknown))
 
 
-def text(options: dict, name: str) -> str:
+def text(options: dict[str, Any], name: str) -> str:
     """An option's value, stripped; '' when absent or empty."""
     value = options.get(name)
     return value.strip() if isinstance(value, str) else ""
@@ -70,7 +71,8 @@ def is_web_url(value: str) -> bool:
         c.isspace() for c in value)
 
 
-def warn_unreadable(options: dict, known: tuple[str, ...], label: str, location) -> None:
+def warn_unreadable(options: dict[str, Any], known: tuple[str, ...], label: str,
+                    location: Location) -> None:
     """Warn about options a directive does not know and a flag given a value."""
     for name in unknown_options(options):
         warn("unknown_option", f"{label}: unknown option :{name}: (its value is ignored; "
@@ -79,7 +81,7 @@ def warn_unreadable(options: dict, known: tuple[str, ...], label: str, location)
         warn("bad_option", f"{label}: :no-duration: is a flag and takes no value", location)
 
 
-def checked_url(url: str, label: str, location) -> str:
+def checked_url(url: str, label: str, location: Location) -> str:
     """*url* when it is a web address; else '' and a warning."""
     if url and not is_web_url(url):
         warn("bad_url", f"{label}: :url: {url!r} is not an http(s) address; "

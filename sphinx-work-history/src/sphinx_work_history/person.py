@@ -81,7 +81,7 @@ def read_person(raw: Any, config: Config) -> tuple[dict[str, Any], list[str]]:
             person[key] = _profiles(value, f"{WHERE}['profiles']", problems)
         else:
             problems.append(f"{WHERE}: unknown key {key!r} is ignored (known: "
-                            f"{', '.join(TEXT_FIELDS + ('location', 'profiles'))})")
+                            f"{', '.join((*TEXT_FIELDS, 'location', 'profiles'))})")
     person["name"] = person.get("name") or config.author or ""
     person["url"] = person.get("url") or config.html_baseurl or ""
     if person["url"] and not is_web_url(person["url"]):
@@ -98,4 +98,5 @@ def read_person(raw: Any, config: Config) -> tuple[dict[str, Any], list[str]]:
 
 def get_person(config: Config) -> dict[str, Any]:
     """The checked person (config.py checks it once, at config-inited)."""
-    return config.work_history_person
+    person: dict[str, Any] = config.work_history_person
+    return person

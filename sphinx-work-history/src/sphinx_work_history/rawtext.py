@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from .messages import warn
+from .messages import Location, warn
 
 
-def raw_as_text(body: nodes.Element, label: str, docname: str, location) -> None:
+def raw_as_text(body: nodes.Element, label: str, docname: str,
+                location: Location) -> None:
     """Replace *body*'s raw nodes by literal text; warn at each one's line
     (or at *location*, the directive's, when docutils gave it none)."""
     for raw in list(body.findall(nodes.raw)):

@@ -43,7 +43,7 @@ def shown_children(node: nodes.Element, tags: Tags | None) -> Iterator[nodes.Nod
         if isinstance(child, addnodes.only):
             try:
                 shown = tags is None or tags.eval_condition(child["expr"])
-            except Exception:  # Sphinx reports a bad condition itself  # noqa: BLE001
+            except Exception:  # Sphinx reports a bad condition itself
                 shown = True
             if shown:
                 yield from shown_children(child, tags)

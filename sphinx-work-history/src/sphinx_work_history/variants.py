@@ -95,7 +95,7 @@ def is_tag_name(name: str) -> bool:
         return (with_tag.eval_condition(name) is True
                 and with_tag.eval_condition(f"not {name}") is False
                 and without.eval_condition(name) is False)
-    except Exception:  # the condition parser rejects it  # noqa: BLE001
+    except Exception:  # the condition parser rejects it
         return False
 
 
