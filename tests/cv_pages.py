@@ -167,7 +167,35 @@ def paragraphs(lines: list[str]) -> list[str]:
     return found
 
 
-def _read(lines: list[str], docname: str, inherited: dict[str, str], base: Path):
+# The tags of the HTML build the site tests read: an ``only`` block shows when
+# its expression holds for these (the full CV: no variant's tag is set).
+HTML_TAGS = frozenset({"html", "format_html", "builder_html"})
+LATEX_TAGS = frozenset({"latex", "format_latex", "builder_latex"})
+
+
+def shown_only(lines: list[str], tags: frozenset[str] = HTML_TAGS) -> list[str]:
+    """*lines* with each ``only`` block replaced by its content where its
+    expression holds for *tags*, and left out where it does not."""
+    out, index = [], 0
+    while index < len(lines):
+        match = _OPEN.match(lines[index].strip())
+        if not match or (match["name"] or "").rsplit(":", 1)[-1] != "only":
+            out.append(lines[index])
+            index += 1
+            continue
+        end = _closing(lines, index, match["fence"])
+        expression = re.sub(r"[A-Za-z_][\w-]*",
+                            lambda m: m[0] if m[0] in ("and", "or", "not") else
+                            str(m[0] in tags), match["arg"])
+        if eval(expression, {"__builtins__": {}}):  # only True, False, and, or, not
+            out += shown_only(lines[index + 1:end], tags)
+        index = end + 1
+    return out
+
+
+def _read(lines: list[str], docname: str, inherited: dict[str, str], base: Path,
+          tags: frozenset[str] = HTML_TAGS):
+    lines = shown_only(lines, tags)
     index = 0
     while index < len(lines):
         match = _OPEN.match(lines[index].strip())
@@ -189,13 +217,13 @@ def _read(lines: list[str], docname: str, inherited: dict[str, str], base: Path)
                       if key in ("org", "url", "location")}
             employer = {"org": arg, **shared}
             yield from _read(content, docname, {**inherited, **employer,
-                                                "employer": employer["org"]}, base)
+                                                "employer": employer["org"]}, base, tags)
         elif name == "include":
             included = (base / arg).resolve()
             yield from _read(included.read_text(encoding="utf-8").splitlines(), docname,
-                             inherited, included.parent)
+                             inherited, included.parent, tags)
         elif match["name"] and name not in ("literalinclude", "code-block", "toctree"):
-            yield from _read(content, docname, inherited, base)  # admonition, only, ...
+            yield from _read(content, docname, inherited, base, tags)  # admonition, ...
         index = end + 1
 
 
@@ -203,11 +231,11 @@ def page_source(docname: str) -> Path:
     return PROJECT / f"{docname}.md"
 
 
-def jobs(docname: str) -> list[Job]:
-    """The page's entries, in the order it shows them."""
+def jobs(docname: str, tags: frozenset[str] = HTML_TAGS) -> list[Job]:
+    """The page's entries, in the order it shows them (in a build with *tags*)."""
     source = page_source(docname)
     return list(_read(source.read_text(encoding="utf-8").splitlines(), docname, {},
-                      source.parent))
+                      source.parent, tags))
 
 
 def site_pages() -> list[str]:
@@ -237,11 +265,12 @@ def web_links(docname: str) -> list[tuple[str, str]]:
             for title, url in re.findall(r"\[([^\]]+)\]\((https?://[^)\s]+)\)", text)]
 
 
-def prose(docname: str) -> list[str]:
+def prose(docname: str, tags: frozenset[str] = HTML_TAGS) -> list[str]:
     """The page's own paragraphs (outside any directive), as a reader sees them."""
     lines = page_source(docname).read_text(encoding="utf-8").splitlines()
     if lines and lines[0] == "---":  # front matter
         lines = lines[lines.index("---", 1) + 1:]
+    lines = shown_only(lines, tags)
     outside, index = [], 0
     while index < len(lines):
         match = _OPEN.match(lines[index].strip())

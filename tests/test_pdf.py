@@ -11,7 +11,7 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from cv_pages import jobs, prose, web_links
+from cv_pages import LATEX_TAGS, jobs, prose, web_links
 
 pytestmark = pytest.mark.slow
 
@@ -72,7 +72,7 @@ def test_name_and_contact_open_the_first_page(pages_text):
 
 def test_every_role_is_in_the_pdf(pages_text):
     text = squeeze("\n".join(pages_text))
-    roles = jobs("pages/work-history")
+    roles = jobs("pages/work-history", LATEX_TAGS)
     assert len(roles) >= 2
     for job in roles:
         # The dates, then the length of the role ("2 yrs"), then the role.
@@ -81,7 +81,7 @@ def test_every_role_is_in_the_pdf(pages_text):
         assert re.search(entry, text), (job.position, job.org)
         for paragraph in job.paragraphs:
             assert squeeze(paragraph) in text, paragraph
-    for paragraph in prose("index"):
+    for paragraph in prose("index", LATEX_TAGS):
         assert squeeze(paragraph) in text, paragraph
     assert squeeze("Mid-level or entry level role") not in text  # no title the owner never wrote
 

@@ -64,7 +64,7 @@ def test_roles_are_newest_first_and_ended_roles_have_an_end(resume):
     keys = [(w.get("endDate", "9999"), w["startDate"]) for w in work]
     assert keys == sorted(keys, reverse=True)
     for job in jobs("pages/work-history"):
-        role = next(w for w in work if (w["position"], w["name"], w["startDate"]) ==
+        role = next(w for w in work if (w.get("position", ""), w["name"], w["startDate"]) ==
                     (job.position, job.org, job.start))
         assert role.get("endDate") == job.end  # same-year roles too: 2007 to 2007
 

@@ -4,7 +4,7 @@ A `PartialDate` keeps the precision the author gave, so that ``2014`` is
 shown as "2014" and measured in whole years, while ``2014-03`` is shown
 as "Mar 2014" and measured in months.
 
-The length rule (documented in pages/work-history-markup.md):
+The length rule (documented in the package's docs/directives.md):
 
 * both dates are cut to the coarser precision of the two;
 * year precision gives whole years, ``end.year - start.year``;
