@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinx_work_history.compat import resolved_doctree
 from sphinx_work_history.domain import get_domain
 from sphinx_work_history.nodes import job_date, job_entry
 
@@ -24,7 +25,7 @@ def test_each_entry_is_one_record_and_its_page_shows_it(app):
                                                           ("index", "meter-2020")]
     assert not any(e.get("position") for e in stored)
     # The written page takes them from the record, lengths counted to today.
-    resolved = app.env.get_and_resolve_doctree("index", app.builder, tags=app.tags)
+    resolved = resolved_doctree(app.builder, "index")
     heroku_node, meter_node = resolved.findall(job_entry)
     assert heroku_node["ids"] == ["heroku-2014"]
     assert heroku_node["dates"] == "Mar 2014 – Jun 2016"

@@ -26,6 +26,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
 
+from .compat import resolved_doctree
 from .domain import get_domain
 from .model import JobRecord, job_span
 from .nodes import job_entry
@@ -257,7 +258,7 @@ def read_cv(builder: Builder) -> CV:
 
     def doctree(docname: str) -> nodes.document:
         if docname not in resolved:
-            resolved[docname] = env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
+            resolved[docname] = resolved_doctree(builder, docname)
         return resolved[docname]
 
     def body(record: JobRecord) -> tuple[Block, ...]:

@@ -1,0 +1,20 @@
+"""What differs between the Sphinx versions the package supports (8.2 to 9.x)."""
+
+from __future__ import annotations
+
+import inspect
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+# Sphinx 9 takes the builder's tags (and warns without them); 8.2 has no such argument.
+_TAKES_TAGS = "tags" in inspect.signature(BuildEnvironment.get_and_resolve_doctree).parameters
+
+
+def resolved_doctree(builder: Builder, docname: str) -> nodes.document:
+    """*docname*'s doctree as *builder* writes it: references resolved, ``only`` chosen."""
+    env = builder.env
+    if _TAKES_TAGS:
+        return env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
+    return env.get_and_resolve_doctree(docname, builder)  # pragma: no cover (Sphinx 8.2)
