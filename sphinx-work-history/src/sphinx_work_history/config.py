@@ -155,5 +155,5 @@ def check_config(app: Sphinx, config: Config) -> None:
 def setup_config(app: Sphinx) -> None:
     for name, (default, rebuild, types, description) in VALUES.items():
         app.add_config_value(name, default, rebuild, types=types, description=description)
-    # Before the handlers that read the checked values (latex.py's header).
+    # Before the handlers that read the checked values (cvheader.py's header).
     app.connect("config-inited", check_config, priority=400)

@@ -82,7 +82,7 @@ class WorkHistoryDomain(Domain):
         self._by_name: dict[str, JobRecord] | None = None
         self._published: dict[str, JobRecord] | None = None
         self._newest: list[JobRecord] | None = None
-        self._left_out: set[str] = set()
+        self._history: dict[str, JobRecord] | None = None
 
     # -- the typed accessor ------------------------------------------------
     @property
@@ -121,20 +121,27 @@ class WorkHistoryDomain(Domain):
             self._by_name = index
         return index
 
+    def history(self) -> dict[str, JobRecord]:
+        """Every dated entry, by name: the first holder of each name, and none from
+        the documents ``work_history_exclude_docs`` names (such as a page of
+        examples); those entries are still rendered and can be referenced."""
+        history = self._history
+        if history is None:
+            excluded = Matcher(self.env.config.work_history_exclude_docs)
+            history = {name: record for name, record in self.by_name().items()
+                       if record.start is not None and not excluded(record.docname)}
+            self._history = history
+        return history
+
     @property
     def jobs(self) -> dict[str, JobRecord]:
         """The published history, by name: what summaries and exports show.
 
-        Dated entries only, the first holder of each name, and none from the
-        documents ``work_history_exclude_docs`` names (such as a page of
-        examples); those entries are still rendered and can be referenced.
+        The `history`, as the variant built, if any, chooses among it (variants.py).
         """
         published = self._published
         if published is None:
-            excluded = Matcher(self.env.config.work_history_exclude_docs)
-            history = {name: record for name, record in self.by_name().items()
-                       if record.start is not None and not excluded(record.docname)}
-            # The variant built, if any, chooses among them (variants.py).
+            history = self.history()
             variant = current_variant(self.env.config)
             if variant is not None:
                 newest = sorted(history.values(), key=lambda r: r.sort_key, reverse=True)
@@ -142,16 +149,13 @@ class WorkHistoryDomain(Domain):
                 published = {n: r for n, r in history.items() if n in chosen}
             else:
                 published = history
-            self._left_out = {n for n in history if n not in published}
             self._published = published
         return published
 
     def left_out(self, record: JobRecord | None) -> bool:
         """The variant built leaves *record* out: it is gone from this build."""
-        if record is None:
-            return False
-        self.jobs  # noqa: B018 (computes _left_out)
-        return record.name in self._left_out and self.by_name().get(record.name) is record
+        return (record is not None and self.history().get(record.name) is record
+                and record.name not in self.jobs)
 
     def newest_first(self) -> list[JobRecord]:
         """The published history (`jobs`), newest first."""
@@ -197,7 +201,7 @@ class WorkHistoryDomain(Domain):
         return len(self.employers_by_doc.get(docname, ()))
 
     def _changed(self) -> None:
-        self._by_name = self._published = self._newest = None
+        self._by_name = self._history = self._published = self._newest = None
 
     # -- Domain API --------------------------------------------------------
     def process_doc(self, env: BuildEnvironment, docname: str,
