@@ -30,6 +30,7 @@ from sphinx.util.fileutil import copy_asset_file
 from .budget import setup_budget
 from .collector import setup_collector
 from .config import setup_config
+from .contact import setup_contact
 from .cv_docx import setup_cv_docx
 from .cv_markdown import setup_cv_markdown
 from .cv_text import setup_cv_text
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)
+    setup_contact(app)
     setup_cvheader(app)
     setup_glyphs(app)
     setup_cv_text(app)

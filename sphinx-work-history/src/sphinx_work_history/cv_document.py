@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -32,6 +33,7 @@ from sphinx.util.matching import Matcher
 from sphinx.util.nodes import inline_all_toctrees
 
 from .compat import resolved_doctree
+from .contact import PHOTO_NAME
 from .cv_model import (
     CV,
     Aside,
@@ -46,12 +48,14 @@ from .cv_model import (
     Run,
     Section,
     clean,
+    contacts_of,
     is_link,
 )
 from .domain import get_domain
 from .kinds import Record
 from .model import EmployerRecord, JobRecord, span_of, tenure
 from .nodes import cv_entry, employer_entry, job_header
+from .options import is_web_url
 from .text import SKIPPED, entry_body
 from .views import Detail, describe
 
@@ -160,27 +164,6 @@ def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
 
 
 # -- the whole CV -----------------------------------------------------------------
-def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
-    contacts = []
-    if email := person.get("email"):
-        contacts.append(Contact("Email", email, f"mailto:{email}"))
-    if phone := person.get("phone"):
-        contacts.append(Contact("Phone", phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
-    if url := person.get("url"):
-        contacts.append(Contact("Web", url, url))
-    location = person.get("location") or {}
-    if where := ", ".join(location[key] for key in ("address", "postalCode", "city",
-                                                    "region", "countryCode")
-                          if location.get(key)):
-        contacts.append(Contact("Location", where))
-    for profile in person.get("profiles", ()):
-        shown = profile.get("url") or profile.get("username", "")
-        if shown:
-            contacts.append(Contact(profile.get("network", "Profile"), shown,
-                                    profile.get("url", "")))
-    return tuple(Contact(clean(c.label), clean(c.text), c.url) for c in contacts)
-
-
 def assembled_doctree(builder: Builder) -> nodes.document:
     """The root document with every document of its toctrees inlined where the
     toctree stands, resolved for *builder* (as Sphinx's LaTeX builder does)."""
@@ -307,5 +290,15 @@ def read_cv(builder: Builder) -> CV:
     person = resume.person
     return CV(
         name=clean(person.get("name", "")), label=clean(person.get("label", "")),
-        language=config.language or "en", contacts=_contacts(person),
-        sections=tuple(sections), image=person.get("image", ""))
+        language=config.language or "en", contacts=contacts_of(person),
+        sections=tuple(sections), image=_photo(builder, person))
+
+
+def _photo(builder: Builder, person: dict[str, Any]) -> str:
+    """The photo as the CV files use it: its copy in the output folder
+    (contact.py), or its web address."""
+    image: str = person.get("image", "")
+    if image and not is_web_url(image):
+        copy = Path(builder.outdir, PHOTO_NAME + Path(image).suffix.lower())
+        return str(copy) if copy.is_file() else ""
+    return image

@@ -89,6 +89,9 @@ def job_header_node(record: JobRecord, span: Span, org_shown: bool) -> job_heade
             name += org
         title += name
     header += title
+    if record.description:  # the organisation in one line
+        header += nodes.paragraph(record.description, record.description,
+                                  classes=["wh-job-description"])
 
     meta = nodes.paragraph(classes=["wh-job-meta"])
     meta += dates_node(record.start, record.end, end_unknown=record.end_unknown)
