@@ -2,7 +2,8 @@
 
 `ContactBlock`, a post-transform of the HTML builders (the site and the
 ePub), puts the contact details of ``work_history_person`` under the hub
-page's title, in standard nodes: the photo, then a list of the email (a
+page's title, in standard nodes: the photo, what the person does (their
+``label``), then a list of the email (a
 ``mailto:`` link), the phone (a ``tel:`` link), the web address, the
 location and each profile – the same details, in the same order, as the
 PDF's header (cvheader.py) and the CV files (cv_model.py) give.
@@ -113,6 +114,8 @@ class ContactBlock(SphinxPostTransform):
         block = nodes.container(classes=["wh-contact"])
         if image := self._photo(person):
             block += image
+        if label := person.get("label"):  # what they do, as the PDF's header says it
+            block += nodes.paragraph(label, label, classes=["wh-contact-label"])
         items = contact_list(person)
         if items.children:
             block += items

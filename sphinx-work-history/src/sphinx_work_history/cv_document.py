@@ -193,7 +193,7 @@ class _Reader:
 
     def open(self, title: str, depth: int) -> None:
         """End the section being read; what follows is under *title*."""
-        if self.items:
+        if self.items or self.title:
             self.sections.append(Section(self.title, self.depth, tuple(self.items)))
         self.title, self.depth, self.items = title, max(depth, 0), []
 
@@ -263,6 +263,20 @@ class _Reader:
                              clean(span.length), clean(record.location), entries)
 
 
+def headed_only(sections: list[Section]) -> list[Section]:
+    """*sections* without the empty ones, but for a heading whose subsections
+    hold something (a page whose title only its subsections follow)."""
+    kept = []
+    for index, section in enumerate(sections):
+        if not section.items:
+            after = next((later for later in sections[index + 1:]
+                          if later.items or later.depth <= section.depth), None)
+            if after is None or after.depth <= section.depth:
+                continue
+        kept.append(section)
+    return kept
+
+
 def read_cv(builder: Builder) -> CV:
     env = builder.env
     config = builder.config
@@ -279,7 +293,7 @@ def read_cv(builder: Builder) -> CV:
         reader.open("", 0)
         reader.read(resolved_doctree(builder, docname), 0)
     reader.open("", 0)
-    sections = list(reader.sections)
+    sections = headed_only(reader.sections)
     shown = set(domain.toctree_order())
     if resume.publications and not shown.issuperset(config.work_history_publications):
         # The links on publications pages that no entry holds, and the CV does not show.
