@@ -134,7 +134,8 @@ def built(tmp_path_factory):
         if builder not in outputs:
             outdir = srcdir.parent / "out" / builder
             result = _build(srcdir, outdir, builder)
-            assert result.returncode == 0 and not result.stderr, result.stderr[-3000:]
+            assert result.returncode == 0, result.stderr[-3000:]
+            assert not result.stderr, result.stderr[-3000:]
             outputs[builder] = outdir
         return outputs[builder]
 
@@ -155,7 +156,7 @@ def html_text(outdir: Path, suffix: str = ".html") -> tuple[str, BeautifulSoup]:
     return words(soup.get_text(" ")), soup
 
 
-@pytest.mark.parametrize("builder,suffix", [("html", ".html"), ("epub", ".xhtml")])
+@pytest.mark.parametrize(("builder", "suffix"), [("html", ".html"), ("epub", ".xhtml")])
 def test_html_and_epub_show_every_value_written(built, builder, suffix):
     text, soup = html_text(built(builder), suffix)
     hrefs = {unquote(a.get("href", "")) for a in soup.select("a")}  # Sphinx cloaks mailto:
@@ -359,7 +360,8 @@ def test_serial_and_parallel_builds_are_byte_identical(tmp_path):
         srcdir = copy_root(ROOT, tmp_path / name / "src")
         outdir = tmp_path / name / "out"
         result = _build(srcdir, outdir, "html", *args)
-        assert result.returncode == 0 and not result.stderr, result.stderr
+        assert result.returncode == 0, result.stderr
+        assert not result.stderr, result.stderr
         digests.append({str(p.relative_to(outdir)): hashlib.sha256(p.read_bytes()).hexdigest()
                         for p in sorted(outdir.rglob("*")) if p.is_file()
                         and p.name != ".buildinfo"})
