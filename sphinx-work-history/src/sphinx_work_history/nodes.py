@@ -32,6 +32,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .budget import entry_name_latex
+from .dates import PartialDate
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -150,6 +151,29 @@ def visit_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> N
 
 def depart_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> None:
     self.body.append("\n\\end{workhistoryemployer}\n")
+
+
+def dates_node(start: PartialDate | None, end: PartialDate | None,
+               microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
+    """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
+    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
+    def date(value: PartialDate, *classes: str) -> job_date:
+        return job_date(value.display(), value.display(), datetime=value.iso(),
+                        classes=list(classes) if microformats else [])
+
+    dates = nodes.inline(classes=["wh-dates"])
+    if start is not None and end == start:
+        # One period shown once: it is both the start and the end.
+        dates += date(start, "dt-start", "dt-end")
+        return dates
+    if start is not None:
+        dates += date(start, "dt-start")
+        dates += nodes.Text(" – ")
+        if end is None:
+            dates += nodes.Text("?" if end_unknown else "present")
+    if end is not None:
+        dates += date(end, "dt-end")
+    return dates
 
 
 def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
