@@ -37,6 +37,8 @@ SUBTYPES = {
                   "exist, a font of work_history_latex_fonts that cannot be found or read)",
     "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
              "(the PDF would lose it)",
+    "left_out": "something a page shows that a CV file (cv-docx, cv-text, cv-markdown) "
+                "cannot hold, such as raw HTML or LaTeX: the warning says what is left out",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
                    "Sphinx tag name, an unknown key, an unreadable value), an unknown "
                    "work_history_variant, a work_history_pages that is not a page count",

@@ -37,9 +37,9 @@ from sphinx.application import Sphinx
 
 from .budget import entry_name_latex
 from .cv_model import COMPACT_KINDS
+from .dates import PartialDate
 from .kinds import Record
 from .model import span_of
-from .text import entry_body
 from .views import EntryView, describe
 
 if TYPE_CHECKING:
@@ -186,7 +186,9 @@ def _entry_view(self: LaTeXTranslator, node: cv_entry
     if record is None:
         return None
     view = describe(record)
-    compact = record.KIND in COMPACT_KINDS and entry_body(node) is None
+    compact = record.KIND in COMPACT_KINDS and not any(
+        isinstance(child, nodes.Element) and "wh-job-body" in child["classes"]
+        for child in node.children)  # no text (text.py's entry_body: a layer above)
     return view, span_of(self.config, record).text, record.heading_in_body, compact
 
 
@@ -212,6 +214,28 @@ def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
 def depart_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
     if _entry_view(self, node) is not None:
         self.body.append("\n\\end{workhistoryitem}\n")
+
+def dates_node(start: PartialDate | None, end: PartialDate | None,
+               microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
+    """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
+    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
+    def date(value: PartialDate, *classes: str) -> job_date:
+        return job_date(value.display(), value.display(), datetime=value.iso(),
+                        classes=list(classes) if microformats else [])
+
+    dates = nodes.inline(classes=["wh-dates"])
+    if start is not None and end == start:
+        # One period shown once: it is both the start and the end.
+        dates += date(start, "dt-start", "dt-end")
+        return dates
+    if start is not None:
+        dates += date(start, "dt-start")
+        dates += nodes.Text(" – ")
+        if end is None:
+            dates += nodes.Text("?" if end_unknown else "present")
+    if end is not None:
+        dates += date(end, "dt-end")
+    return dates
 
 
 def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:

@@ -31,8 +31,7 @@ from . import options as opt
 from .domain import get_domain
 from .messages import warn
 from .model import JobRecord, job_span
-from .nodes import summary_placeholder
-from .render import dates_node
+from .nodes import dates_node, summary_placeholder
 from .selection import select
 
 SUMMARY_OPTIONS = ("tags", "since", "limit")
