@@ -313,7 +313,7 @@ def test_microformats_file_education_skills_and_affiliations_under_the_resume(bu
     assert education["properties"]["start"] == ["1930"]
     more = resume("more.html")
     assert more["skill"] == ["Compilers"]
-    assert "name" in more and more["name"] == ["More"]  # no entry's name is the résumé's
+    assert more["name"] == ["More"]  # no entry's name is the résumé's
     work = resume("work.html")
     [affiliation] = work["affiliation"]
     assert affiliation["properties"]["name"] == ["Open Standards Group"]

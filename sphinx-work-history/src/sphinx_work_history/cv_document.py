@@ -19,7 +19,6 @@ web and mail addresses stay links.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
