@@ -179,7 +179,11 @@ def test_each_kind_has_its_own_layout_class(built):
     _, soup = html_text(built("html"))
     for entry in ENTRIES:
         assert soup.select(f"article.wh-{entry.kind}"), entry.kind
-    css = (built("html") / "_static" / "work_history.css").read_text(encoding="utf-8")
+    css = (built("html") / "_static" / "work_history_kinds.css").read_text(encoding="utf-8")
+    for page, linked in (("learning.html", True), ("more.html", True), ("work.html", False)):
+        soup = BeautifulSoup((built("html") / page).read_text(encoding="utf-8"), "html.parser")
+        links = {link["href"].split("?")[0] for link in soup.select('link[rel="stylesheet"]')}
+        assert ("_static/work_history_kinds.css" in links) is linked, page
     for kind in ("education", "project", "award", "certificate", "publication", "talk",
                  "skill", "language", "interest", "reference"):
         assert f".wh-{kind}" in css
@@ -286,9 +290,15 @@ def test_jsonld_uses_schema_org_terms(built):
     assert data["award"] == ["Defense Distinguished Service Medal, US Department of Defense"]
     assert data["knowsLanguage"] == [{"@type": "Language", "name": "English"}]
     assert {"Compilers", "COBOL", "Nanoseconds"} <= set(data["knowsAbout"])
-    assert [w["name"] for w in data["@reverse"]["author"]] == ["The Education of a Computer"]
-    assert {w["name"] for w in data["@reverse"]["creator"]} == {"FLOW-MATIC",
-                                                                "Future Possibilities"}
+    # Works are given on the page that shows them (the hub stays small).
+    assert "@reverse" not in data
+    works = jsonld_person((built("html") / "more.html").read_text(encoding="utf-8"))
+    [paper] = works["@reverse"]["author"]
+    assert (paper["name"], paper["datePublished"], paper["publisher"]["name"],
+            paper["identifier"]["value"]) == ("The Education of a Computer", "1952-05-02",
+                                              "ACM", "10.1145/609784.609818")
+    assert {w["name"] for w in works["@reverse"]["creator"]} == {"FLOW-MATIC",
+                                                                 "Future Possibilities"}
     # Volunteering is membership, never employment.
     [member] = data["memberOf"]
     assert (member["@type"], member["memberOf"]["name"]) == ("OrganizationRole",

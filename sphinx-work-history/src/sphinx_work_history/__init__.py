@@ -44,7 +44,7 @@ from .job import setup_job
 from .jsonld import setup_jsonld
 from .microformats import setup_microformats
 from .nodes import setup_nodes
-from .render import setup_render
+from .render import KINDS_CSS, setup_render
 from .summary import setup_summary
 from .variants import setup_variants
 from .xref import setup_xref
@@ -55,15 +55,17 @@ ASSETS = Path(__file__).parent / "assets"
 
 def _copy_assets(app: Sphinx) -> None:
     # Copied when the builder starts (not when it finishes) so the ePub's
-    # manifest, written before build-finished, lists the stylesheet.
+    # manifest, written before build-finished, lists the stylesheets.
     if app.builder.format == "html":
-        asset, target = ASSETS / "html" / "work_history.css", Path(app.builder.outdir, "_static")
+        assets = [ASSETS / "html" / "work_history.css", ASSETS / "html" / KINDS_CSS]
+        target = Path(app.builder.outdir, "_static")
     elif app.builder.format == "latex":
-        asset, target = ASSETS / "latex" / "workhistory.sty", Path(app.builder.outdir)
+        assets, target = [ASSETS / "latex" / "workhistory.sty"], Path(app.builder.outdir)
     else:
         return
     target.mkdir(parents=True, exist_ok=True)
-    copy_asset_file(asset, target / asset.name, force=True)
+    for asset in assets:
+        copy_asset_file(asset, target / asset.name, force=True)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 `ContactBlock`, a post-transform of the HTML builders (the site and the
 ePub), puts the contact details of ``work_history_person`` under the hub
 page's title, in standard nodes: the photo, what the person does (their
-``label``), then a list of the email (a
+``label``), then a line of the email (a
 ``mailto:`` link), the phone (a ``tel:`` link), the web address, the
 location and each profile – the same details, in the same order, as the
 PDF's header (cvheader.py) and the CV files (cv_model.py) give.
@@ -81,21 +81,22 @@ def _copy_photo(app: Sphinx) -> None:
 PLAIN = ("Email", "Phone", "Web", "Location")
 
 
-def contact_list(person: dict[str, Any]) -> nodes.bullet_list:
-    """Each contact detail as an item: its link, a profile after its network."""
-    items = nodes.bullet_list(classes=["wh-contact-list"])
-    for contact in contacts_of(person):
-        shown = web_shown(contact.text) if contact.url.startswith("http") else contact.text
-        paragraph = nodes.paragraph()
-        if contact.label not in PLAIN:  # a profile
-            paragraph += nodes.Text(f"{contact.label}: ")
-        if contact.url:
-            paragraph += nodes.reference(shown, shown, refuri=contact.url)
-        else:
-            paragraph += nodes.Text(shown)
+def contact_line(person: dict[str, Any]) -> nodes.paragraph:
+    """Each contact detail, a link where it has one (a profile after its
+    network), between middle dots."""
+    line = nodes.paragraph(classes=["wh-contact-details"])
+    for index, contact in enumerate(contacts_of(person)):
+        if index:
+            line += nodes.Text(" · ")
         kind = contact.label.lower() if contact.label in PLAIN else "profile"
-        items += nodes.list_item("", paragraph, classes=[f"wh-contact-{kind}"])
-    return items
+        item = nodes.inline(classes=[f"wh-contact-{kind}"])
+        shown = web_shown(contact.text) if contact.url.startswith("http") else contact.text
+        if kind == "profile":
+            item += nodes.Text(f"{contact.label}: ")
+        item += nodes.reference(shown, shown, refuri=contact.url) if contact.url else (
+            nodes.Text(shown))
+        line += item
+    return line
 
 
 class ContactBlock(SphinxPostTransform):
@@ -116,9 +117,9 @@ class ContactBlock(SphinxPostTransform):
             block += image
         if label := person.get("label"):  # what they do, as the PDF's header says it
             block += nodes.paragraph(label, label, classes=["wh-contact-label"])
-        items = contact_list(person)
-        if items.children:
-            block += items
+        line = contact_line(person)
+        if line.children:
+            block += line
         if not block.children:
             return
         title = next((c for c in section.children if isinstance(c, nodes.title)), None)

@@ -3,7 +3,8 @@
 The hub (by default the home page) and every page that holds entries carry one ``Person``
 (name, email, telephone, url, image, address, sameAs, jobTitle, and one
 ``@id`` so readers know it is the same person). The hub lists every
-entry; a page of entries lists the ones it shows, so a page's size does
+entry but the works (publications, talks, projects), which the pages that
+show them list; a page of entries lists the ones it shows, so a page's size does
 not grow with the whole history and editing one page rewrites only it and
 the home page. Each entry is given in schema.org's own terms, following
 its Role pattern (https://schema.org/Role) where a role has dates:
@@ -53,11 +54,16 @@ from .model import JobRecord, VolunteerRecord
 from .options import is_web_url
 from .person import get_person, image_url
 
+WORKS = frozenset({"publication", "talk", "project"})
 _INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value}
+
+
+def _organization(name: str) -> dict[str, Any]:
+    return {"@type": "Organization", "name": name} if name else {}
 
 
 def _dates(record: Record, start: str = "startDate", end: str = "endDate") -> dict[str, str]:
@@ -99,7 +105,7 @@ def degree(record: EducationRecord) -> dict[str, Any]:
 
 
 def certificate(record: CertificateRecord) -> dict[str, Any]:
-    issuer = _clean({"@type": "Organization", "name": record.issuer})
+    issuer = _organization(record.issuer)
     return _clean({"@type": "EducationalOccupationalCredential", "name": record.heading,
                    "credentialCategory": "certificate", "url": record.url,
                    "recognizedBy": issuer,
@@ -108,23 +114,24 @@ def certificate(record: CertificateRecord) -> dict[str, Any]:
 
 def creative_work(record: Record) -> dict[str, Any]:
     """A publication, a talk or a project, as a ``CreativeWork``."""
-    summary = "\n\n".join((*record.summary, *record.highlights))
+    # No abstract: the page shows the text, and the hub's head stays small.
     work: dict[str, Any] = {"@type": "CreativeWork", "name": record.heading,
-                            "url": getattr(record, "url", ""), "abstract": summary}
+                            "url": getattr(record, "url", "")}
     if isinstance(record, PublicationRecord):
-        work |= {"genre": record.KIND, "datePublished": record.start.iso() if record.start
-                 else "", "publisher": _clean({"@type": "Organization",
-                                               "name": record.publisher})}
+        work |= {"genre": "talk" if record.KIND == "talk" else "",
+                 "datePublished": record.start.iso() if record.start else "",
+                 "publisher": _organization(record.publisher)}
         work["identifier"] = _clean({"@type": "PropertyValue", "propertyID": "DOI",
                                      "value": record.doi}) if record.doi else {}
     elif isinstance(record, ProjectRecord):
         work |= {"genre": record.type, "keywords": list(record.keywords), **_dates(record),
-                 "sourceOrganization": _clean({"@type": "Organization",
-                                               "name": record.entity})}
+                 "sourceOrganization": _organization(record.entity)}
     return _clean(work)
 
 
 def postal_address(location: dict[str, str]) -> dict[str, Any]:
+    if not location:
+        return {}
     return _clean({"@type": "PostalAddress", "streetAddress": location.get("address"),
                    "postalCode": location.get("postalCode"),
                    "addressLocality": location.get("city"),
@@ -198,7 +205,10 @@ def records_on(env: BuildEnvironment, pagename: str) -> list[Record]:
     newest first, then the other kinds in page order."""
     domain = get_domain(env)
     if pagename == env.config.work_history_hub:
-        others = [r for r in domain.published.values() if r.KIND != "job"]
+        # Works (publications, talks, projects) only where they are shown: a
+        # long list of titles and addresses would weigh down the home page.
+        others = [r for r in domain.published.values() if r.KIND != "job"
+                  and (r.KIND not in WORKS or r.docname == pagename)]
         return [*domain.newest_first(), *others]
     own = [r for r in domain.entries_by_doc.get(pagename, ())
            if domain.published.get(r.name) is r and r.KIND != "job"]
