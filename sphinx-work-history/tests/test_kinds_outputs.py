@@ -376,3 +376,26 @@ def test_serial_and_parallel_builds_are_byte_identical(tmp_path):
                         for p in sorted(outdir.rglob("*")) if p.is_file()
                         and p.name != ".buildinfo"})
     assert digests[0] == digests[1]
+
+
+def test_the_docs_table_lists_every_option_and_its_json_resume_key():
+    source = (TESTS.parent / "docs" / "directives.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in source.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 5 and cells[0].startswith("`") and cells[1].startswith("`"):
+            rows[cells[0].strip("`")] = cells
+    assert set(rows) == {*KINDS, "job", "volunteer"}
+    for name, kind in KINDS.items():
+        _, section, argument, options, keys = rows[name]
+        assert section == f"`{kind.JSON_SECTION}`"
+        assert argument == f"`{JSON_HEADING[name]}`"
+        dates = ["start", "end"] if kind.SPAN else ["date"] if kind.DATED else []
+        fields = option_fields(kind)
+        expected = [*dates, *(f.metadata["option"] for f in fields)]
+        written = re.findall(r"`:([\w-]+):`", options)
+        assert written == expected, name
+        json_keys = [kind.JSON_START, kind.JSON_END][:len(dates)] + [
+            f.metadata["json"] for f in fields]
+        shown = [k.strip().strip("`") for k in keys.split("·")] if written else []
+        assert shown == [k or "–" for k in json_keys], name
