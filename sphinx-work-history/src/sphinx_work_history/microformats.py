@@ -28,6 +28,7 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .domain import get_domain
+from .kinds import Record
 from .nodes import cv_entry
 from .person import get_person, image_url
 
@@ -90,8 +91,9 @@ def _swap(node: nodes.Element, old: str, *new: str) -> None:
                 c for c in new if c not in element["classes"]]
 
 
-def mark_entry(entry: cv_entry, kind: str) -> None:
+def mark_entry(entry: cv_entry, record: Record) -> None:
     """The entry's microformat root classes and properties, by its kind."""
+    kind = record.KIND
     if kind == "job":
         return  # job.py's p-experience h-event
     entry["classes"] = [c for c in entry["classes"] if c != "h-event"]
@@ -102,6 +104,12 @@ def mark_entry(entry: cv_entry, kind: str) -> None:
         _swap(entry, "h-card", "p-name")
     elif kind in ("publication", "talk"):
         _swap(entry, "dt-start", "dt-published")
+    if record.heading_in_body:  # the sentence's link is the entry's name and address
+        url = getattr(record, "url", "")
+        link = next((ref for ref in entry.findall(nodes.reference)
+                     if url and ref.get("refuri") == url), None)
+        if link is not None:
+            link["classes"] += ["p-name", "u-url"]
     if kind != "skill":
         entry["classes"] += KIND_CLASSES.get(kind, ["h-item"])
 
@@ -118,7 +126,7 @@ class Microformats(SphinxPostTransform):
         for entry in entries:
             record = domain.record(entry["docname"], entry["name"])
             if record is not None:
-                mark_entry(entry, record.KIND)
+                mark_entry(entry, record)
         roots: list[nodes.Element | None] = [_outermost_section(entry) for entry in entries]
         if None in roots:
             # Entries outside any section (a page without a title): the whole
