@@ -29,7 +29,7 @@ from resume_readers import jsonld_person, schema_errors
 from sphinx_work_history.dates import PartialDate
 from sphinx_work_history.kinds import JSON_HEADING, KINDS, option_fields
 from sphinx_work_history.model import JobRecord, VolunteerRecord
-from support import copy_root
+from support import build, copy_root, line_of, work_history_warnings
 
 ROOT = ROOTS / "test-kinds"
 BUILDERS = ("html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo",
@@ -399,3 +399,20 @@ def test_the_docs_table_lists_every_option_and_its_json_resume_key():
             f.metadata["json"] for f in fields]
         shown = [k.strip().strip("`") for k in keys.split("·")] if written else []
         assert shown == [k or "–" for k in json_keys], name
+
+
+def test_a_photo_that_is_not_there_is_a_located_warning(tmp_path):
+    srcdir = copy_root(ROOT, tmp_path / "src")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"photo.png"', '"nowhere.png"'),
+                    encoding="utf-8")
+    app = build(srcdir, "html")
+    (warning,) = work_history_warnings(app.warning.getvalue())
+    assert (warning.file, warning.subtype) == ("conf.py", "bad_config")
+    assert warning.line == line_of(conf, "work_history_person")
+    assert "no file 'nowhere.png'" in warning.message
+    assert "image" not in json.loads((app.outdir / "resume.json").read_text(
+        encoding="utf-8"))["basics"]
+    hub = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert hub.select_one(".wh-contact img") is None
+    assert hub.select_one(".wh-contact a[href^='tel:']") is not None
