@@ -28,6 +28,8 @@ CASES = [
     ("dates.md", "Present start", "date_order", ":start: cannot be 'present'"),
     ("dates.md", "Backwards", "date_order", ":end: 2019 is before :start: 2020-05"),
     ("dates.md", "Bad end", "bad_date", "'2020-00'"),
+    ("dates.md", "Current end", "bad_date",
+     "'current' is not a date, and the one word :end: takes is 'present'"),
     ("names.md", "Empty name", "missing_field", ":name: ''"),
     ("names.md", "Second holder", "duplicate_name", "'shared'"),
     ("other.md", "Across again", "duplicate_name", "'across'"),

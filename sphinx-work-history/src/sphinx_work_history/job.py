@@ -123,6 +123,9 @@ class JobDirective(SphinxDirective):
             try:
                 end = PartialDate.parse(end_text)
             except DateError as exc:
+                if not any(ch.isdigit() for ch in end_text):  # a word: current, now, today
+                    exc = DateError(f"{end_text!r} is not a date, and the one word :end: "
+                                    f"takes is {PRESENT!r} (for a role that goes on)")
                 warn("bad_date", f"{label}: :end: {exc}; the entry is shown as ongoing", location)
         if start and end and _cut(end, start) < _cut(start, end):
             warn("date_order", f"{label}: :end: {end.iso()} is before :start: {start.iso()}; "
