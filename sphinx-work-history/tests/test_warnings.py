@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -118,3 +119,34 @@ def test_strict_build_fails(tmp_path):
     assert result.returncode != 0
     assert "[work_history.bad_date]" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_an_entry_without_a_start_is_left_out_where_the_warning_says(built, tmp_path):
+    [message] = [w.message for w in work_history_warnings(built.warning.getvalue())
+                 if "Month thirteen" in w.message]
+    for place in ("work-history tables", "employer's tenure", "resume.json", "JSON-LD",
+                  "Word, text and Markdown CVs"):
+        assert place in message, place
+    undated = ("Thirteen Ltd", "Present Ltd", "Words Ltd")
+    # Shown on its page ...
+    dates = (built.outdir / "dates.html").read_text(encoding="utf-8")
+    assert all(org in dates for org in undated)
+    # ... and nowhere else.
+    resume = json.loads((built.outdir / "resume.json").read_text(encoding="utf-8"))
+    orgs = {item.get("name") for item in resume["work"]}
+    assert "Backwards Ltd" in orgs
+    assert not orgs & set(undated)
+    index = BeautifulSoup((built.outdir / "index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    [ld] = [s.get_text() for s in index.select('script[type="application/ld+json"]')]
+    assert "Backwards Ltd" in ld
+    assert not any(org in ld for org in undated)
+    other = BeautifulSoup((built.outdir / "other.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    tables = " ".join(t.get_text(" ") for t in other.select("table.wh-summary"))
+    assert "Backwards Ltd" in tables
+    assert not any(org in tables for org in undated)
+    text = build(copy_root(ROOT, tmp_path), "cv-text")
+    cv = (text.outdir / "warnings.txt").read_text(encoding="utf-8")
+    assert "Backwards Ltd" in cv
+    assert not any(org in cv for org in undated)

@@ -34,6 +34,9 @@ JOB_OPTIONS = ("org", "start", "end", "location", "url", "tags", "name", "no-dur
 # Keys of env.current_document while a directive's content is parsed: what an
 # employer hands down to its jobs, and whether a job is being read.
 EMPLOYER_KEY = "work_history:employer"
+# Where an entry without a readable start is not: every place that orders entries by date.
+UNDATED = ("the entry is shown on its page, but left out of the work-history tables, its "
+           "employer's tenure, resume.json, the JSON-LD and the Word, text and Markdown CVs")
 IN_JOB_KEY = "work_history:in_job"
 
 
@@ -108,17 +111,14 @@ class JobDirective(SphinxDirective):
         start_text, end_text = opt.text(self.options, "start"), opt.text(self.options, "end")
         start = end = None
         if not start_text:
-            warn("missing_field", f"{label}: :start: is missing; the entry is left out of "
-                 "the summary", location)
+            warn("missing_field", f"{label}: :start: is missing; {UNDATED}", location)
         elif start_text.lower() == PRESENT:
-            warn("date_order", f"{label}: :start: cannot be 'present'; the entry is left out "
-                 "of the summary", location)
+            warn("date_order", f"{label}: :start: cannot be 'present'; {UNDATED}", location)
         else:
             try:
                 start = PartialDate.parse(start_text)
             except DateError as exc:
-                warn("bad_date", f"{label}: :start: {exc}; the entry is left out of the summary",
-                     location)
+                warn("bad_date", f"{label}: :start: {exc}; {UNDATED}", location)
         if end_text and end_text.lower() != PRESENT:
             try:
                 end = PartialDate.parse(end_text)
