@@ -95,9 +95,11 @@ def test_warned_entries_keep_what_could_be_read(built):
     page = BeautifulSoup((built.outdir / "dates.html").read_text(), "html.parser")
     backwards = next(a for a in page.select("article.wh-job")
                      if "Backwards" in a.get_text())
-    # The end date is dropped (it is before the start), the start stays.
+    # The end date cannot be used (it is before the start): the start stays, and the
+    # end is unknown, never "present".
     assert backwards.select_one("time.dt-start")["datetime"] == "2020-05"
-    assert "present" in backwards.select_one(".wh-dates").get_text()
+    assert backwards.select_one(".wh-dates").get_text() == "May 2020 – unknown"
+    assert backwards.select_one(".dt-end") is None
     fields = BeautifulSoup((built.outdir / "fields.html").read_text(), "html.parser")
     ftp = next(a for a in fields.select("article.wh-job") if "Ftp Ltd" in a.get_text())
     assert ftp.select_one(".wh-org").name == "span"  # shown, but not linked
@@ -134,19 +136,61 @@ def test_an_entry_without_a_start_is_left_out_where_the_warning_says(built, tmp_
     # ... and nowhere else.
     resume = json.loads((built.outdir / "resume.json").read_text(encoding="utf-8"))
     orgs = {item.get("name") for item in resume["work"]}
-    assert "Backwards Ltd" in orgs
+    assert "Across Ltd" in orgs
     assert not orgs & set(undated)
     index = BeautifulSoup((built.outdir / "index.html").read_text(encoding="utf-8"),
                           "html.parser")
     [ld] = [s.get_text() for s in index.select('script[type="application/ld+json"]')]
-    assert "Backwards Ltd" in ld
+    assert "Across Ltd" in ld
     assert not any(org in ld for org in undated)
     other = BeautifulSoup((built.outdir / "other.html").read_text(encoding="utf-8"),
                           "html.parser")
     tables = " ".join(t.get_text(" ") for t in other.select("table.wh-summary"))
-    assert "Backwards Ltd" in tables
+    assert "Across Ltd" in tables
     assert not any(org in tables for org in undated)
     text = build(copy_root(ROOT, tmp_path), "cv-text")
     cv = (text.outdir / "warnings.txt").read_text(encoding="utf-8")
-    assert "Backwards Ltd" in cv
+    assert "Across Ltd" in cv
     assert not any(org in cv for org in undated)
+
+
+@pytest.mark.parametrize("builder", ["cv-text", "cv-markdown", "text", "latex"])
+def test_an_unusable_end_is_never_shown_as_ongoing(builder, tmp_path):
+    app = build(copy_root(ROOT, tmp_path), builder)
+    shown = "\n".join(path.read_text(encoding="utf-8") for path in app.outdir.rglob("*")
+                      if path.suffix in (".txt", ".md", ".tex"))
+    shown = " ".join(shown.replace(r"\textendash{}", "–").split())
+    for start in ("May 2020", "2020"):  # Backwards Ltd, Badend Ltd
+        assert f"{start} – unknown" in shown, start
+    assert "May 2020 – present" not in shown
+
+
+def test_an_unusable_end_is_not_exported_as_ongoing(built):
+    resume = json.loads((built.outdir / "resume.json").read_text(encoding="utf-8"))
+    orgs = {item.get("name") for item in resume["work"]}
+    assert not orgs & {"Backwards Ltd", "Badend Ltd"}
+    index = BeautifulSoup((built.outdir / "index.html").read_text(encoding="utf-8"),
+                          "html.parser")
+    [ld] = [json.loads(s.get_text()) for s in
+            index.select('script[type="application/ld+json"]')]
+    roles = {}
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("@type") == "EmployeeRole":
+                org = value.get("worksFor") or value.get("alumniOf")
+                roles[org.get("name")] = value
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(ld)
+    for org in ("Backwards Ltd", "Badend Ltd"):  # ended, on a date not known
+        assert "alumniOf" in roles[org], roles[org]
+        assert "endDate" not in roles[org]
+    page = BeautifulSoup((built.outdir / "dates.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    badend = next(a for a in page.select("article.wh-job") if "Bad end" in a.get_text())
+    assert badend.select_one(".wh-dates").get_text() == "2020 – unknown"

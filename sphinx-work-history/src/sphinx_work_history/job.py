@@ -37,6 +37,9 @@ EMPLOYER_KEY = "work_history:employer"
 # Where an entry without a readable start is not: every place that orders entries by date.
 UNDATED = ("the entry is shown on its page, but left out of the work-history tables, its "
            "employer's tenure, resume.json, the JSON-LD and the Word, text and Markdown CVs")
+# What becomes of an entry whose end cannot be used: it ended, but when is not known.
+UNKNOWN_END = ("its end is shown as unknown in every format (never as ongoing), and the entry "
+               "is left out of resume.json, which would read a role without an end as ongoing")
 IN_JOB_KEY = "work_history:in_job"
 
 
@@ -67,7 +70,7 @@ class JobDirective(SphinxDirective):
             warn("missing_field", f"{label}: there is no position, and :org: shows nothing "
                  "to head the entry", location)
         url = opt.checked_url(fields["url"], label, location)
-        start, end = self._dates(label, location)
+        start, end, end_unknown = self._dates(label, location)
         tags = opt.split_tags(opt.text(self.options, "tags"))
 
         domain = get_domain(self.env)
@@ -78,7 +81,7 @@ class JobDirective(SphinxDirective):
             position=position, org=fields["org"], start=start, end=end, url=url,
             location=fields["location"], tags=tags,
             show_length="no-duration" not in self.options,
-            employer=employer.get("index"),
+            end_unknown=end_unknown, employer=employer.get("index"),
             # Inside an employer, its header shows what the job does not set itself.
             org_shown=not employer or bool(opt.text(self.options, "org")),
             location_shown=not employer or bool(opt.text(self.options, "location")),
@@ -107,7 +110,7 @@ class JobDirective(SphinxDirective):
 
     # -- parts ----------------------------------------------------------------
     def _dates(self, label: str, location: str
-               ) -> tuple[PartialDate | None, PartialDate | None]:
+               ) -> tuple[PartialDate | None, PartialDate | None, bool]:
         start_text, end_text = opt.text(self.options, "start"), opt.text(self.options, "end")
         start = end = None
         if not start_text:
@@ -123,15 +126,17 @@ class JobDirective(SphinxDirective):
             try:
                 end = PartialDate.parse(end_text)
             except DateError as exc:
+                problem = str(exc)
                 if not any(ch.isdigit() for ch in end_text):  # a word: current, now, today
-                    exc = DateError(f"{end_text!r} is not a date, and the one word :end: "
-                                    f"takes is {PRESENT!r} (for a role that goes on)")
-                warn("bad_date", f"{label}: :end: {exc}; the entry is shown as ongoing", location)
+                    problem = (f"{end_text!r} is not a date, and the one word :end: takes is "
+                               f"{PRESENT!r} (for a role that goes on)")
+                warn("bad_date", f"{label}: :end: {problem}; {UNKNOWN_END}", location)
+                return start, None, True
         if start and end and _cut(end, start) < _cut(start, end):
             warn("date_order", f"{label}: :end: {end.iso()} is before :start: {start.iso()}; "
-                 "the end date is ignored", location)
-            end = None
-        return start, end
+                 f"{UNKNOWN_END}", location)
+            return start, None, True
+        return start, end, False
 
     def _name(self, label: str, location: str, org: str, position: str,
               start: PartialDate | None) -> str:

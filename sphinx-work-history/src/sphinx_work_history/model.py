@@ -35,7 +35,7 @@ class JobRecord:
     position: str
     org: str
     start: PartialDate | None  # None: unreadable; such entries stay out of summaries
-    end: PartialDate | None  # None: ongoing
+    end: PartialDate | None  # None: ongoing, unless end_unknown
     url: str = ""
     location: str = ""
     tags: tuple[str, ...] = ()
@@ -46,6 +46,7 @@ class JobRecord:
     summary: tuple[str, ...] = ()  # the body's paragraphs, as text
     highlights: tuple[str, ...] = ()  # the items of the body's lists, as text
     source: str = ""  # "path:line" of the directive, for warnings (includes differ from docname)
+    end_unknown: bool = False  # an :end: was written but cannot be used: ended, date unknown
 
     @property
     def title(self) -> str:
@@ -56,8 +57,8 @@ class JobRecord:
     @property
     def sort_key(self) -> tuple[Any, ...]:
         """Sorted in reverse, newest first: ongoing, then by end, then by start."""
-        end = self.end or _FAR_FUTURE
         start = self.start or _DISTANT_PAST
+        end = self.end or (start if self.end_unknown else _FAR_FUTURE)
         return (end.year, end.month, end.day, start.year, start.month, start.day,
                 self.docname, -self.lineno)
 
@@ -69,7 +70,7 @@ class JobRecord:
     def facts(self) -> tuple[Any, ...]:
         """What pages other than the entry's own show of it (summaries, the JSON-LD)."""
         return (self.name, self.docname, self.position, self.org, self.start, self.end,
-                self.url, self.tags, self.show_length)
+                self.url, self.tags, self.show_length, self.end_unknown)
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,9 @@ class Span:
     """A stretch of time as shown: dates, and a length when one is shown."""
 
     start: PartialDate | None
-    end: PartialDate | None  # None: ongoing (or unknown when start is None)
+    end: PartialDate | None  # None: ongoing (or unknown when start is None or end_unknown)
     length: str = ""
+    end_unknown: bool = False
 
     @property
     def text(self) -> str:
@@ -100,7 +102,7 @@ class Span:
         if start is None:
             return end.display() if end else ""
         if end is None:
-            return f"{start.display()} – present"
+            return f"{start.display()} – {'unknown' if self.end_unknown else 'present'}"
         if end == start:
             return start.display()
         return f"{start.display()} – {end.display()}"
@@ -121,18 +123,22 @@ def length_of(config: Config, start: PartialDate | None, end: PartialDate | None
 
 
 def job_span(config: Config, record: JobRecord) -> Span:
+    if record.end_unknown:  # ended, but when is not known: no length either
+        return Span(record.start, None, end_unknown=True)
     return Span(record.start, record.end,
                 length_of(config, record.start, record.end, record.show_length))
 
 
 def tenure(config: Config, employer: EmployerRecord, jobs: list[JobRecord]) -> Span:
     """From the earliest start of the employer's dated jobs to the latest end
-    (ongoing if any of them is)."""
+    (ongoing if any of them is; else unknown if the end of any is)."""
     dated = [job for job in jobs if job.start is not None]
     if not dated:
         return Span(None, None)
     start = min(job.start for job in dated if job.start is not None)
-    ends = [job.end for job in dated]
+    ends = [job.end for job in dated if not job.end_unknown]
+    if None not in ends and len(ends) < len(dated):
+        return Span(start, None, end_unknown=True)
     end = None if None in ends else max(e for e in ends if e is not None)
     return Span(start, end, length_of(config, start, end, employer.show_length))
 

@@ -83,7 +83,7 @@ def job_header_node(record: JobRecord, span: Span, org_shown: bool) -> job_heade
     header += title
 
     meta = nodes.paragraph(classes=["wh-job-meta"])
-    meta += dates_node(record.start, record.end)
+    meta += dates_node(record.start, record.end, end_unknown=record.end_unknown)
     if span.length:
         meta += nodes.Text(" · ")
         meta += nodes.inline(span.length, span.length, classes=["wh-duration"])
@@ -105,7 +105,7 @@ def employer_header_node(record: EmployerRecord, span: Span) -> job_header:
     title += name
     header += title
     meta = nodes.paragraph(classes=["wh-job-meta", "wh-tenure"])
-    meta += dates_node(span.start, span.end, microformats=False)
+    meta += dates_node(span.start, span.end, microformats=False, end_unknown=span.end_unknown)
     for text, cls in ((span.length, "wh-duration"), (record.location, "wh-location")):
         if text:
             meta += nodes.Text(" · ")
@@ -132,9 +132,10 @@ def _part(parent: nodes.Element, hidden: bool) -> nodes.Element:
 
 
 def dates_node(start: PartialDate | None, end: PartialDate | None,
-               microformats: bool = True) -> nodes.inline:
+               microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
     """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
-    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
+    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's);
+    *end_unknown*: no end, but not ongoing either (an :end: that cannot be used)."""
     def date(value: PartialDate, *classes: str) -> job_date:
         return job_date(value.display(), value.display(), datetime=value.iso(),
                         classes=list(classes) if microformats else [])
@@ -147,7 +148,9 @@ def dates_node(start: PartialDate | None, end: PartialDate | None,
     if start is not None:
         dates += date(start, "dt-start")
         dates += nodes.Text(" – ")
-        if end is None:
+        if end_unknown:
+            dates += nodes.inline("unknown", "unknown", classes=["wh-end-unknown"])
+        elif end is None:
             dates += nodes.Text("present")
     if end is not None:
         dates += date(end, "dt-end")

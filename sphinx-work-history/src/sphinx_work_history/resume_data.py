@@ -39,7 +39,9 @@ def build_resume(resume: Resume) -> dict[str, Any]:
     data: dict[str, Any] = {
         "$schema": SCHEMA_URL,
         "basics": {key: value for key, value in basics.items() if value},
-        "work": [work_item(record) for record in resume.entries],
+        # JSON Resume reads a role without an endDate as ongoing: one whose end is
+        # unknown is left out (its warning says so).
+        "work": [work_item(record) for record in resume.entries if not record.end_unknown],
     }
     if resume.publications:
         data["publications"] = [
