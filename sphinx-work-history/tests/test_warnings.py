@@ -44,6 +44,11 @@ CASES = [
     ("other.md", "Some text.", "bad_option", "work-history takes options only"),
     ("other.md", ":org: Option Co", "bad_option", "both an argument ('Argument Co') and :org:"),
     ("other.md", ":org: Option Co", "missing_field", "employer Option Co: holds no job"),
+    ("other.md", ":org: Short Fence Co", "misplaced",
+     "the employer's fence needs more colons than its jobs'"),
+    ("other.md", "Fenced out", "missing_field",
+     ":org: is missing (the employer at line 46 closed before this job: its fence needs "
+     "more colons than its jobs')"),
 ]
 
 
@@ -194,3 +199,16 @@ def test_an_unusable_end_is_not_exported_as_ongoing(built):
                          "html.parser")
     badend = next(a for a in page.select("article.wh-job") if "Bad end" in a.get_text())
     assert badend.select_one(".wh-dates").get_text() == "2020 – unknown"
+
+
+def test_an_employer_fence_closed_by_its_first_job_is_told_from_a_right_one():
+    from sphinx_work_history.employer import unclosed_job_fence
+
+    short = [":org: A", "", ":::{job} One", ":start: 2018", "", "Text."]
+    assert unclosed_job_fence(short) == ":::"
+    right = [":org: A", "", ":::{job} One", ":start: 2018", ":::", "", ":::{job} Two", ":::"]
+    assert unclosed_job_fence(right) is None
+    backticks = ["```{job} One", ":start: 2018"]
+    assert unclosed_job_fence(backticks) == "```"
+    assert unclosed_job_fence(["```{job} One", "````"]) is None
+    assert unclosed_job_fence(["Some text about :::{job} fences."]) is None

@@ -41,6 +41,8 @@ UNDATED = ("the entry is shown on its page, but left out of the work-history tab
 UNKNOWN_END = ("its end is shown as unknown in every format (never as ongoing), and the entry "
                "is left out of resume.json, which would read a role without an end as ongoing")
 IN_JOB_KEY = "work_history:in_job"
+# Set by an employer whose fence a job's closing fence closed (employer.py).
+SHORT_FENCE_KEY = "work_history:short_fence"
 
 
 class JobDirective(SphinxDirective):
@@ -65,7 +67,10 @@ class JobDirective(SphinxDirective):
                  "entry's text", location)
         opt.warn_unreadable(self.options, JOB_OPTIONS, label, location)
         if not fields["org"]:
-            warn("missing_field", f"{label}: :org: is missing", location)
+            hint = (f" (the employer at line {current[SHORT_FENCE_KEY]} closed before this job: "
+                    "its fence needs more colons than its jobs')"
+                    if current.get(SHORT_FENCE_KEY) else "")
+            warn("missing_field", f"{label}: :org: is missing{hint}", location)
         elif not position and not opt.visible(fields["org"]):
             warn("missing_field", f"{label}: there is no position, and :org: shows nothing "
                  "to head the entry", location)
