@@ -35,7 +35,8 @@ SUBTYPES = {
                  "colons than its jobs",
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
                   "an address that is not http(s), a hub or publications page that does not "
-                  "exist, a font of work_history_latex_fonts that cannot be found or read)",
+                  "exist, a font of work_history_latex_fonts that cannot be found or read, "
+                  "python-docx missing for cv-docx)",
     "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
              "(the PDF would lose it)",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
