@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
 from .budget import setup_budget
+from .capture import setup_capture
 from .collector import setup_collector
 from .config import setup_config
 from .cv_docx import setup_cv_docx
@@ -71,6 +72,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_job(app)
     setup_employer(app)
     setup_render(app)
+    setup_capture(app)
     setup_summary(app)
     setup_collector(app)
     setup_xref(app)
