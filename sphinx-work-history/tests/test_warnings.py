@@ -212,3 +212,33 @@ def test_an_employer_fence_closed_by_its_first_job_is_told_from_a_right_one():
     assert unclosed_job_fence(backticks) == "```"
     assert unclosed_job_fence(["```{job} One", "````"]) is None
     assert unclosed_job_fence(["Some text about :::{job} fences."]) is None
+
+
+def test_colon_fences_without_colon_fence_are_a_warning_at_each_fence(tmp_path):
+    (tmp_path / "conf.py").write_text('extensions = ["myst_parser", "sphinx_work_history"]\n',
+                                      encoding="utf-8")
+    page = tmp_path / "index.md"
+    page.write_text(
+        "# CV\n\nSome text, and `:::{job}` as code, and a line that says :::{job}.\n\n"
+        ":::{job} Engineer\n:org: Example Co\n:start: 2020\n\nThe role.\n:::\n\n"
+        "::::{employer}\n:org: Example Cloud\n:::{job} Support\n:start: 2019\n:::\n::::\n",
+        encoding="utf-8")
+    app = build(tmp_path)
+    stream = app.warning.getvalue()
+    found = work_history_warnings(stream)
+    assert [(w.file, w.line, w.subtype) for w in found] == [
+        ("index.md", line_of(page, ":::{job} Engineer"), "bad_config"),
+        ("index.md", line_of(page, "::::{employer}"), "bad_config"),
+        ("index.md", line_of(page, ":::{job} Support"), "bad_config")]
+    assert found[0].message == (
+        ":::{job} is shown as text: MyST reads colon fences only with its colon_fence "
+        'extension (myst_enable_extensions = ["colon_fence"] in conf.py)')
+    assert other_warnings(stream) == []
+    assert "wh-job" not in (app.outdir / "index.html").read_text(encoding="utf-8")
+    # With the extension on, the same page has entries and no warning.
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_work_history"]\n'
+        'myst_enable_extensions = ["colon_fence"]\n', encoding="utf-8")
+    app = build(tmp_path, freshenv=True)
+    assert app.warning.getvalue() == ""
+    assert 'class="wh-job' in (app.outdir / "index.html").read_text(encoding="utf-8")

@@ -38,6 +38,7 @@ from .cvheader import setup_cvheader
 from .domain import WorkHistoryDomain
 from .employer import setup_employer
 from .export_resume import setup_export_resume
+from .fences import setup_fences
 from .glyphs import setup_glyphs
 from .job import setup_job
 from .jsonld import setup_jsonld
@@ -71,6 +72,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_nodes(app)
     setup_job(app)
     setup_employer(app)
+    setup_fences(app)
     setup_render(app)
     setup_capture(app)
     setup_summary(app)

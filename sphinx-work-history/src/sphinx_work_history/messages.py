@@ -36,7 +36,8 @@ SUBTYPES = {
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
                   "an address that is not http(s), a hub or publications page that does not "
                   "exist, a font of work_history_latex_fonts that cannot be found or read, "
-                  "python-docx missing for cv-docx)",
+                  "python-docx missing for cv-docx, a :::{job} fence on a page read without MyST's "
+                  "colon_fence)",
     "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
              "(the PDF would lose it)",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
