@@ -42,6 +42,7 @@ from .fences import setup_fences
 from .glyphs import setup_glyphs
 from .job import setup_job
 from .jsonld import setup_jsonld
+from .latex_matter import setup_latex_matter
 from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .render import setup_render
@@ -83,6 +84,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_jsonld(app)
     setup_microformats(app)
     setup_cvheader(app)
+    setup_latex_matter(app)
     setup_glyphs(app)
     setup_cv_text(app)
     setup_cv_markdown(app)
