@@ -113,15 +113,36 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
     meta = metadata(wheel)
     assert meta["Name"] == "sphinx-work-history"
     assert meta["Requires-Python"] == ">=3.11"
-    # Sphinx, and the optional extras: Word output and the PDF's glyph check.
+    # Sphinx, and the optional extras: everything (all), Word output, the glyph check.
     assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10",
+                                             'myst-parser==5.2.0 ; extra == "all"',
+                                             'furo==2025.12.19 ; extra == "all"',
+                                             'python-docx==1.2.0 ; extra == "all"',
+                                             'fonttools==4.68.0 ; extra == "all"',
                                              'python-docx==1.2.0 ; extra == "docx"',
-                                             'fonttools>=4.38 ; extra == "pdf-fonts"']
+                                             'fonttools==4.68.0 ; extra == "pdf-fonts"']
+    assert meta.get_all("Provides-Extra") == ["all", "docx", "pdf-fonts"]
     assert meta["License-Expression"] == "MIT"
     classifiers = meta.get_all("Classifier")
     assert "Framework :: Sphinx :: Extension" in classifiers
     assert "Typing :: Typed" in classifiers
     assert meta.get_payload().startswith("# sphinx-work-history")  # the README
+
+
+def test_the_all_extra_holds_every_other_extra_and_what_the_example_needs():
+    extras = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    everything = set(extras.pop("all"))
+    for name, requirements in extras.items():
+        assert set(requirements) <= everything, name
+    # The README's example: Markdown pages and the Furo theme.
+    names = {requirement.split("==")[0] for requirement in everything}
+    assert {"myst-parser", "furo", "python-docx", "fonttools"} <= names
+    # Each pinned exactly, to the version the tests run on.
+    tested = pins(PACKAGE / "requirements" / "sphinx-9.0.txt")
+    for requirement in everything:
+        assert re.fullmatch(r"[\w.-]+==[\w.]+", requirement), requirement
+        assert requirement.lower() in tested, requirement
 
 
 def installed(venv: Path) -> set[str]:
