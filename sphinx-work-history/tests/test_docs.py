@@ -133,7 +133,8 @@ def test_quick_start_is_the_readme_example(docs_html):
     assert blocks, "the quick start shows no code"
     for block in blocks:
         assert block in example
-    assert len(blocks) == example.count("```python") + example.count("````markdown")
+    assert len(blocks) == (example.count("```python") + example.count("````markdown")
+                           + example.count("```sh"))
 
 
 def test_the_package_version_is_in_the_title(docs_html):
