@@ -154,8 +154,8 @@ class _Reader:
 
     def entry(self, node: nodes.Element) -> Entry | None:
         record: Record | None = self.domain.record(node["docname"], node["name"])
-        if record is None or self.excluded(record.docname):
-            return None
+        if record is None or self.domain.published.get(record.name) is not record:
+            return None  # an excluded page's, a role without a start (its warning says so)
         view, span = describe(record), span_of(self.config, record)
         body = entry_body(node)
         org, location = view.subtitle, view.location

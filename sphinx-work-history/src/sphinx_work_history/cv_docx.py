@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 
 from .cv_builder import CVBuilder
 from .cv_model import CV, Aside, Block, BulletList, EmployerGroup, Entry, Item, Run, compact_lists
+from .messages import warn
 from .model import today
 
 if TYPE_CHECKING:
@@ -31,12 +32,12 @@ if TYPE_CHECKING:
 LINK_COLOUR = (0x1A, 0x40, 0x8C)
 
 
-def _require_docx() -> None:
+def has_docx() -> bool:
     try:
         import docx  # noqa: F401
-    except ImportError as exc:  # the extra is not installed
-        raise ExtensionError("the cv-docx builder needs python-docx: install "
-                             "sphinx-work-history[docx]") from exc
+    except ImportError:  # the extra is not installed
+        return False
+    return True
 
 
 def add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
@@ -106,7 +107,6 @@ def _plain_bullets(document: Document) -> None:
 
 
 def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
-    _require_docx()
     import docx
     from docx.shared import Mm
 
@@ -187,7 +187,17 @@ class CVDocxBuilder(CVBuilder):
     suffix = ".docx"
 
     def init(self) -> None:
-        _require_docx()  # fail early, with the way to fix it
+        # Said once, before reading, as a warning: an exception would be
+        # Sphinx's crash report, traceback and all.
+        self.docx = has_docx()
+        if not self.docx:
+            warn("bad_config", 'the cv-docx builder needs python-docx, which is not '
+                 'installed: pip install "sphinx-work-history[docx]"; no Word file is written',
+                 None)
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        if self.docx:
+            super().write_documents(docnames)
 
     def write_cv(self, cv: CV, path: Path) -> None:
         # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);

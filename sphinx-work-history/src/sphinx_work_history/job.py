@@ -29,6 +29,8 @@ from .domain import get_domain
 from .entries import (
     EMPLOYER_KEY,
     IN_JOB_KEY,
+    SHORT_FENCE_KEY,
+    UNDATED,
     entry_name,
     parse_body,
     read_span,
@@ -67,14 +69,16 @@ class JobDirective(SphinxDirective):
                  "entry's text", location)
         opt.warn_unreadable(self.options, JOB_OPTIONS, label, location)
         if not fields["org"]:
-            warn("missing_field", f"{label}: :org: is missing", location)
+            hint = (f" (the employer at line {current[SHORT_FENCE_KEY]} closed before this job: "
+                    "its fence needs more colons than its jobs')"
+                    if current.get(SHORT_FENCE_KEY) else "")
+            warn("missing_field", f"{label}: :org: is missing{hint}", location)
         elif not position and not opt.visible(fields["org"]):
             warn("missing_field", f"{label}: there is no position, and :org: shows nothing "
                  "to head the entry", location)
         url = opt.checked_url(fields["url"], label, location)
-        start, end, end_unknown = read_span(
-            self.options, label, location, start_required=True,
-            start_missing="the entry is left out of the summary")
+        start, end, end_unknown = read_span(self.options, label, location,
+                                            start_required=True, start_missing=UNDATED)
         tags = opt.split_tags(opt.text(self.options, "tags"))
 
         domain = get_domain(self.env)

@@ -169,8 +169,10 @@ def dates_node(start: PartialDate | None, end: PartialDate | None,
     if start is not None:
         dates += date(start, "dt-start")
         dates += nodes.Text(" – ")
-        if end is None:
-            dates += nodes.Text("?" if end_unknown else "present")
+        if end_unknown:
+            dates += nodes.inline("unknown", "unknown", classes=["wh-end-unknown"])
+        elif end is None:
+            dates += nodes.Text("present")
     if end is not None:
         dates += date(end, "dt-end")
     return dates

@@ -105,7 +105,8 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
                             nodes.inline(named, named), record.title)
         cells: list[nodes.Node] = ([link, nodes.Text(record.org)] if record.position
                                    else [nodes.Text(""), link])
-        cells.append(dates_node(record.start, record.end, microformats=False))
+        cells.append(dates_node(record.start, record.end, microformats=False,
+                                end_unknown=record.end_unknown))
         if durations:
             cells.append(nodes.Text(job_span(config, record).length))
         body += _row(cells)
