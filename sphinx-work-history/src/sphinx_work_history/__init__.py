@@ -40,10 +40,12 @@ from .export_resume import setup_export_resume
 from .glyphs import setup_glyphs
 from .job import setup_job
 from .jsonld import setup_jsonld
+from .l10n import setup_l10n
 from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .render import setup_render
 from .summary import setup_summary
+from .translation import setup_translation
 from .variants import setup_variants
 from .xref import setup_xref
 
@@ -66,8 +68,10 @@ def _copy_assets(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
+    setup_l10n(app)
     app.add_domain(WorkHistoryDomain)
     setup_nodes(app)
+    setup_translation(app)
     setup_job(app)
     setup_employer(app)
     setup_render(app)

@@ -28,6 +28,7 @@ from sphinx.builders import Builder
 
 from .compat import resolved_doctree
 from .domain import get_domain
+from .l10n import word
 from .model import JobRecord, job_span
 from .nodes import job_entry
 from .text import SKIPPED, entry_body
@@ -225,17 +226,17 @@ def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
 def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
     contacts = []
     if email := person.get("email"):
-        contacts.append(Contact("Email", email, f"mailto:{email}"))
+        contacts.append(Contact(word("Email"), email, f"mailto:{email}"))
     if url := person.get("url"):
-        contacts.append(Contact("Web", url, url))
+        contacts.append(Contact(word("Web"), url, url))
     location = person.get("location") or {}
     if where := ", ".join(location[key] for key in ("city", "region", "countryCode")
                           if location.get(key)):
-        contacts.append(Contact("Location", where))
+        contacts.append(Contact(word("Location"), where))
     for profile in person.get("profiles", ()):
         shown = profile.get("url") or profile.get("username", "")
         if shown:
-            contacts.append(Contact(profile.get("network", "Profile"), shown,
+            contacts.append(Contact(profile.get("network") or word("Profile"), shown,
                                     profile.get("url", "")))
     return tuple(Contact(clean(c.label), clean(c.text), c.url) for c in contacts)
 

@@ -22,6 +22,7 @@ from sphinx.errors import ExtensionError
 
 from .cv_builder import CVBuilder
 from .cv_document import CV, Block, BulletList, Run
+from .l10n import word
 from .model import today
 
 if TYPE_CHECKING:
@@ -128,14 +129,14 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
             add_runs(contact, runs if index == 0 else (Run(" · "), *runs))
     add_blocks(document, cv.introduction)
     if cv.entries:
-        document.add_heading(cv.EXPERIENCE, level=1)
+        document.add_heading(word(cv.EXPERIENCE), level=1)
         for entry in cv.entries:
             document.add_heading(entry.heading, level=2)
             if entry.meta:
                 add_runs(document.add_paragraph(), (Run(entry.meta, emphasis=True),))
             add_blocks(document, entry.body)
     if cv.publications:
-        document.add_heading(cv.PUBLICATIONS, level=1)
+        document.add_heading(word(cv.PUBLICATIONS), level=1)
         add_blocks(document, (BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
     return document
 

@@ -18,6 +18,7 @@ from sphinx.application import Sphinx
 
 from .cv_builder import CVBuilder
 from .cv_document import CV, Block, BulletList, Paragraph, Run
+from .l10n import word
 
 # Markup wherever it stands (GitHub's too: ~strike~, $math$, tables).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#~|$])")
@@ -98,7 +99,7 @@ def cv_markdown(cv: CV) -> str:
         lines += [" \\\n".join(contacts), ""]
     lines += blocks(cv.introduction)
     if cv.entries:
-        lines += [f"## {cv.EXPERIENCE}", ""]
+        lines += [f"## {word(cv.EXPERIENCE)}", ""]
         for entry in cv.entries:
             org = escape(entry.org)
             if entry.org_url and org:
@@ -110,7 +111,7 @@ def cv_markdown(cv: CV) -> str:
                 lines += [f"*{escape(entry.meta)}*", ""]
             lines += blocks(entry.body)
     if cv.publications:
-        lines += [f"## {cv.PUBLICATIONS}", ""]
+        lines += [f"## {word(cv.PUBLICATIONS)}", ""]
         lines += blocks((BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
     while lines and not lines[-1]:
         lines.pop()

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from .cv_builder import CVBuilder
 from .cv_document import CV, Block, BulletList, Paragraph
+from .l10n import word
 
 WIDTH = 80
 
@@ -61,14 +62,14 @@ def cv_text(cv: CV) -> str:
     if cv.introduction:
         lines += ["", *blocks(cv.introduction)]
     if cv.entries:
-        lines += ["", *heading(cv.EXPERIENCE, "="), ""]
+        lines += ["", *heading(word(cv.EXPERIENCE), "="), ""]
         for entry in cv.entries:
             lines += ["", *heading(entry.heading, "-")]
             if entry.meta:
                 lines += wrap(entry.meta)
             lines += ["", *blocks(entry.body)]
     if cv.publications:
-        lines += ["", *heading(cv.PUBLICATIONS, "="), ""]
+        lines += ["", *heading(word(cv.PUBLICATIONS), "="), ""]
         lines += blocks((BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
     while lines and not lines[-1]:
         lines.pop()

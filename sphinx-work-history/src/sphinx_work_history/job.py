@@ -29,6 +29,7 @@ from .messages import warn
 from .model import JobRecord
 from .nodes import job_entry
 from .rawtext import raw_as_text
+from .translation import texts_node
 
 JOB_OPTIONS = ("org", "start", "end", "location", "url", "tags", "name", "no-duration")
 # Keys of env.current_document while a directive's content is parsed: what an
@@ -85,7 +86,10 @@ class JobDirective(SphinxDirective):
         entry = job_entry(classes=["wh-job", "h-event", "p-experience"], ids=[name],
                           name=name, docname=self.env.docname)
         self.set_source_info(entry)
-        result: list[nodes.Node] = []
+        result: list[nodes.Node] = [texts_node(
+            "job", self.env.docname, name,
+            {"position": position, "org": fields["org"], "location": fields["location"]},
+            *self.get_source_info())]
         if tags:
             result.append(addnodes.index(entries=[
                 ("single", f"{tag}; {record.title}", name, "", None) for tag in tags]))

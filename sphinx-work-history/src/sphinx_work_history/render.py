@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from . import l10n
 from .dates import PartialDate
 from .domain import get_domain
 from .model import EmployerRecord, JobRecord, Span, job_span, tenure
@@ -144,13 +145,18 @@ def dates_node(start: PartialDate | None, end: PartialDate | None,
         # One period shown once: it is both the start and the end.
         dates += date(start, "dt-start", "dt-end")
         return dates
+    before, between, after = l10n.range_parts() if start is not None else ("", "", "")
     if start is not None:
+        if before:
+            dates += nodes.Text(before)
         dates += date(start, "dt-start")
-        dates += nodes.Text(" – ")
+        dates += nodes.Text(between)
         if end is None:
-            dates += nodes.Text("present")
+            dates += nodes.Text(l10n.present())
     if end is not None:
         dates += date(end, "dt-end")
+    if after:
+        dates += nodes.Text(after)
     return dates
 
 
