@@ -28,6 +28,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from .budget import entry_name_latex
+from .l10n import direction
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -58,8 +59,13 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 # -- HTML (and ePub, which uses the HTML visitors) --------------------------
 
+def _direction() -> dict[str, str]:
+    # A right-to-left language (l10n.py): the entry's layout runs right to left.
+    return {"dir": "rtl"} if direction() == "rtl" else {}
+
+
 def visit_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
-    self.body.append(self.starttag(node, "article"))
+    self.body.append(self.starttag(node, "article", **_direction()))
 
 
 def depart_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
@@ -75,7 +81,7 @@ def depart_job_header_html(self: HTML5Translator, node: job_header) -> None:
 
 
 def visit_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
-    self.body.append(self.starttag(node, "section"))
+    self.body.append(self.starttag(node, "section", **_direction()))
 
 
 def depart_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
