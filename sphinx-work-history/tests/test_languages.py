@@ -159,7 +159,8 @@ def test_a_german_cv_has_german_dates_words_and_lengths(app):
         ["Engineer", "Initech", "15. Jan. 2017\u2009–\u200931. März 2019", "2 Jahre, 2 Monate"],
         ["Database Administrator", "Acme Widgets", "2015\u2009–\u20092017", "2 Jahre"],
     ]
-    assert _headers(soup)[0] == "Initech 15. Jan. 2017\u2009–\u2009heute · 9 Jahre, 10 Monate · Berlin"
+    assert _headers(soup)[0] == ("Initech 15. Jan. 2017\u2009–\u2009heute · 9 Jahre, 10 Monate"
+                                 " · Berlin")
     times = [t["datetime"] for t in soup.select(".wh-job-header time")]
     assert times[:2] == ["2019-04", "2017-01-15"]  # the input stays ISO
     article = soup.select_one("article.wh-job")
@@ -191,9 +192,12 @@ def test_a_french_catalogue_translates_every_entry_text(app):
     assert soup.html["lang"] == "fr"
     assert _table(soup) == [
         ["Poste", "Organisation", "Période", "Durée"],
-        ["Ingénieure principale", "Initech", "avr. 2019\u2009–\u2009aujourd’hui", "7 ans et 7\xa0mois"],
-        ["Ingénieure", "Initech", "15 janv. 2017\u2009–\u200931 mars 2019", "2 ans et 2\xa0mois"],
-        ["Administratrice de bases de données", "Acme Gadgets SA", "2015\u2009–\u20092017", "2 ans"],
+        ["Ingénieure principale", "Initech", "avr. 2019\u2009–\u2009aujourd’hui",
+         "7 ans et 7\xa0mois"],
+        ["Ingénieure", "Initech", "15 janv. 2017\u2009–\u200931 mars 2019",
+         "2 ans et 2\xa0mois"],
+        ["Administratrice de bases de données", "Acme Gadgets SA", "2015\u2009–\u20092017",
+         "2 ans"],
     ]
     assert _headers(soup)[-1] == ("Administratrice de bases de données, Acme Gadgets SA "
                                   "2015\u2009–\u20092017 · 2 ans · À distance")
@@ -266,7 +270,8 @@ def test_a_right_to_left_word_cv_has_bidirectional_paragraphs(app):
         styles = archive.read("word/styles.xml").decode()
     normal = styles[styles.index('w:styleId="Normal"'):]
     normal = normal[:normal.index("</w:style>")]
-    assert "<w:bidi/>" in normal and "<w:rtl/>" in normal
+    assert "<w:bidi/>" in normal
+    assert "<w:rtl/>" in normal
     assert 'w:bidi="he"' in normal
 
 
@@ -274,8 +279,8 @@ def test_work_history_words_overrides_a_word_and_refuses_an_unknown_one(rootdir,
     srcdir = tmp_path / "words"
     shutil.copytree(rootdir / "test-languages", srcdir)
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write('language = "de"\n'
-                   'work_history_words = {"Experience": "Beruflicher Werdegang", "Nonsense": "x"}\n')
+        conf.write('language = "de"\nwork_history_words = '
+                   '{"Experience": "Beruflicher Werdegang", "Nonsense": "x"}\n')
     app = SphinxTestApp("cv-text", srcdir=srcdir)
     try:
         app.build()

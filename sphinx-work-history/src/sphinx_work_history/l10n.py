@@ -44,7 +44,8 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 _ = get_translation(CATALOGUE)
 
 
-def N_(message: str) -> str:  # noqa: N802  (gettext's name for a marked, untranslated word)
+def N_(message: str) -> str:
+    """gettext's mark of a word to extract (pybabel -k N_), not translated here."""
     return message
 
 

@@ -22,7 +22,7 @@ renders it through Sphinx's MRO-based dispatch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -59,7 +59,7 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 # -- HTML (and ePub, which uses the HTML visitors) --------------------------
 
-def _direction() -> dict[str, str]:
+def _direction() -> dict[str, Any]:
     # A right-to-left language (l10n.py): the entry's layout runs right to left.
     return {"dir": "rtl"} if direction() == "rtl" else {}
 

@@ -24,6 +24,7 @@ gettext builder, which reads them from the resolved doctree).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import fields as fields_of
 from dataclasses import replace
 from typing import Any
 
@@ -112,12 +113,22 @@ class RemoveEntryTexts(SphinxPostTransform):
 
 
 # -- the kinds of this package ---------------------------------------------------
+def _replace(record: Any, fields: dict[str, str]) -> Any:
+    """*record* with its text *fields* replaced (fields it does not have are ignored)."""
+    known = {name: text for name, text in fields.items() if name in _field_names(record)}
+    return replace(record, **known)
+
+
+def _field_names(record: Any) -> set[str]:
+    return {f.name for f in fields_of(record)}
+
+
 def _update_job(env: BuildEnvironment, docname: str, key: Any, fields: dict[str, str]) -> None:
     from .domain import get_domain
 
     domain = get_domain(env)
     records = domain.jobs_by_doc.get(docname, [])
-    records[:] = [replace(r, **fields) if r.name == key else r for r in records]
+    records[:] = [_replace(r, fields) if r.name == key else r for r in records]
     domain.records_changed()
 
 
@@ -126,7 +137,7 @@ def _update_employer(env: BuildEnvironment, docname: str, key: Any,
     from .domain import get_domain
 
     employers = get_domain(env).employers_by_doc.get(docname, [])
-    employers[:] = [replace(e, **fields) if e.index == key else e for e in employers]
+    employers[:] = [_replace(e, fields) if e.index == key else e for e in employers]
 
 
 def setup_translation(app: Sphinx) -> None:
