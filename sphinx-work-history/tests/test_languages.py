@@ -292,3 +292,28 @@ def test_work_history_words_overrides_a_word_and_refuses_an_unknown_one(rootdir,
     assert "E-Mail: ada@example.org" in text  # the catalogue's other words stay
     assert [(w.file, w.line, w.subtype, "'Nonsense'" in w.message) for w in warnings] == [
         ("conf.py", 13, "bad_config", True)]
+
+
+@pytest.mark.sphinx("text", testroot="languages", srcdir="languages-de-plain",
+                    confoverrides={"language": "de"})
+def test_sphinx_s_text_builder_writes_german_dates_and_lengths(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    text = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert "Apr. 2019\u2009–\u2009heute · 7 Jahre, 7 Monate" in text
+    assert "Rolle" in text
+    assert "Dauer" in text
+    assert not english_left(text, "de")
+
+
+@pytest.mark.sphinx("epub", testroot="languages", srcdir="languages-de-epub",
+                    confoverrides={"language": "de"})
+def test_a_german_epub_is_in_german(app):
+    app.build()
+    assert app._warning.getvalue() == ""
+    opf = (app.outdir / "content.opf").read_text(encoding="utf-8")
+    assert "<dc:language>de</dc:language>" in opf
+    page = _soup(app.outdir / "index.xhtml")
+    assert page.html["lang"] == "de"
+    assert _table(page)[0] == ["Rolle", "Organisation", "Zeitraum", "Dauer"]
+    assert "Apr. 2019\u2009–\u2009heute · 7 Jahre, 7 Monate · Berlin" in _headers(page)[1]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
@@ -207,9 +207,20 @@ def _activate(app: Sphinx, config: Config) -> None:
     activate(config.language, config.work_history_words)
 
 
+def _epub_language(app: Sphinx, pagename: str, templatename: str,
+                   context: dict[str, Any], doctree: object) -> None:
+    # The ePub's pages replace the HTML theme's <html lang=...> by their own
+    # html_tag (with the XHTML namespaces): the language goes back on it.
+    tag = context.get("html_tag")
+    lang = str(app.config.epub_language or app.config.language or "en").replace("_", "-")
+    if app.builder.name == "epub" and isinstance(tag, str) and "lang=" not in tag:
+        context["html_tag"] = tag.replace("<html ", f'<html lang="{lang}" xml:lang="{lang}" ', 1)
+
+
 def setup_l10n(app: Sphinx) -> None:
     # sphinx.locale.init merges a catalogue into the one loaded first: a second
     # build in the same process (another language) would keep the first's words.
     sphinx_locale.translators.pop(("general", CATALOGUE), None)
     app.add_message_catalog(CATALOGUE, str(LOCALE_DIR))
     app.connect("config-inited", _activate, priority=450)  # after config.py's checks
+    app.connect("html-page-context", _epub_language)
