@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import gettext
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from conftest import SOURCE_DATE_EPOCH
 from sphinx_work_history import l10n
 from sphinx_work_history.dates import PartialDate, format_length
 from sphinx_work_history.model import Span
@@ -317,3 +321,26 @@ def test_a_german_epub_is_in_german(app):
     assert page.html["lang"] == "de"
     assert _table(page)[0] == ["Rolle", "Organisation", "Zeitraum", "Dauer"]
     assert "Apr. 2019\u2009–\u2009heute · 7 Jahre, 7 Monate · Berlin" in _headers(page)[1]
+
+
+def test_a_changed_translation_reaches_the_record_in_the_next_build(rootdir, tmp_path):
+    srcdir = tmp_path / "fr"
+    shutil.copytree(rootdir / "test-languages", srcdir)
+    po = srcdir / "locale" / "fr" / "LC_MESSAGES" / "index.po"
+
+    def build() -> list[str]:
+        # Each build in its own process, as sphinx-build and sphinx-autobuild run it:
+        # Python's gettext keeps a catalogue it loaded for the life of the process.
+        result = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D", "language=fr",
+             str(srcdir), str(srcdir / "_build" / "html")],
+            capture_output=True, text=True, check=False,
+            env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+        assert result.returncode == 0, result.stderr
+        resume = json.loads((srcdir / "_build" / "html" / "resume.json").read_text("utf-8"))
+        return [work.get("location", "") for work in resume["work"]]
+
+    assert build()[-1] == "À distance"
+    po.write_text(po.read_text(encoding="utf-8").replace('"À distance"', '"En télétravail"'),
+                  encoding="utf-8")
+    assert build()[-1] == "En télétravail"  # the page is read again, and its record remade
