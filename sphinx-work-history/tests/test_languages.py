@@ -344,3 +344,26 @@ def test_a_changed_translation_reaches_the_record_in_the_next_build(rootdir, tmp
     po.write_text(po.read_text(encoding="utf-8").replace('"À distance"', '"En télétravail"'),
                   encoding="utf-8")
     assert build()[-1] == "En télétravail"  # the page is read again, and its record remade
+
+
+def test_a_translation_is_text_kept_as_the_translator_wrote_it(rootdir, tmp_path):
+    srcdir = tmp_path / "fr"
+    shutil.copytree(rootdir / "test-languages", srcdir)
+    po = srcdir / "locale" / "fr" / "LC_MESSAGES" / "index.po"
+    hostile = 'Ingénieure <script>alert(1)</script> & \\"C++\\" {x} $1'
+    po.write_text(po.read_text(encoding="utf-8").replace('"Ingénieure"', f'"{hostile}"'),
+                  encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D", "language=fr",
+         str(srcdir), str(srcdir / "_build" / "html")],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert result.returncode == 0, result.stderr
+    out = srcdir / "_build" / "html"
+    written = 'Ingénieure <script>alert(1)</script> & "C++" {x} $1'
+    resume = json.loads((out / "resume.json").read_text(encoding="utf-8"))
+    assert resume["work"][1]["position"] == written
+    soup = _soup(out / "index.html")
+    assert not soup.select("article script")
+    positions = [p.get_text() for p in soup.select("article .wh-position")]
+    assert written in positions
