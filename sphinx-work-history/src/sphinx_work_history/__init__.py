@@ -29,6 +29,7 @@ from sphinx.util.fileutil import copy_asset_file
 
 from .budget import setup_budget
 from .capture import setup_capture
+from .catalogue import setup_catalogue
 from .collector import setup_collector
 from .config import setup_config
 from .cv_docx import setup_cv_docx
@@ -48,6 +49,7 @@ from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .render import setup_render
 from .summary import setup_summary
+from .translation import setup_translation
 from .variants import setup_variants
 from .xref import setup_xref
 
@@ -70,8 +72,10 @@ def _copy_assets(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
+    setup_catalogue(app)
     app.add_domain(WorkHistoryDomain)
     setup_nodes(app)
+    setup_translation(app)
     setup_job(app)
     setup_employer(app)
     setup_entries(app)

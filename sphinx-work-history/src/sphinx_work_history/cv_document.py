@@ -46,6 +46,7 @@ from .cv_model import (
 )
 from .domain import get_domain
 from .kinds import Record
+from .l10n import word
 from .messages import warn
 from .model import EmployerRecord, JobRecord, span_of, tenure
 from .nodes import cv_entry, employer_entry
@@ -60,20 +61,20 @@ __all__ = ["CV", "Aside", "Block", "BulletList", "Contact", "EmployerGroup", "En
 def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
     contacts = []
     if email := person.get("email"):
-        contacts.append(Contact("Email", email, f"mailto:{email}"))
+        contacts.append(Contact(word("Email"), email, f"mailto:{email}"))
     if phone := person.get("phone"):
-        contacts.append(Contact("Phone", phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
+        contacts.append(Contact(word("Phone"), phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
     if url := person.get("url"):
-        contacts.append(Contact("Web", url, url))
+        contacts.append(Contact(word("Web"), url, url))
     location = person.get("location") or {}
     if where := ", ".join(location[key] for key in ("address", "postalCode", "city",
                                                     "region", "countryCode")
                           if location.get(key)):
-        contacts.append(Contact("Location", where))
+        contacts.append(Contact(word("Location"), where))
     for profile in person.get("profiles", ()):
         shown = profile.get("url") or profile.get("username", "")
         if shown:
-            contacts.append(Contact(profile.get("network", "Profile"), shown,
+            contacts.append(Contact(profile.get("network") or word("Profile"), shown,
                                     profile.get("url", "")))
     return tuple(Contact(clean(c.label), clean(c.text), c.url) for c in contacts)
 
@@ -205,7 +206,7 @@ def read_cv(builder: Builder) -> CV:
         items = BulletList(tuple(
             (0, PublicationItem(clean(p.name), p.url, clean(p.summary)).paragraph)
             for p in resume.publications))
-        sections.append(Section("Publications", 1, (items,)))
+        sections.append(Section(word("Publications"), 1, (items,)))
     person = resume.person
     return CV(
         name=clean(person.get("name", "")), label=clean(person.get("label", "")),

@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 
 from .cv_builder import CVBuilder
 from .cv_model import CV, Aside, Block, BulletList, EmployerGroup, Entry, Item, Run, compact_lists
+from .l10n import direction
 from .messages import warn
 from .model import today
 
@@ -85,9 +86,21 @@ def _set_language(document: Document, language: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    rpr = document.styles["Normal"].element.get_or_add_rPr()
+    normal = document.styles["Normal"].element
+    rpr = normal.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), language)
+    if direction() == "rtl":
+        # Right to left: bidirectional paragraphs (w:bidi) of right-to-left runs
+        # (w:rtl), in every style (they are based on Normal), in schema order.
+        lang.set(qn("w:bidi"), language)
+        normal.get_or_add_pPr().insert_element_before(
+            OxmlElement("w:bidi"), "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+            "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+            "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+            "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+        rpr.insert_element_before(OxmlElement("w:rtl"), "w:cs", "w:em", "w:lang",
+                                  "w:eastAsianLayout", "w:specVanish", "w:oMath")
     rpr.append(lang)
 
 

@@ -256,6 +256,10 @@ class WorkHistoryDomain(Domain):
     def next_employer_index(self, docname: str) -> int:
         return len(self.employers_by_doc.get(docname, ()))
 
+    def records_changed(self) -> None:
+        """A record was replaced (translation.py): the views are made again."""
+        self._changed()
+
     def _changed(self) -> None:
         self._by_name = self._history = self._published = self._jobs = self._newest = None
 

@@ -33,6 +33,7 @@ from .messages import warn
 from .model import EmployerRecord
 from .nodes import employer_entry
 from .rawtext import raw_as_text
+from .translation import texts_node
 
 EMPLOYER_OPTIONS = ("org", "url", "location", "no-duration")
 _JOB_FENCE = re.compile(r"\s*(:{3,}|`{3,})\s*\{(?:work_history:)?job\}")
@@ -95,7 +96,9 @@ class EmployerDirective(SphinxDirective):
         entry = employer_entry(classes=["wh-employer"], index=record.index, docname=docname)
         self.set_source_info(entry)
         entry += body
-        return [entry]
+        texts = texts_node("employer", docname, record.index,
+                           {"org": org, "location": record.location}, *self.get_source_info())
+        return [texts, entry]
 
 
 def unclosed_job_fence(lines: Iterable[str]) -> str | None:

@@ -38,6 +38,7 @@ from .kinds import KINDS, Record, option_fields
 from .messages import Location, warn
 from .nodes import cv_entry
 from .rawtext import raw_as_text
+from .translation import texts_node
 
 COMMON_OPTIONS = ("tags", "name")
 # Keys of env.current_document while a directive's content is parsed: what an
@@ -231,7 +232,11 @@ class EntryDirective(SphinxDirective):
         get_domain(self.env).add_entry(record)
         entry["ids"], entry["name"] = [name], name
         register_id(self, entry)
-        return [*tag_index(tags, record.title, name), entry]
+        translatable = {field: values[field] for field in (kind.ARGUMENT, *(
+            f.name for f in option_fields(kind) if f.metadata["type"] == "text"))}
+        texts = texts_node(kind.KIND, self.env.docname, name, translatable,
+                           *self.get_source_info())
+        return [texts, *tag_index(tags, record.title, name), entry]
 
     def _heading_from_link(self, entry: nodes.Element, label: str, location: str
                            ) -> dict[str, Any]:

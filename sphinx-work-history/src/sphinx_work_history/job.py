@@ -40,6 +40,7 @@ from .entries import (
 from .messages import warn
 from .model import JobRecord, VolunteerRecord
 from .nodes import job_entry
+from .translation import texts_node
 
 JOB_OPTIONS = ("org", "start", "end", "location", "url", "description", "tags", "name",
                "no-duration")
@@ -105,7 +106,11 @@ class JobDirective(SphinxDirective):
         self.set_source_info(entry)
         register_id(self, entry)
         parse_body(self, entry, label, location)
-        return [*tag_index(tags, record.title, name), entry]
+        texts = texts_node(kind, self.env.docname, name,
+                           {"position": position, "org": fields["org"],
+                            "location": fields["location"],
+                            "description": record.description}, *self.get_source_info())
+        return [texts, *tag_index(tags, record.title, name), entry]
 
 
 class VolunteerDirective(JobDirective):

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import l10n
 from .dates import PartialDate, format_length
 from .kinds import Record
 
@@ -87,11 +88,9 @@ class Span:
         start, end = self.start, self.end
         if start is None:
             return end.display() if end else ""
-        if end is None:
-            return f"{start.display()} – {'unknown' if self.end_unknown else 'present'}"
         if end == start:
             return start.display()
-        return f"{start.display()} – {end.display()}"
+        return l10n.span(start.display(), end.display() if end else None, self.end_unknown)
 
 
 def today(config: Config) -> PartialDate:

@@ -29,6 +29,7 @@ from sphinx.util.nodes import make_refnode
 
 from . import options as opt
 from .domain import get_domain
+from .l10n import word
 from .messages import warn
 from .model import JobRecord, job_span
 from .nodes import dates_node, summary_placeholder
@@ -85,10 +86,11 @@ class WorkHistoryDirective(SphinxDirective):
 def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecord]
                   ) -> nodes.Element:
     if not records:
-        return nodes.paragraph("", "No entries match.", classes=["wh-summary-empty"])
+        return nodes.paragraph("", word("No entries match."), classes=["wh-summary-empty"])
     config = builder.config
     durations = config.work_history_durations
-    headings = ["Role", "Organisation", "Dates"] + (["Length"] if durations else [])
+    headings = [word(text) for text in ("Role", "Organisation", "Dates")] + (
+        [word("Length")] if durations else [])
     widths = [40, 25, 22, 13][: len(headings)]
     table = nodes.table(classes=["wh-summary"], align="left")
     group = nodes.tgroup(cols=len(headings))
