@@ -75,7 +75,7 @@ class WorkHistoryDomain(Domain):
     roles: ClassVar[dict[str, Any]] = {"job": JobRole()}
     initial_data: ClassVar[dict[str, Any]] = {"jobs": {}, "employers": {}, "intro": {},
                                               "publications": {}}
-    data_version = 3
+    data_version = 4  # 4: JobRecord.end_unknown; text taken before smart quotes
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
