@@ -81,7 +81,7 @@ class WorkHistoryDomain(Domain):
     roles: ClassVar[dict[str, Any]] = {"job": JobRole(), "entry": JobRole("entry")}
     initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "employers": {}, "intro": {},
                                               "publications": {}}
-    data_version = 4
+    data_version = 5  # 5: a record per entry of every kind; text taken before smart quotes
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
