@@ -16,12 +16,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "sphinx_work_history"
 
 #: Lowest first. A module may import from its own layer and the layers before it.
 LAYERS: list[tuple[str, set[str]]] = [
-    ("model", {"dates", "kinds", "model", "selection", "views", "cv_model"}),
-    ("config", {"messages", "options", "person", "variants", "config", "compat", "budget"}),
+    ("model", {"dates", "kinds", "model", "selection", "views", "cv_model", "l10n"}),
+    ("config", {"messages", "options", "person", "variants", "config", "compat", "budget",
+                "latex_matter", "catalogue"}),
     ("doctree", {"nodes", "text", "rawtext"}),
     ("domain", {"domain", "collector", "xref"}),
-    ("directives", {"entries", "job", "employer", "summary"}),
-    ("transforms", {"render", "microformats", "contact"}),
+    ("directives", {"entries", "job", "employer", "summary", "translation"}),
+    ("transforms", {"render", "microformats", "capture", "fences", "contact"}),
     ("outputs", {"export_resume", "resume_data", "jsonld", "cvheader", "glyphs",
                  "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx"}),
     ("setup", {"__init__"}),

@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .dates import DateError, PartialDate
+from .l10n import WORDS
 from .messages import warn
 from .person import read_person
 from .variants import check_variants
@@ -74,6 +75,10 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         "", "env", frozenset({str}),
         "the variant this build makes (-D work_history_variant=NAME); also set as a Sphinx "
         "tag, for {only} blocks; default: the full CV"),
+    "work_history_words": (
+        {}, "env", frozenset({dict}),
+        "the package's words in this build's language, overriding its catalogue: English "
+        "word -> word (such as {'Experience': 'Berufserfahrung', 'present': 'heute'})"),
     "work_history_pages": (
         0, "", frozenset({int}),
         "the PDF's page budget, enforced by the LaTeX run, for the full CV and any variant "
@@ -144,11 +149,24 @@ def _check_person(app: Sphinx, config: Config) -> None:
     config.work_history_person = person
 
 
+def _check_words(app: Sphinx, config: Config) -> None:
+    words = config.work_history_words
+    kept = {key: value for key, value in words.items()
+            if key in WORDS and isinstance(value, str) and value.strip()}
+    if len(kept) != len(words):
+        unknown = sorted(repr(key) for key in words if key not in kept)
+        warn("bad_config", f"work_history_words: {', '.join(unknown)} ignored: each key is "
+             "one of the package's words (docs: languages) and each value a non-empty text",
+             conf_location(app, "work_history_words"))
+    config.work_history_words = kept
+
+
 def check_config(app: Sphinx, config: Config) -> None:
     _check_today(app, config)
     _check_lists(app, config)
     _check_person(app, config)
     _check_cv_basename(app, config)
+    _check_words(app, config)
     check_variants(app, config)
 
 

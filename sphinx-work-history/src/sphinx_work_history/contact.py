@@ -77,10 +77,6 @@ def _copy_photo(app: Sphinx) -> None:
     copy_asset_file(source, target, force=True)
 
 
-#: The details shown without a label: what each is, is plain from it.
-PLAIN = ("Email", "Phone", "Web", "Location")
-
-
 def contact_line(person: dict[str, Any]) -> nodes.paragraph:
     """Each contact detail, a link where it has one (a profile after its
     network), between middle dots."""
@@ -88,7 +84,7 @@ def contact_line(person: dict[str, Any]) -> nodes.paragraph:
     for index, contact in enumerate(contacts_of(person)):
         if index:
             line += nodes.Text(" · ")
-        kind = contact.label.lower() if contact.label in PLAIN else "profile"
+        kind = contact.kind  # shown without a label, but a profile: plain from its text
         item = nodes.inline(classes=[f"wh-contact-{kind}"])
         shown = web_shown(contact.text) if contact.url.startswith("http") else contact.text
         if kind == "profile":

@@ -48,6 +48,7 @@ from .cv_model import (
 )
 from .domain import get_domain
 from .kinds import Record
+from .l10n import word
 from .messages import warn
 from .model import EmployerRecord, JobRecord, span_of, tenure
 from .nodes import cv_entry, employer_entry
@@ -136,8 +137,8 @@ class _Reader:
 
     def entry(self, node: nodes.Element) -> Entry | None:
         record: Record | None = self.domain.record(node["docname"], node["name"])
-        if record is None or self.excluded(record.docname):
-            return None
+        if record is None or self.domain.published.get(record.name) is not record:
+            return None  # an excluded page's, a role without a start (its warning says so)
         view, span = describe(record), span_of(self.config, record)
         body = entry_body(node)
         org, location = view.subtitle, view.location
@@ -201,7 +202,7 @@ def read_cv(builder: Builder) -> CV:
         items = BulletList(tuple(
             (0, PublicationItem(clean(p.name), p.url, clean(p.summary)).paragraph)
             for p in resume.publications))
-        sections.append(Section("Publications", 1, (items,)))
+        sections.append(Section(word("Publications"), 1, (items,)))
     person = resume.person
     return CV(
         name=clean(person.get("name", "")), label=clean(person.get("label", "")),

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .l10n import word
 from .views import Detail
 
 # What XML 1.0 (and so a DOCX) cannot hold, and what no reader wants.
@@ -60,9 +61,11 @@ Block = Paragraph | BulletList | Aside
 
 @dataclass(frozen=True)
 class Contact:
-    label: str  # what it is: "Email", "Phone", "Web", "Location", or a profile's network
+    label: str  # what it is, in the CV's language: "Email", "Phone", "Web", "Location",
+    # or a profile's network
     text: str  # as shown
     url: str = ""
+    kind: str = ""  # "email", "phone", "web", "location" or "profile"
 
 
 def web_shown(url: str) -> str:
@@ -82,19 +85,20 @@ def contacts_of(person: dict[str, Any]) -> tuple[Contact, ...]:
     email, phone, web address, location, then each profile."""
     contacts = []
     if email := person.get("email"):
-        contacts.append(Contact("Email", email, f"mailto:{email}"))
+        contacts.append(Contact(word("Email"), email, f"mailto:{email}", "email"))
     if phone := person.get("phone"):
-        contacts.append(Contact("Phone", phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
+        contacts.append(Contact(word("Phone"), phone, "tel:" + re.sub(r"[^0-9+]", "", phone),
+                                "phone"))
     if url := person.get("url"):
-        contacts.append(Contact("Web", url, url))
+        contacts.append(Contact(word("Web"), url, url, "web"))
     if where := location_text(person.get("location") or {}):
-        contacts.append(Contact("Location", where))
+        contacts.append(Contact(word("Location"), where, "", "location"))
     for profile in person.get("profiles", ()):
         shown = profile.get("url") or profile.get("username", "")
         if shown:
-            contacts.append(Contact(profile.get("network", "Profile"), shown,
-                                    profile.get("url", "")))
-    return tuple(Contact(clean(c.label), clean(c.text), c.url) for c in contacts)
+            contacts.append(Contact(profile.get("network") or word("Profile"), shown,
+                                    profile.get("url", ""), "profile"))
+    return tuple(Contact(clean(c.label), clean(c.text), c.url, c.kind) for c in contacts)
 
 
 COMPACT_KINDS = frozenset({"skill", "language", "interest"})

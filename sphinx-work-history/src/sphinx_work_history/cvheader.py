@@ -32,7 +32,7 @@ def _uri(url: str) -> str:
 def contact_line(person: dict[str, Any], site: str) -> str:
     parts = []
     for contact in contacts_of({**person, "url": site}):
-        if contact.label == "Web":
+        if contact.kind == "web":
             shown = rf"\texttt{{{escape(web_shown(contact.text))}}}"
         elif contact.url.startswith("http"):
             shown = rf"{escape(contact.label)}: \texttt{{{escape(web_shown(contact.text))}}}"

@@ -35,10 +35,12 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from . import l10n
 from .budget import entry_name_latex
 from .cv_model import COMPACT_KINDS
 from .dates import PartialDate
 from .kinds import Record
+from .l10n import direction
 from .model import span_of
 from .views import EntryView, describe
 
@@ -75,8 +77,13 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 # -- HTML (and ePub, which uses the HTML visitors) --------------------------
 
+def _direction() -> dict[str, Any]:
+    # A right-to-left language (l10n.py): the entry's layout runs right to left.
+    return {"dir": "rtl"} if direction() == "rtl" else {}
+
+
 def visit_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
-    self.body.append(self.starttag(node, "article"))
+    self.body.append(self.starttag(node, "article", **_direction()))
 
 
 def depart_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
@@ -92,7 +99,7 @@ def depart_job_header_html(self: HTML5Translator, node: job_header) -> None:
 
 
 def visit_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
-    self.body.append(self.starttag(node, "section"))
+    self.body.append(self.starttag(node, "section", **_direction()))
 
 
 def depart_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
@@ -228,13 +235,21 @@ def dates_node(start: PartialDate | None, end: PartialDate | None,
         # One period shown once: it is both the start and the end.
         dates += date(start, "dt-start", "dt-end")
         return dates
+    before, between, after = l10n.range_parts() if start is not None else ("", "", "")
     if start is not None:
+        if before:
+            dates += nodes.Text(before)
         dates += date(start, "dt-start")
-        dates += nodes.Text(" – ")
-        if end is None:
-            dates += nodes.Text("?" if end_unknown else "present")
+        dates += nodes.Text(between)
+        if end_unknown:
+            unknown = l10n.word("unknown")
+            dates += nodes.inline(unknown, unknown, classes=["wh-end-unknown"])
+        elif end is None:
+            dates += nodes.Text(l10n.present())
     if end is not None:
         dates += date(end, "dt-end")
+    if after:
+        dates += nodes.Text(after)
     return dates
 
 

@@ -116,7 +116,7 @@ def employer_header_node(record: EmployerRecord, span: Span) -> job_header:
     title += name
     header += title
     meta = nodes.paragraph(classes=["wh-job-meta", "wh-tenure"])
-    meta += dates_node(span.start, span.end, microformats=False)
+    meta += dates_node(span.start, span.end, microformats=False, end_unknown=span.end_unknown)
     for text, cls in ((span.length, "wh-duration"), (record.location, "wh-location")):
         if text:
             meta += nodes.Text(" · ")
