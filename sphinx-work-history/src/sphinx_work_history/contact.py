@@ -2,8 +2,7 @@
 
 `ContactBlock`, a post-transform of the HTML builders (the site and the
 ePub), puts the contact details of ``work_history_person`` under the hub
-page's title, in standard nodes: the photo, what the person does (their
-``label``), then a line of the email (a
+page's title, in standard nodes: the photo, then a line of the email (a
 ``mailto:`` link), the phone (a ``tel:`` link), the web address, the
 location and each profile – the same details, in the same order, as the
 PDF's header (cvheader.py) and the CV files (cv_model.py) give.
@@ -80,18 +79,15 @@ def _copy_photo(app: Sphinx) -> None:
 def contact_line(person: dict[str, Any]) -> nodes.paragraph:
     """Each contact detail, a link where it has one (a profile after its
     network), between middle dots."""
-    line = nodes.paragraph(classes=["wh-contact-details"])
+    line = nodes.paragraph(classes=["wh-contact"])
     for index, contact in enumerate(contacts_of(person)):
         if index:
             line += nodes.Text(" · ")
-        kind = contact.kind  # shown without a label, but a profile: plain from its text
-        item = nodes.inline(classes=[f"wh-contact-{kind}"])
         shown = web_shown(contact.text) if contact.url.startswith("http") else contact.text
-        if kind == "profile":
-            item += nodes.Text(f"{contact.label}: ")
-        item += nodes.reference(shown, shown, refuri=contact.url) if contact.url else (
+        if contact.kind == "profile":  # the others are plain from their text
+            line += nodes.Text(f"{contact.label}: ")
+        line += nodes.reference(shown, shown, refuri=contact.url) if contact.url else (
             nodes.Text(shown))
-        line += item
     return line
 
 
@@ -108,16 +104,16 @@ class ContactBlock(SphinxPostTransform):
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None or not person:
             return
-        block = nodes.container(classes=["wh-contact"])
-        if image := self._photo(person):
-            block += image
-        if label := person.get("label"):  # what they do, as the PDF's header says it
-            block += nodes.paragraph(label, label, classes=["wh-contact-label"])
         line = contact_line(person)
-        if line.children:
-            block += line
-        if not block.children:
+        image = self._photo(person)
+        if image is None and not line.children:
             return
+        # Without a photo, the line alone: the home page stays light.
+        block: nodes.Element = line
+        if image is not None:
+            block = nodes.container("", image, classes=["wh-contact-block"])
+            if line.children:
+                block += line
         title = next((c for c in section.children if isinstance(c, nodes.title)), None)
         section.insert(section.index(title) + 1 if title is not None else 0, block)
 
