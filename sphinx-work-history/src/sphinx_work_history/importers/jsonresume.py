@@ -1,0 +1,216 @@
+"""JSON Resume v1 (resume.json) into pages, one per section, with the package's directives.
+
+Each section's entries keep their order, each value its exact text: the
+mapping is MODEL's (docs/directives.md), read back by the resume.json
+export, so importing then building gives the same document. ``basics``
+becomes ``work_history_person``; ``meta`` and ``$schema`` describe the
+file, not the person, and are not imported (the export writes its own).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .. import myst_writer as mw
+from ..dates import DateError, PartialDate
+from . import InputError, Page, Project, json_path, read_text
+
+BASICS = ("name", "label", "image", "email", "phone", "url", "summary", "location", "profiles")
+SKIPPED = ("$schema", "meta")
+
+Options = list[mw.Option]
+
+
+def _schema() -> dict[str, Any]:
+    path = resources.files("sphinx_work_history") / "assets" / "schemas" / (
+        "jsonresume-v1.schema.json")
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _validate(data: Any, path: Path) -> None:
+    try:
+        import jsonschema
+    except ImportError:  # pragma: no cover - the 'import' extra installs it
+        raise InputError(f"{path}: checking it needs jsonschema: "
+                         "pip install 'sphinx-work-history[import]'") from None
+    validator = jsonschema.Draft7Validator(
+        _schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if error is not None:
+        raise InputError(f"{path}: {json_path(error.absolute_path)}: {error.message}")
+
+
+def _check_dates(data: dict[str, Any], path: Path) -> None:
+    """The schema's date pattern lets 2020-13 through; the directives would not."""
+    for section, items in data.items():
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            for key in ("startDate", "endDate", "date", "releaseDate"):
+                value = item.get(key) if isinstance(item, dict) else None
+                if isinstance(value, str) and value:
+                    try:
+                        PartialDate.parse(value)
+                    except DateError as exc:
+                        raise InputError(f"{path}: {section}[{index}].{key}: {exc}") from None
+
+
+def load_json(path: Path) -> Any:
+    try:
+        return json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+
+
+# -- one directive per entry ------------------------------------------------------
+def _opt(item: dict[str, Any], key: str, name: str | None = None) -> Options:
+    value = item.get(key)
+    return [(name or key, value)] if isinstance(value, str) and value else []
+
+
+def _list_opt(item: dict[str, Any], key: str, name: str | None = None) -> Options:
+    value = item.get(key)
+    return [(name or key, mw.csv_list(value))] if value else []
+
+
+def _body(item: dict[str, Any], text_key: str, list_key: str = "highlights") -> list[str]:
+    blocks = mw.paragraphs(item[text_key]) if item.get(text_key) else []
+    if item.get(list_key):
+        blocks.append(mw.bullet_list(item[list_key]))
+    return blocks
+
+
+def _job(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
+    options = (_opt(item, "name", "org") + _opt(item, "startDate", "start")
+               + _opt(item, "endDate", "end") + _opt(item, "location") + _opt(item, "url")
+               + _opt(item, "description"))
+    return "job", options, _body(item, "summary")
+
+
+def _volunteer(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
+    options = (_opt(item, "organization", "org") + _opt(item, "startDate", "start")
+               + _opt(item, "endDate", "end") + _opt(item, "url"))
+    return "volunteer", options, _body(item, "summary")
+
+
+def _education(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
+    options = (_opt(item, "area") + _opt(item, "studyType", "degree")
+               + _opt(item, "startDate", "start") + _opt(item, "endDate", "end")
+               + _opt(item, "score") + _list_opt(item, "courses") + _opt(item, "url"))
+    return "education", options, []
+
+
+def _project(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
+    options = (_opt(item, "startDate", "start") + _opt(item, "endDate", "end")
+               + _opt(item, "url") + _list_opt(item, "roles") + _opt(item, "entity")
+               + _opt(item, "type") + _list_opt(item, "keywords"))
+    return "project", options, _body(item, "description")
+
+
+def _simple(kind: str, options: Callable[[dict[str, Any]], Options], body: str = ""
+            ) -> Callable[[dict[str, Any]], tuple[str, Options, list[str]]]:
+    def entry(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
+        return kind, options(item), _body(item, body) if body else []
+    return entry
+
+
+# section -> (page, title, the key of the heading, the entry's directive)
+SECTIONS: dict[str, tuple[str, str, str, Callable[[dict[str, Any]],
+                                                  tuple[str, Options, list[str]]]]] = {
+    "work": ("work", "Work", "position", _job),
+    "volunteer": ("volunteer", "Volunteering", "position", _volunteer),
+    "education": ("education", "Education", "institution", _education),
+    "projects": ("projects", "Projects", "name", _project),
+    "awards": ("awards", "Awards", "title", _simple(
+        "award", lambda i: _opt(i, "date") + _opt(i, "awarder"), "summary")),
+    "certificates": ("certificates", "Certificates", "name", _simple(
+        "certificate", lambda i: _opt(i, "date") + _opt(i, "issuer") + _opt(i, "url"))),
+    "publications": ("publications", "Publications", "name", _simple(
+        "publication", lambda i: (_opt(i, "publisher") + _opt(i, "releaseDate", "date")
+                                  + _opt(i, "url")), "summary")),
+    "skills": ("skills", "Skills", "name", _simple(
+        "skill", lambda i: _opt(i, "level") + _list_opt(i, "keywords"))),
+    "languages": ("languages", "Languages", "language", _simple(
+        "language", lambda i: _opt(i, "fluency"))),
+    "interests": ("interests", "Interests", "name", _simple(
+        "interest", lambda i: _list_opt(i, "keywords"))),
+    "references": ("references", "References", "name", _simple(
+        "reference", lambda i: [], "reference")),
+}
+# The keys each section's directive has a place for.
+KNOWN = {
+    "work": {"name", "position", "url", "startDate", "endDate", "location", "description",
+             "summary", "highlights"},
+    "volunteer": {"organization", "position", "url", "startDate", "endDate", "summary",
+                  "highlights"},
+    "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score",
+                  "courses"},
+    "projects": {"name", "description", "highlights", "keywords", "startDate", "endDate",
+                 "url", "roles", "entity", "type"},
+    "awards": {"title", "date", "awarder", "summary"},
+    "certificates": {"name", "date", "issuer", "url"},
+    "publications": {"name", "publisher", "releaseDate", "url", "summary"},
+    "skills": {"name", "level", "keywords"},
+    "languages": {"language", "fluency"},
+    "interests": {"name", "keywords"},
+    "references": {"name", "reference"},
+}
+
+
+def entry_text(section: str, item: dict[str, Any]) -> str:
+    """One entry of *section* as a directive."""
+    _, _, heading, make = SECTIONS[section]
+    kind, options, body = make(item)
+    return mw.directive(kind, item.get(heading) or "", options, body)
+
+
+def page_text(section: str, items: list[dict[str, Any]]) -> str:
+    _, title, _, _ = SECTIONS[section]
+    return mw.document([mw.heading(1, title), *(entry_text(section, item) for item in items)])
+
+
+def _notes(data: dict[str, Any], path: Path) -> list[str]:
+    notes = []
+    for key in data:
+        if key not in SECTIONS and key not in ("basics", *SKIPPED):
+            notes.append(f"{path}: {key}: not a JSON Resume section; not imported")
+    for key in data.get("basics") or {}:
+        if key not in BASICS:
+            notes.append(f"{path}: basics.{key}: not imported (work_history_person has no "
+                         "place for it)")
+    for section, known in KNOWN.items():
+        for index, item in enumerate(data.get(section) or []):
+            for key, value in item.items():
+                if key not in known:
+                    notes.append(f"{path}: {section}[{index}].{key}: not imported (the "
+                                 f"{SECTIONS[section][3](item)[0]} directive has no place "
+                                 "for it)")
+                elif value in ("", [], {}):
+                    notes.append(f"{path}: {section}[{index}].{key}: empty; not imported")
+    return notes
+
+
+def person_of(basics: dict[str, Any]) -> dict[str, Any]:
+    return {key: basics[key] for key in BASICS if key in basics and basics[key] not in ("", [], {})}
+
+
+def project_of(data: dict[str, Any], path: Path) -> Project:
+    basics = data.get("basics") or {}
+    project = Project(name=basics.get("name") or "", person=person_of(basics),
+                      notes=_notes(data, path))
+    for section, (page, _, _, _) in SECTIONS.items():
+        if items := data.get(section):
+            project.pages.append(Page(f"pages/{page}.md", page_text(section, items)))
+    return project
+
+
+def read_json_resume(path: Path) -> Project:
+    data = load_json(path)
+    _validate(data, path)
+    _check_dates(data, path)
+    return project_of(data, path)
