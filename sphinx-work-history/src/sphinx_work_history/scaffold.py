@@ -57,7 +57,8 @@ def new_project(name: str) -> Project:
     """A project with the pages a CV starts from, each with an example in a comment."""
     pages = [Page(f"pages/{page}.md", (_assets() / "pages" / f"{page}.md").read_text(
         encoding="utf-8")) for page in NEW_PAGES]
-    return Project(name=name, person={"name": name}, pages=pages)
+    # The name is the project's author, which the person's name defaults to.
+    return Project(name=name, person={}, pages=pages)
 
 
 def files(project: Project) -> dict[str, str]:
