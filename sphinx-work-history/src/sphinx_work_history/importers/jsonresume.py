@@ -42,7 +42,10 @@ def _validate(data: Any, path: Path) -> None:
         _schema(), format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        raise InputError(f"{path}: {json_path(error.absolute_path)}: {error.message}")
+        message = error.message
+        if error.validator == "pattern" and "[1-2][0-9]{3}" in str(error.validator_value):
+            message = f"{error.instance!r} is not a date as YYYY, YYYY-MM or YYYY-MM-DD"
+        raise InputError(f"{path}: {json_path(error.absolute_path)}: {message}")
 
 
 def _check_dates(data: dict[str, Any], path: Path) -> None:
