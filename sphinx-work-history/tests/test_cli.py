@@ -58,7 +58,8 @@ def test_new_writes_a_project(tmp_path: Path) -> None:
                      "requirements.txt"]
     conf = (target / "conf.py").read_text()
     assert "project = 'Ada Lovelace'" in conf
-    assert '"tableofcontents": ""' in conf and '"printindex": ""' in conf
+    assert '"tableofcontents": ""' in conf
+    assert '"printindex": ""' in conf
     assert "epub_use_index = False" in conf
     assert (target / "index.md").read_text().startswith("# Ada Lovelace\n")
 
@@ -66,7 +67,9 @@ def test_new_writes_a_project(tmp_path: Path) -> None:
 def test_new_refuses_a_folder_that_holds_anything(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine")
     line = one_error_line(command("new", tmp_path, "--name", "Ada"))
-    assert str(tmp_path) in line and "not empty" in line and "--force" in line
+    assert str(tmp_path) in line
+    assert "not empty" in line
+    assert "--force" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
     assert command("new", tmp_path, "--name", "Ada", "--force").returncode == 0
     assert (tmp_path / "notes.txt").read_text() == "mine"
@@ -133,7 +136,8 @@ def test_a_file_that_is_not_rendercv(tmp_path: Path, text: str, message: str) ->
     bad = tmp_path / "cv.yml"
     bad.write_text(text)
     line = one_error_line(command("import", bad, tmp_path / "out"))
-    assert message in line and str(bad) in line
+    assert message in line
+    assert str(bad) in line
 
 
 @pytest.mark.parametrize("name", ["cv.txt", "missing.json"])
