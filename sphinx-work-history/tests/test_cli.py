@@ -57,7 +57,7 @@ def test_new_writes_a_project(tmp_path: Path) -> None:
                      "index.md", "pages/education.md", "pages/skills.md", "pages/work.md",
                      "requirements.txt"]
     conf = (target / "conf.py").read_text()
-    assert "project = 'Ada Lovelace'" in conf
+    assert 'project = "Ada Lovelace"' in conf
     assert '"tableofcontents": ""' in conf
     assert '"printindex": ""' in conf
     assert "epub_use_index = False" in conf
@@ -156,3 +156,15 @@ def test_import_refuses_a_folder_that_holds_anything(tmp_path: Path) -> None:
                                   tmp_path / "out"))
     assert "not empty" in line
     assert (tmp_path / "out" / "conf.py").read_text() == "# mine\n"
+
+
+def test_basics_are_the_person_in_conf_py(tmp_path: Path) -> None:
+    import ast
+
+    path = DATA / "jsonresume" / "awkward.resume.json"
+    assert main(["import", str(path), str(tmp_path / "cv")]) == 0
+    tree = ast.parse((tmp_path / "cv" / "conf.py").read_text())
+    person = next(ast.literal_eval(node.value) for node in tree.body
+                  if isinstance(node, ast.Assign)
+                  and getattr(node.targets[0], "id", "") == "work_history_person")
+    assert person == json.loads(path.read_text())["basics"]

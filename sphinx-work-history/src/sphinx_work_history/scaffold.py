@@ -10,7 +10,7 @@ files.
 
 from __future__ import annotations
 
-import pprint
+import json
 import re
 import unicodedata
 from importlib import resources
@@ -53,6 +53,27 @@ def book_name(name: str) -> str:
     return f"{slug}-cv" if slug else "cv"
 
 
+def literal(value: Any, indent: int = 0) -> str:
+    """*value* (strings, lists, dicts) as Python source, four spaces a level, a short
+    dict or list on one line."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a Python string
+    if isinstance(value, dict):
+        parts = [f"{json.dumps(k, ensure_ascii=False)}: {literal(v, indent + 4)}"
+                 for k, v in value.items()]
+        opening, closing = "{", "}"
+    elif isinstance(value, list):
+        parts = [literal(v, indent + 4) for v in value]
+        opening, closing = "[", "]"
+    else:
+        return repr(value)
+    flat = opening + ", ".join(parts) + closing
+    if "\n" not in flat and indent + len(flat) <= 72:
+        return flat
+    pad = " " * (indent + 4)
+    return opening + "\n" + "".join(f"{pad}{part},\n" for part in parts) + " " * indent + closing
+
+
 def new_project(name: str) -> Project:
     """A project with the pages a CV starts from, each with an example in a comment."""
     pages = [Page(f"pages/{page}.md", (_assets() / "pages" / f"{page}.md").read_text(
@@ -68,10 +89,10 @@ def files(project: Project) -> dict[str, str]:
     name = project.name or "CV"
     values = {
         "name": name,
-        "project": repr(name),
-        "author": repr(project.name),
-        "person": pprint.pformat(project.person, sort_dicts=False, width=88),
-        "book_name": repr(book_name(project.name)),
+        "project": literal(name),
+        "author": literal(project.name),
+        "person": literal(project.person),
+        "book_name": literal(book_name(project.name)),
         "heading": mw.heading(1, name)[2:],
         "pages": "\n".join(page.path.removesuffix(".md") for page in project.pages),
         "version": __version__,
