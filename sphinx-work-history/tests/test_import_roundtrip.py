@@ -26,8 +26,6 @@ DATA = TESTS / "data"
 JSON_RESUMES = sorted((DATA / "jsonresume").glob("*.json"))
 RENDERCV = sorted((DATA / "rendercv").glob("*.yaml"))
 SCHEMA = json.loads((TESTS / "schemas" / "jsonresume-v1.schema.json").read_text())
-# Until the directives of every JSON Resume section are in (docs/directives.md).
-pytestmark = pytest.mark.skip(reason="the directives of every section are not in yet")
 # About the file, not the person: the export writes its own.
 ASIDE = ("meta", "$schema")
 
@@ -67,6 +65,13 @@ def exported(outdir: Path) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in ASIDE}
 
 
+# The values of the corpus the import leaves out, saying so: a link that is not an
+# http(s) address (the build shows links to web pages only).
+LEFT_OUT = {
+    "resume-schema-1.0.1-sample.resume.json": {".projects[0].url"},
+}
+
+
 def leaves(value: Any, path: str = "") -> dict[str, Any]:
     if isinstance(value, dict):
         return {p: v for k, item in value.items() for p, v in leaves(item, f"{path}.{k}").items()}
@@ -80,9 +85,14 @@ def leaves(value: Any, path: str = "") -> dict[str, Any]:
 @pytest.mark.parametrize("path", JSON_RESUMES, ids=lambda p: p.name)
 def test_json_resume_round_trips(path: Path, tmp_path: Path) -> None:
     document = json.loads(path.read_text(encoding="utf-8"))
-    outdir, warnings = build_html(read_project(path), tmp_path / "cv")
+    project = read_project(path)
+    outdir, warnings = build_html(project, tmp_path / "cv")
     assert warnings == ""
     want, got = leaves(expected(document)), leaves(exported(outdir))
+    # What the import said it leaves out, and nothing else, is not there.
+    noted = {"." + note.split(": ")[1] for note in project.notes}
+    assert noted == LEFT_OUT.get(path.name, set())
+    want = {p: v for p, v in want.items() if p not in noted}
     assert {p: got.get(p) for p in want if got.get(p) != want[p]} == {}, "values changed"
     assert sorted(set(got) - set(want)) == [], "values added"
 
@@ -126,17 +136,18 @@ def test_rendercv_texts_are_shown_under_their_sections(path: Path, tmp_path: Pat
     cv = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["cv"]
     outdir, warnings = build_html(read_project(path), tmp_path / "cv")
     assert warnings == ""
-    pages = {}
+    pages, links = {}, {}
     for page in (outdir / "pages").glob("*.html"):
         main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(
             attrs={"role": "main"}) or BeautifulSoup(page.read_text(), "html.parser")
-        pages[squeeze(main.find("h1").get_text()).rstrip("#").strip()] = squeeze(
-            main.get_text(" "))
+        title = squeeze(main.find("h1").get_text()).rstrip("¶#").strip()
+        pages[title] = squeeze(main.get_text())
+        links[title] = {a.get("href") for a in main.find_all("a")}
     missing = []
     for key, entries in cv["sections"].items():
         shown = pages[section_title(key)]
         for text in texts_of(entries):
             words = squeeze(re.sub(r"^\s*- ", "", text))
-            if words not in shown:
+            if words not in shown and words not in links[section_title(key)]:
                 missing.append((key, words))
     assert missing == []

@@ -30,6 +30,12 @@ def text_of(node: nodes.Node) -> str:
     return " ".join(node.astext().split())
 
 
+def exact_text(node: nodes.Node) -> str:
+    """A node's text as written (its line breaks too), for the exports: resume.json
+    gives back the text the author wrote, character for character."""
+    return node.astext()
+
+
 def entry_body(entry: nodes.Element) -> nodes.Element | None:
     return next((child for child in entry.children
                  if isinstance(child, nodes.Element) and BODY_CLASS in child["classes"]), None)
@@ -60,11 +66,11 @@ def body_text(body: nodes.Element | None, tags: Tags | None = None
         if isinstance(child, SKIPPED):
             continue
         if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
-            highlights.extend(text_of(item) for item in child.children
-                              if isinstance(item, nodes.list_item))
-        elif text := text_of(child):
-            summary.append(text)
-    return tuple(summary), tuple(h for h in highlights if h)
+            highlights.extend(exact_text(item) for item in child.children
+                              if isinstance(item, nodes.list_item) and text_of(item))
+        elif text_of(child):
+            summary.append(exact_text(child))
+    return tuple(summary), tuple(highlights)
 
 
 def introduction(document: nodes.document, tags: Tags | None = None) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import myst_writer as mw
 from ..dates import DateError, PartialDate
+from ..options import is_web_url
 from . import InputError, Page, Project, json_path, read_text
 
 BASICS = ("name", "label", "image", "email", "phone", "url", "summary", "location", "profiles")
@@ -73,6 +74,8 @@ def load_json(path: Path) -> Any:
 # -- one directive per entry ------------------------------------------------------
 def _opt(item: dict[str, Any], key: str, name: str | None = None) -> Options:
     value = item.get(key)
+    if key == "url" and isinstance(value, str) and not is_web_url(value):
+        return []  # a link is an http(s) address; _notes names the value left out
     return [(name or key, value)] if isinstance(value, str) and value else []
 
 
@@ -195,11 +198,31 @@ def _notes(data: dict[str, Any], path: Path) -> list[str]:
                                  "for it)")
                 elif value in ("", [], {}):
                     notes.append(f"{path}: {section}[{index}].{key}: empty; not imported")
+                elif key == "url" and not is_web_url(value):
+                    notes.append(f"{path}: {section}[{index}].url: {value!r} is not an "
+                                 "http(s) address; not imported")
+    basics = data.get("basics") or {}
+    for where, url in [("basics.url", basics.get("url")), *(
+            (f"basics.profiles[{i}].url", p.get("url"))
+            for i, p in enumerate(basics.get("profiles") or []))]:
+        if url and not is_web_url(url):
+            notes.append(f"{path}: {where}: {url!r} is not an http(s) address; not imported")
     return notes
 
 
+def _web(value: Any) -> bool:
+    return not isinstance(value, str) or is_web_url(value)
+
+
 def person_of(basics: dict[str, Any]) -> dict[str, Any]:
-    return {key: basics[key] for key in BASICS if key in basics and basics[key] not in ("", [], {})}
+    """``work_history_person`` from *basics*: the keys it knows, each address an http(s)
+    one (as the build requires)."""
+    person = {key: basics[key] for key in BASICS
+              if basics.get(key) not in (None, "", [], {}) and (key != "url" or _web(basics[key]))}
+    if "profiles" in person:
+        person["profiles"] = [{k: v for k, v in profile.items() if k != "url" or _web(v)}
+                              for profile in person["profiles"]]
+    return person
 
 
 def project_of(data: dict[str, Any], path: Path) -> Project:
