@@ -98,7 +98,7 @@ def test_json_resume_round_trips(path: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                  HealthCheck.data_too_large])
 @given(resume)
 def test_generated_json_resumes_round_trip(tmp_path_factory: pytest.TempPathFactory,
@@ -107,7 +107,8 @@ def test_generated_json_resumes_round_trip(tmp_path_factory: pytest.TempPathFact
     folder = tmp_path_factory.mktemp("generated") / "cv"
     outdir, warnings = build_html(project_of(document, Path("resume.json")), folder)
     assert warnings == ""
-    assert exported(outdir) == expected(document)
+    # The export always has a work section, if empty: an empty list is no value.
+    assert without_empties(exported(outdir)) == expected(document)
 
 
 # -- RenderCV ---------------------------------------------------------------------

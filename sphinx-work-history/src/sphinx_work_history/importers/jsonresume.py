@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import myst_writer as mw
 from ..dates import DateError, PartialDate
+from ..domain import target_name
 from ..options import is_web_url
 from . import InputError, Page, Project, json_path, read_text
 
@@ -168,16 +169,41 @@ KNOWN = {
 }
 
 
-def entry_text(section: str, item: dict[str, Any]) -> str:
-    """One entry of *section* as a directive."""
-    _, _, heading, make = SECTIONS[section]
+def made_up_name(kind: str, item: dict[str, Any], heading: str) -> str:
+    """The id the directive makes for an entry without ``:name:`` (entries.py): from
+    its organisation (a role) or heading, and its start year."""
+    base = (item.get("name") if kind == "job" else item.get("organization")
+            if kind == "volunteer" else "") or item.get(heading) or ""
+    when = str(item.get("startDate") or item.get("date") or item.get("releaseDate") or "")[:4]
+    return target_name(f"{base or kind} {when}") or target_name(f"{kind} {when}")
+
+
+def entry_text(section: str, item: dict[str, Any], taken: set[str],
+               given: set[str] | None = None) -> str:
+    """One entry of *section* as a directive; a ``:name:`` only where the id made up
+    for it is another page's (a page tells its own entries apart)."""
+    page, _, heading, make = SECTIONS[section]
     kind, options, body = make(item)
+    name = made_up_name(kind, item, heading)
+    if name in taken:
+        name = next(candidate for n in range(1, len(taken) + 2)
+                    if (candidate := f"{page}-{name}" + (f"-{n}" if n > 1 else ""))
+                    not in taken)
+        options = [("name", name), *options]
+        if given is not None:
+            given.add(name)
     return mw.directive(kind, item.get(heading) or "", options, body)
 
 
-def page_text(section: str, items: list[dict[str, Any]]) -> str:
+def page_text(section: str, items: list[dict[str, Any]], taken: set[str] | None = None
+              ) -> str:
     _, title, _, _ = SECTIONS[section]
-    return mw.document([mw.heading(1, title), *(entry_text(section, item) for item in items)])
+    given: set[str] = set()
+    entries = [entry_text(section, item, set(taken or ()), given) for item in items]
+    if taken is not None:
+        taken |= given | {made_up_name(SECTIONS[section][3](item)[0], item,
+                                       SECTIONS[section][2]) for item in items}
+    return mw.document([mw.heading(1, title), *entries])
 
 
 def _notes(data: dict[str, Any], path: Path) -> list[str]:
@@ -229,9 +255,10 @@ def project_of(data: dict[str, Any], path: Path) -> Project:
     basics = data.get("basics") or {}
     project = Project(name=basics.get("name") or "", person=person_of(basics),
                       notes=_notes(data, path))
+    taken: set[str] = set()
     for section, (page, _, _, _) in SECTIONS.items():
         if items := data.get(section):
-            project.pages.append(Page(f"pages/{page}.md", page_text(section, items)))
+            project.pages.append(Page(f"pages/{page}.md", page_text(section, items, taken)))
     return project
 
 
