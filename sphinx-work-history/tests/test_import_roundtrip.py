@@ -4,7 +4,10 @@ shows every text of an imported RenderCV file under its section's title."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,7 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
-from conftest import TESTS
+from conftest import SOURCE_DATE_EPOCH, TESTS, require_tool
 from jsonresume_strategies import resume
 from sphinx_work_history.importers import Project, read_project
 from sphinx_work_history.importers.jsonresume import project_of
@@ -152,3 +155,46 @@ def test_rendercv_texts_are_shown_under_their_sections(path: Path, tmp_path: Pat
             if words not in shown and words not in links[section_title(key)]:
                 missing.append((key, words))
     assert missing == []
+
+
+def make(project: Path, builder: str) -> Path:
+    """``sphinx -M builder``, strictly, in a process of its own; its output folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", builder, ".", "_build", "-W", "--keep-going",
+         "-n", "-T", "-q"], cwd=project, capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert result.stderr == ""
+    return project / "_build" / ("latex" if builder == "latexpdf" else builder)
+
+
+def letters(text: str) -> str:
+    """*text* without white space or hyphens: LaTeX breaks lines, and words at hyphens."""
+    return re.sub(r"[\s\-‐]", "", text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", RENDERCV, ids=lambda p: p.name)
+def test_rendercv_texts_are_in_the_pdf(path: Path, tmp_path: Path) -> None:
+    require_tool("lualatex")
+    pdftotext = require_tool("pdftotext")
+    cv = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["cv"]
+    write_project(read_project(path), tmp_path / "cv")
+    out = make(tmp_path / "cv", "latexpdf")
+    pdf, = out.glob("*.pdf")
+    shown = letters(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout)
+    texts = [t for t in texts_of(cv["sections"]) if not t.startswith("http")]
+    assert [t for t in texts if letters(re.sub(r"^\s*- ", "", t)) not in shown] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["awkward.resume.json", "scripts.resume.json"])
+def test_an_imported_json_resume_is_an_epub_epubcheck_accepts(name: str, tmp_path: Path
+                                                               ) -> None:
+    require_tool("java")
+    write_project(read_project(DATA / "jsonresume" / name), tmp_path / "cv")
+    book, = make(tmp_path / "cv", "epub").glob("*.epub")
+    result = subprocess.run(["java", "-jar", "/usr/bin/epubcheck", str(book)],
+                            capture_output=True, text=True, check=False)
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr, result.stdout
