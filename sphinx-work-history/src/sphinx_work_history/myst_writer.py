@@ -112,6 +112,7 @@ def directive(name: str, argument: str, options: Sequence[Option], body: Sequenc
     blocks (already MyST), a blank line between them."""
     head = f":::{{{name}}}" + (f" {argument}" if argument else "")
     lines = [head]
+    options = [(k, v) for k, v in options if v is None or v]  # an empty value is no value
     if all(value is None or line_keeps(value) for _, value in options):
         lines += [f":{key}:" + (f" {value}" if value else "") for key, value in options]
     else:
