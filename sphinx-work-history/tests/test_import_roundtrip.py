@@ -116,6 +116,9 @@ def test_generated_json_resumes_round_trip(tmp_path_factory: pytest.TempPathFact
 
 # -- RenderCV ---------------------------------------------------------------------
 DATE_KEYS = {"date", "start_date", "end_date"}
+# A RenderCV entry's type (the first of its keys found here) and its JSON Resume section.
+RENDERCV_SECTIONS = [("institution", "education"), ("company", "work"),
+                     ("authors", "publications"), ("name", "projects"), ("label", "skills")]
 
 
 def texts_of(entry: Any) -> list[str]:
@@ -155,6 +158,13 @@ def test_rendercv_texts_are_shown_under_their_sections(path: Path, tmp_path: Pat
             if words not in shown and words not in links[section_title(key)]:
                 missing.append((key, words))
     assert missing == []
+    # resume.json holds every entry JSON Resume has a section for.
+    data = exported(outdir)
+    kinds = [next((section for key, section in RENDERCV_SECTIONS if key in entry), "")
+             for entries in cv["sections"].values() for entry in entries
+             if isinstance(entry, dict)]
+    for section in {k for k in kinds if k}:
+        assert len(data.get(section, [])) == kinds.count(section), section
 
 
 def make(project: Path, builder: str) -> Path:
