@@ -211,6 +211,9 @@ def _notes(data: dict[str, Any], path: Path) -> list[str]:
     for key in data:
         if key not in SECTIONS and key not in ("basics", *SKIPPED):
             notes.append(f"{path}: {key}: not a JSON Resume section; not imported")
+    if data.get("basics") and not data["basics"].get("email"):
+        notes.append(f"{path}: basics.email: none; the build warns until "
+                     "work_history_person in conf.py has one")
     for key in data.get("basics") or {}:
         if key not in BASICS:
             notes.append(f"{path}: basics.{key}: not imported (work_history_person has no "
