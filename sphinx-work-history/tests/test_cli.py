@@ -167,4 +167,9 @@ def test_basics_are_the_person_in_conf_py(tmp_path: Path) -> None:
     person = next(ast.literal_eval(node.value) for node in tree.body
                   if isinstance(node, ast.Assign)
                   and getattr(node.targets[0], "id", "") == "work_history_person")
-    assert person == json.loads(path.read_text())["basics"]
+    basics = json.loads(path.read_text())["basics"]
+    assert person == {key: value for key, value in basics.items() if key != "summary"}
+    # The summary is the home page's introduction.
+    index = (tmp_path / "cv" / "index.md").read_text()
+    assert index.startswith("# Ada \\*Star\\* Lovelace\\_\n\nI build \\*databases\\*, not "
+                            "\\`toys\\`.\n\nSecond paragraph: ")

@@ -94,6 +94,8 @@ def files(project: Project) -> dict[str, str]:
         "person": literal(project.person),
         "book_name": literal(book_name(project.name)),
         "heading": mw.heading(1, name)[2:],
+        "introduction": "".join(p + "\n\n" for p in mw.paragraphs(project.introduction)
+                                if project.introduction),
         "pages": "\n".join(page.path.removesuffix(".md") for page in project.pages),
         "version": __version__,
         "formats": " ".join(formats()),

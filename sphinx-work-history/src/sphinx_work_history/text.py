@@ -77,9 +77,8 @@ def introduction(document: nodes.document, tags: Tags | None = None) -> tuple[st
     """The paragraphs before the document's first subsection."""
     section = next(iter(document.findall(nodes.section)), None)
     container = section if section is not None else document
-    paragraphs = (text_of(child) for child in shown_children(container, tags)
-                  if isinstance(child, nodes.paragraph))
-    return tuple(p for p in paragraphs if p)
+    return tuple(exact_text(child) for child in shown_children(container, tags)
+                 if isinstance(child, nodes.paragraph) and text_of(child))
 
 
 def links(document: nodes.document) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ class Project:
     name: str
     person: dict[str, Any]  # work_history_person
     pages: list[Page] = field(default_factory=list)
+    introduction: str = ""  # the home page's text under the name: the résumé's summary
     # What the file holds that the project has no place for, one line each.
     notes: list[str] = field(default_factory=list)
 

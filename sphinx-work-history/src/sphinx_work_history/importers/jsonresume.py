@@ -246,8 +246,10 @@ def _web(value: Any) -> bool:
 def person_of(basics: dict[str, Any]) -> dict[str, Any]:
     """``work_history_person`` from *basics*: the keys it knows, each address an http(s)
     one (as the build requires)."""
-    person = {key: basics[key] for key in BASICS
-              if basics.get(key) not in (None, "", [], {}) and (key != "url" or _web(basics[key]))}
+    # The summary is the home page's introduction (the export's summary unless the
+    # person has one): shown, and kept in one place.
+    person = {key: basics[key] for key in BASICS if key != "summary"
+              and basics.get(key) not in (None, "", [], {}) and (key != "url" or _web(basics[key]))}
     if "profiles" in person:
         person["profiles"] = [{k: v for k, v in profile.items() if k != "url" or _web(v)}
                               for profile in person["profiles"]]
@@ -257,7 +259,7 @@ def person_of(basics: dict[str, Any]) -> dict[str, Any]:
 def project_of(data: dict[str, Any], path: Path) -> Project:
     basics = data.get("basics") or {}
     project = Project(name=basics.get("name") or "", person=person_of(basics),
-                      notes=_notes(data, path))
+                      introduction=basics.get("summary") or "", notes=_notes(data, path))
     taken: set[str] = set()
     for section, (page, _, _, _) in SECTIONS.items():
         if items := data.get(section):
