@@ -3,7 +3,7 @@
 Each section's entries keep their order, each value its exact text: the
 mapping is MODEL's (docs/directives.md), read back by the resume.json
 export, so importing then building gives the same document. ``basics``
-becomes ``work_history_person``; ``meta`` and ``$schema`` describe the
+becomes ``work_history_person``, its summary the home page's introduction; ``meta`` and ``$schema`` describe the
 file, not the person, and are not imported (the export writes its own).
 """
 
