@@ -1,10 +1,11 @@
 """JSON Resume v1 (resume.json) into pages, one per section, with the package's directives.
 
 Each section's entries keep their order, each value its exact text: the
-mapping is MODEL's (docs/directives.md), read back by the resume.json
-export, so importing then building gives the same document. ``basics``
-becomes ``work_history_person``, its summary the home page's introduction; ``meta`` and ``$schema`` describe the
-file, not the person, and are not imported (the export writes its own).
+mapping is the directives' (docs/directives.md), read back by the
+resume.json export, so importing then building gives the same document.
+``basics`` becomes ``work_history_person``, its summary the home page's
+introduction; ``meta`` and ``$schema`` describe the file, not the person,
+and are not imported (the export writes its own).
 """
 
 from __future__ import annotations
