@@ -74,17 +74,17 @@ class UnreadableFont(Exception):
     """A font file fontTools cannot read."""
 
 
-_cmaps: dict[tuple[str, float], frozenset[int]] = {}
+_cmaps: dict[tuple[str, int, float], frozenset[int]] = {}
 
 
-def _cmap(path: str) -> frozenset[int]:
-    """The code points a font file maps (a collection's first font), cached."""
-    key = (path, os.path.getmtime(path))
+def _cmap(path: str, number: int = 0) -> frozenset[int]:
+    """The code points a font file maps (a collection's font *number*), cached."""
+    key = (path, number, os.path.getmtime(path))
     if key not in _cmaps:
         from fontTools.ttLib import TTFont
 
         try:
-            with TTFont(path, fontNumber=0, lazy=True) as font:
+            with TTFont(path, fontNumber=number, lazy=True) as font:
                 _cmaps[key] = frozenset(font.getBestCmap() or ())
         except Exception as exc:  # fontTools raises many kinds on a damaged file
             raise UnreadableFont(f"cannot read {path}: {exc}") from exc
@@ -116,13 +116,37 @@ class FontChain:
     never opens the large CJK fonts at the end of a chain."""
 
     def __init__(self, names: tuple[str, ...], paths: tuple[str, ...],
-                 cmaps: tuple[frozenset[int], ...] = ()):
+                 cmaps: tuple[frozenset[int], ...] = (), numbers: tuple[int, ...] = (),
+                 probe: Callable[[str, set[str]], frozenset[str]] | None = None):
         self.names, self.paths = names, paths
+        self.numbers = numbers or (0,) * len(paths)
         self._cmaps = list(cmaps)  # those read so far
+        # A font with no file (one Typst embeds) is asked, by *probe*, which of
+        # the characters it is given it lacks: `prepare` gives them.
+        self._probe = probe
+
+    def prepare(self, codes: set[int]) -> None:
+        """Read the fonts *codes* need, probing those with no file for what they lack."""
+        remaining = set(codes)
+        for index, path in enumerate(self.paths):
+            if not remaining:
+                break
+            if index >= len(self._cmaps):
+                if path:
+                    self._cmaps.append(_cmap(path, self.numbers[index]))
+                elif self._probe is not None:
+                    lacking = self._probe(self.names[index], {chr(c) for c in remaining})
+                    self._cmaps.append(frozenset(c for c in remaining if chr(c) not in lacking))
+                else:
+                    self._cmaps.append(frozenset())
+            remaining -= self._cmaps[index]
 
     def _cmap(self, index: int) -> frozenset[int]:
         while len(self._cmaps) <= index:
-            self._cmaps.append(_cmap(self.paths[len(self._cmaps)]))
+            position = len(self._cmaps)
+            path = self.paths[position]
+            # A font with no file that `prepare` did not reach: no character needs it.
+            self._cmaps.append(_cmap(path, self.numbers[position]) if path else frozenset())
         return self._cmaps[index]
 
     def first_with(self, code: int) -> int | None:
@@ -252,18 +276,45 @@ def fonts_used(chains: dict[str, FontChain], text: str) -> dict[str, list[str]]:
     return used
 
 
+def typst_chains(app: Sphinx) -> dict[str, FontChain] | None:
+    """The cv-pdf builder's fonts (typst_fonts.py), as Typst finds them."""
+    from . import typst_fonts
+
+    try:
+        import fontTools  # noqa: F401
+        import typst  # noqa: F401
+    except ImportError:
+        return None  # the builder says what is missing
+    paths = typst_fonts.font_paths(app.config, app.confdir)
+    found = typst_fonts.available(paths)
+
+    def probe(family: str, chars: set[str]) -> frozenset[str]:
+        return typst_fonts.probe(family, chars, paths)
+
+    return {family: FontChain(names, tuple(found[name][0] or "" for name in names),
+                              numbers=tuple(found[name][1] for name in names), probe=probe)
+            for family, names in typst_fonts.chains(app.config, app.confdir).items()}
+
+
 # -- the check ----------------------------------------------------------------------
 
 def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "latex":
+    if app.builder.name == "cv-pdf":
+        chains, setting = typst_chains(app), "work_history_pdf_fonts"
+    elif app.builder.format == "latex":
+        chains, setting = font_chains(app), "work_history_latex_fonts"
+    else:
         return
-    chains = font_chains(app)
     if not chains:
         return
+    pieces = list(document_text(doctree, docname))
+    codes = {ord(char) for text, _ in pieces for char in text if needs_glyph(char)}
     lacking: dict[str, list[str]] = {}  # character -> the families without it
     found: dict[tuple[str, int | None], dict[str, None]] = {}  # where -> characters, in order
     try:
-        for text, piece in document_text(doctree, docname):
+        for chain in chains.values():
+            chain.prepare(codes)
+        for text, piece in pieces:
             for char in dict.fromkeys(text):
                 if char not in lacking:
                     lacking[char] = [] if not needs_glyph(char) else [
@@ -274,14 +325,13 @@ def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                     found.setdefault((where.docname, where.line_of(text.index(char))),
                                      {})[char] = None
     except UnreadableFont as exc:
-        warn("bad_config", f"work_history_latex_fonts: {exc}; the PDF's text is not checked",
-             None)
+        warn("bad_config", f"{setting}: {exc}; the PDF's text is not checked", None)
         return
     for (where_doc, line), chars in found.items():
         named = sorted({family for char in chars for family in lacking[char] if family})
         families = f" ({', '.join(named)})" if named else ""
         them = "it" if len(chars) == 1 else "them"
-        warn("glyph", f"{', '.join(map(describe, chars))}: no font of work_history_latex_fonts"
+        warn("glyph", f"{', '.join(map(describe, chars))}: no font of {setting}"
              f"{families} has {them}, so the PDF cannot show {them}",
              (where_doc, line) if line else where_doc)
 

@@ -35,8 +35,13 @@ SUBTYPES = {
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
                   "an address that is not http(s), a hub or publications page that does not "
                   "exist, a font of work_history_latex_fonts that cannot be found or read)",
-    "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
-             "(the PDF would lose it)",
+    "glyph": "a character of the PDF's text that no font of work_history_latex_fonts (in "
+             "a LaTeX build) or work_history_pdf_fonts (cv-pdf) has (the PDF would lose it)",
+    "pdf": "the cv-pdf builder could not make the PDF: Typst's error, with the line of the "
+           "Typst source it wrote (a missing `typst` package: pip install "
+           "sphinx-work-history[pdf])",
+    "page_budget": "the CV's PDF (cv-pdf) has more pages than its budget (the variant's "
+                   "'pages', else work_history_pages): the message names the entries past it",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
                    "Sphinx tag name, an unknown key, an unreadable value), an unknown "
                    "work_history_variant, a work_history_pages that is not a page count",

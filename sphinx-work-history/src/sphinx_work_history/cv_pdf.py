@@ -1,0 +1,162 @@
+"""``cv-pdf``: the CV as a tagged PDF/UA-1 file, through Typst.
+
+The builder writes the CV document (cv_document.py, as the Word, text and
+Markdown builders read it) as Typst source, ``<basename>.typ``, beside a
+copy of the designs (``work-history/``), and compiles it in-process with
+the ``typst`` package (``pip install sphinx-work-history[pdf]``) into
+``<basename>.pdf``: tagged, declaring PDF/UA-1, with the title, author and
+language of the configuration. No Typst package is imported and nothing is
+downloaded. The fonts are typst_fonts.py's chains, without fallback to
+other fonts: a character none of them has fails the export, and the glyph
+check (glyphs.py) has already said where it is in the pages.
+
+The page budget (the variant's ``pages``, else ``work_history_pages``) is
+checked on the PDF: each entry's heading is a bookmark, whose page tells
+which entries are past the budget.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from . import typst_fonts
+from .cv_builder import CVBuilder
+from .cv_document import CV
+from .cv_typst import Settings, cv_entries, document, entry_fields
+from .messages import warn
+from .variants import current_variant, page_budget
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
+
+logger = logging.getLogger(__name__)
+DESIGNS = Path(__file__).parent / "assets" / "typst"
+DESIGN_DIR = "work-history"
+
+
+class CVPdfBuilder(CVBuilder):
+    name = "cv-pdf"
+    suffix = ".pdf"
+
+    def settings(self, cv: CV) -> Settings:
+        config = self.config
+        chains = typst_fonts.chains(config, self.confdir)
+        title = config.work_history_cv_title or config.project
+        return Settings(
+            title=title, author=cv.name or config.author or title,
+            language=config.language or "en", design=config.work_history_pdf_design,
+            paper=config.work_history_pdf_paper, accent=config.work_history_pdf_accent,
+            fonts=chains["text"], heading_fonts=chains["headings"], mono_fonts=chains["code"],
+            photo=self.copy_photo(cv))
+
+    def copy_photo(self, cv: CV) -> str:
+        """The CV's photo, copied beside the source: its name there, or ''."""
+        image = getattr(cv, "image", "")
+        if not image or "://" in image:
+            return ""
+        source = Path(self.confdir, image)
+        if not source.is_file():
+            return ""
+        shutil.copyfile(source, Path(self.outdir, "photo" + source.suffix))
+        return "photo" + source.suffix
+
+    def write_cv(self, cv: CV, path: Path) -> None:
+        try:
+            import typst
+        except ImportError:
+            warn("pdf", "the cv-pdf builder needs the typst package: "
+                 "pip install sphinx-work-history[pdf]", None)
+            self.app.statuscode = 1
+            return
+        designs = Path(self.outdir, DESIGN_DIR)
+        designs.mkdir(parents=True, exist_ok=True)
+        for template in DESIGNS.glob("*.typ"):
+            shutil.copyfile(template, designs / template.name)
+        settings = self.settings(cv)
+        source = path.with_suffix(".typ")
+        source.write_text(document(cv, settings, f"{DESIGN_DIR}/{settings.design}.typ"),
+                          encoding="utf-8")
+        path.unlink(missing_ok=True)  # never a stale PDF
+        try:
+            typst.compile(str(source), output=str(path), root=str(self.outdir),
+                          font_paths=list(typst_fonts.font_paths(self.config, self.confdir)),
+                          ignore_system_fonts=True, pdf_standards=["ua-1"],
+                          timestamp=_timestamp())
+        except typst.TypstError as exc:
+            message = " ".join(str(getattr(exc, "message", exc)).split())
+            warn("pdf", f"Typst could not make the PDF: {message}{_where(exc, source)}",
+                 None)
+            self.app.statuscode = 1
+            return
+        logger.info("%s written", source.name)
+        self.check_budget(cv, path)
+
+    def check_budget(self, cv: CV, path: Path) -> None:
+        budget = page_budget(self.config)
+        if not budget:
+            return
+        from pypdf import PdfReader
+
+        reader = PdfReader(path)
+        count = len(reader.pages)
+        if count <= budget:
+            return
+        titles = [entry_fields(entry)["title"] for entry in cv_entries(cv)]
+        past = [f"{title} (page {page})" for title, page in entry_pages(reader, titles)
+                if page > budget]
+        variant = current_variant(self.config)
+        which = f"variant {variant.name!r}" if variant else "the full CV"
+        named = "; ".join(past) or "no entry starts past it: the text after the entries"
+        warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}. "
+             f"Past the budget: {named}", None)
+        self.app.statuscode = 1
+
+
+def entry_pages(reader: PdfReader, titles: list[str]) -> list[tuple[str, int]]:
+    """Each entry's title and the page (from 1) its heading's bookmark points at: the
+    bookmarks, in order, matched to the entries' titles, in order."""
+    marks: list[tuple[str, int]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                marks.append((str(item.title), reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline)
+    found = []
+    for title in titles:
+        at = next((i for i, (mark, _) in enumerate(marks) if mark.startswith(title)), None)
+        if at is not None:
+            found.append((title, marks[at][1]))
+            marks = marks[at + 1:]
+    return found
+
+
+def _where(exc: Exception, source: Path) -> str:
+    """The line of the Typst source an error points at, from its diagnostic."""
+    diagnostic = str(getattr(exc, "diagnostic", ""))
+    for line in diagnostic.splitlines():
+        line = line.strip()
+        if line.startswith("┌─ "):
+            return f" (at {source.name}:{line[3:].split(':')[1]})" if ":" in line else ""
+    return ""
+
+
+def _timestamp() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH's time, for a reproducible PDF; else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
+
+
+def setup_cv_pdf(app: Sphinx) -> None:
+    app.add_builder(CVPdfBuilder)
+
