@@ -86,8 +86,9 @@ class CVPdfBuilder(CVBuilder):
         path.unlink(missing_ok=True)  # never a stale PDF
         try:
             typst.compile(str(source), output=str(path), root=str(self.outdir),
-                          font_paths=list(typst_fonts.font_paths(self.config, self.confdir)),
-                          ignore_system_fonts=True, pdf_standards=["ua-1"],
+                          font_paths=typst_fonts.fonts(
+                              typst_fonts.font_paths(self.config, self.confdir)),
+                          ignore_system_fonts=True, pdf_standards="ua-1",
                           timestamp=_timestamp())
         except typst.TypstError as exc:
             message = " ".join(str(getattr(exc, "message", exc)).split())
@@ -108,9 +109,10 @@ class CVPdfBuilder(CVBuilder):
         count = len(reader.pages)
         if count <= budget:
             return
-        titles = [entry_fields(entry)["title"] for entry in cv_entries(cv)]
-        past = [f"{title} (page {page})" for title, page in entry_pages(reader, titles)
-                if page > budget]
+        fields = [entry_fields(entry) for entry in cv_entries(cv)]
+        pages = dict(entry_pages(reader, [f["title"] for f in fields]))
+        past = [f"{', '.join(filter(None, (f['title'], f['subtitle'])))} (page {pages[i]})"
+                for i, f in enumerate(fields) if pages.get(i, 0) > budget]
         variant = current_variant(self.config)
         which = f"variant {variant.name!r}" if variant else "the full CV"
         named = "; ".join(past) or "no entry starts past it: the text after the entries"
@@ -119,8 +121,8 @@ class CVPdfBuilder(CVBuilder):
         self.app.statuscode = 1
 
 
-def entry_pages(reader: PdfReader, titles: list[str]) -> list[tuple[str, int]]:
-    """Each entry's title and the page (from 1) its heading's bookmark points at: the
+def entry_pages(reader: PdfReader, titles: list[str]) -> list[tuple[int, int]]:
+    """The page (from 1) each entry's heading is on, by the entry's index: the
     bookmarks, in order, matched to the entries' titles, in order."""
     marks: list[tuple[str, int]] = []
 
@@ -129,14 +131,15 @@ def entry_pages(reader: PdfReader, titles: list[str]) -> list[tuple[str, int]]:
             if isinstance(item, list):
                 walk(item)
             else:
-                marks.append((str(item.title), reader.get_destination_page_number(item) + 1))
+                page = reader.get_destination_page_number(item)
+                marks.append((str(item.title), (page or 0) + 1))
 
     walk(reader.outline)
     found = []
-    for title in titles:
+    for index, title in enumerate(titles):
         at = next((i for i, (mark, _) in enumerate(marks) if mark.startswith(title)), None)
         if at is not None:
-            found.append((title, marks[at][1]))
+            found.append((index, marks[at][1]))
             marks = marks[at + 1:]
     return found
 

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from sphinx.config import Config
 
@@ -61,13 +62,19 @@ def configured_chains(config: Config) -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def fonts(paths: tuple[str, ...]) -> Any:
+    """Typst's own fonts and those in *paths* (searched once per process)."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, font_paths=list(paths))
+
+
+@cache
 def available(paths: tuple[str, ...]) -> dict[str, tuple[str | None, int]]:
     """Every family Typst finds (its own and in *paths*): its regular font's file
     (None for an embedded one) and index in a collection."""
-    import typst
-
     found: dict[str, tuple[str | None, int]] = {}
-    for info in typst.Fonts(include_system_fonts=False, font_paths=list(paths)).fonts():
+    for info in fonts(paths).fonts():
         best = found.get(info.family)
         regular = info.style == "normal" and info.weight == 400
         if best is None or regular:
@@ -107,8 +114,8 @@ def probe(family: str, chars: Iterable[str], paths: tuple[str, ...]) -> frozense
         f"#set text(font: {string(family)}, fallback: false)",
         *(f"#{string(char)} " for char in wanted), ""])
     try:
-        typst.compile(source.encode(), format="pdf", font_paths=list(paths),
-                      ignore_system_fonts=True, pdf_standards=["ua-1"])
+        typst.compile(source.encode(), format="pdf", font_paths=fonts(paths),
+                      ignore_system_fonts=True, pdf_standards="ua-1")
     except typst.TypstError as exc:
         text = str(getattr(exc, "diagnostic", "") or exc)
         return frozenset(char for found, font in _NOT_SET.findall(text)
