@@ -38,8 +38,8 @@ myst_enable_extensions = ["colon_fence", "attrs_block"]
 
 # -- The person, for resume.json and the JSON-LD (see sphinx-work-history/src/sphinx_work_history/person.py)
 # The one place for facts the pages do not show as entries. The summary is
-# the home page's introduction and the roles are the pages' `job` entries;
-# the publications are the links on the writing page.
+# the home page's introduction, the roles are the pages' `job` entries and
+# the publications the writing page's `publication` and `talk` entries.
 work_history_person = {
     "name": "tef",
     "label": "Staff or principal engineer (DBA, SRE)",
@@ -49,7 +49,6 @@ work_history_person = {
         {"network": "Blog", "url": "https://programmingisterrible.com/"},
     ],
 }
-work_history_publications = ["pages/writing"]
 # Tailored CVs, chosen from the same pages (`make cv` builds each PDF):
 # `-D work_history_variant=NAME` picks one, and NAME is a Sphinx tag, so
 # `{only} not short` blocks hold what the one-page CV leaves out. Each PDF

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 from conftest import require_tool
 
-# The roles of test-cv, in the order the CV gives them (newest first).
+# The roles of test-cv, in the order the CV gives them (the page's).
 ROLES = [("Staff Engineer, Initech", "Apr 2019 – present · 7 yrs 7 mos · Remote"),
          ("Acme Widgets", "2015 – Mar 2019 · 4 yrs")]
 
@@ -65,9 +65,10 @@ def test_text_cv_reads_in_order_and_fits_80_columns(app):
     # `only` blocks follow the builder's tags.
     assert "Shown only in the CV files." in text
     assert "web" not in text
-    assert "Writing" not in text  # the hub's table of contents is navigation, not text
-    assert "* On replication lag (https://blog.example.org/lag): what a replica’s lag means." \
-        in text
+    # The table of contents is navigation, not text: the page it names comes in its place.
+    assert "Writing\n=======\n\n* On replication lag (https://blog.example.org/lag): what a " \
+        "replica’s lag means.\n\n\nRoles\n=====\n" in text
+    assert text.count("On replication lag") == 1
     assert all(fits(line) for line in lines)
 
 
@@ -77,7 +78,7 @@ def test_markdown_cv_renders_with_its_links(app):
     assert app._warning.getvalue() == ""
     soup = render_markdown((app.outdir / "adascv.md").read_text(encoding="utf-8"))
     assert soup.h1.get_text() == "Ada Example"
-    assert [h.get_text() for h in soup.find_all("h2")] == ["Experience", "Publications"]
+    assert [h.get_text() for h in soup.find_all("h2")] == ["Writing", "Roles"]
     assert [h.get_text() for h in soup.find_all("h3")] == [title for title, _ in ROLES]
     assert soup.h3.a["href"] == "https://initech.example.com/"
     assert [h.find_next("p").get_text() for h in soup.find_all("h3")] == [m for _, m in ROLES]
@@ -102,8 +103,7 @@ def test_docx_cv_uses_word_styles_and_hyperlinks(app, tmp_path):
     document = docx.Document(str(path))
     styled = [(p.style.name, p.text) for p in document.paragraphs]
     assert styled[:2] == [("Title", "Ada Example"), ("Subtitle", "Database engineer")]
-    assert [text for style, text in styled if style == "Heading 1"] == [
-        "Experience", "Publications"]
+    assert [text for style, text in styled if style == "Heading 1"] == ["Writing", "Roles"]
     assert [text for style, text in styled if style == "Heading 2"] == [t for t, _ in ROLES]
     assert ("List Bullet", "Cut failover from minutes to pg_ctl promote seconds.") in styled
     assert ("List Bullet 2", "two juniors;") in styled
@@ -121,8 +121,8 @@ def test_docx_cv_uses_word_styles_and_hyperlinks(app, tmp_path):
         "Ada's CV", "Ada Example", "en")
     # LibreOffice opens it: its text, in order.
     text = " ".join(docx_to_pdf_text(path, tmp_path).split())
-    order = [text.index(part) for part in ("ada@example.org", ROLES[0][0], "Apr 2019",
-                                           ROLES[1][0], "Mar 2019", "On replication lag")]
+    order = [text.index(part) for part in ("ada@example.org", "On replication lag",
+                                           ROLES[0][0], "Apr 2019", ROLES[1][0], "Mar 2019")]
     assert order == sorted(order)
 
 

@@ -39,6 +39,7 @@ from .cv_text import setup_cv_text
 from .cvheader import setup_cvheader
 from .domain import WorkHistoryDomain
 from .employer import setup_employer
+from .entries import setup_entries
 from .export_resume import setup_export_resume
 from .glyphs import setup_glyphs
 from .job import setup_job
@@ -73,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_nodes(app)
     setup_job(app)
     setup_employer(app)
+    setup_entries(app)
     setup_render(app)
     setup_summary(app)
     setup_collector(app)
@@ -92,7 +94,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _copy_assets)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

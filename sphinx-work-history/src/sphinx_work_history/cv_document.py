@@ -1,137 +1,62 @@
-"""The whole CV as a few plain blocks, for the builders that write it as one file.
+"""The whole CV read from the pages, for the builders that write it as one file.
 
-`read_cv` gathers what the CV shows, in the order it shows it: the person
-(name, label, contact details), the hub's introduction, every published
-entry newest first (its header from the record, its body from the page)
-and the publications. Bodies are read from the doctrees as the builder
-resolves them, so ``only`` blocks follow the builder's tags and
-references are resolved.
+`read_cv` gathers what the CV shows, in the order the pages show it
+(cv_model.py): the person, then every section of the CV's pages – the
+root document with its toctrees' documents inlined where they stand, as
+the LaTeX builder assembles them – with its prose and its entries. Each
+entry's header comes from its record (views.py), its body from the page.
+The pages are read as the builder resolves them, so ``only`` blocks
+follow the builder's tags (its format, ``cv``, is one), a variant's
+left-out entries are gone, and references are resolved. Pages that
+``work_history_exclude_docs`` names are left out; a page with entries
+that no toctree reaches comes after the rest.
 
-A body becomes `Paragraph` and `BulletList` blocks of `Run` s (text with
-emphasis, strong, literal or a link); what else it holds (admonitions,
-quotes, containers) gives up its paragraphs and lists. Links to other
-pages of the project mean nothing in a single file: only web and mail
-addresses stay links. Each builder (cv_text.py, cv_markdown.py,
-cv_docx.py) sets these blocks in its own format.
+A body becomes `Paragraph`, `BulletList` and `Aside` blocks; what else
+it holds (quotes, containers) gives up its paragraphs and lists; a
+work-history table, a toctree and raw markup are navigation or for one
+format only, and are left out. Links to other pages of the project mean
+nothing in a single file: only web and mail addresses stay links.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
+from sphinx.util.matching import Matcher
+from sphinx.util.nodes import inline_all_toctrees
 
 from .compat import resolved_doctree
+from .cv_model import (
+    CV,
+    Aside,
+    Block,
+    BulletList,
+    Contact,
+    EmployerGroup,
+    Entry,
+    Item,
+    Paragraph,
+    PublicationItem,
+    Run,
+    Section,
+    clean,
+    is_link,
+)
 from .domain import get_domain
-from .model import JobRecord, job_span
-from .nodes import job_entry
+from .kinds import Record
+from .model import EmployerRecord, JobRecord, span_of, tenure
+from .nodes import cv_entry, employer_entry, job_header
 from .text import SKIPPED, entry_body
+from .views import Detail, describe
 
-# What XML 1.0 (and so a DOCX) cannot hold, and what no reader wants.
-_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    return _UNWANTED.sub("", text)
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    emphasis: bool = False
-    strong: bool = False
-    literal: bool = False
-    url: str = ""  # a web or mail address: the run is a link
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    runs: tuple[Run, ...]
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs)
-
-
-@dataclass(frozen=True)
-class BulletList:
-    items: tuple[tuple[int, Paragraph], ...]  # (depth from 0, the item's text)
-
-
-Block = Paragraph | BulletList
-
-
-@dataclass(frozen=True)
-class Contact:
-    label: str  # what it is: "Email", "Web", or a profile's network
-    text: str  # as shown
-    url: str = ""
-
-
-@dataclass(frozen=True)
-class Entry:
-    position: str
-    org: str
-    org_url: str
-    dates: str
-    length: str
-    location: str
-    body: tuple[Block, ...]
-
-    @property
-    def heading(self) -> str:
-        """The position, and the organisation after it; without a position, the organisation."""
-        if self.position and self.org:
-            return f"{self.position}, {self.org}"
-        return self.position or self.org
-
-    @property
-    def meta(self) -> str:
-        return " · ".join(part for part in (self.dates, self.length, self.location) if part)
-
-
-@dataclass(frozen=True)
-class PublicationItem:
-    title: str
-    url: str
-    summary: str  # the paragraph the link stands in, which often holds the title
-
-    @property
-    def paragraph(self) -> Paragraph:
-        """The summary with the title in it as the link, or the link then the summary."""
-        link = Run(self.title, url=self.url)
-        runs: tuple[Run, ...]
-        before, found, after = self.summary.partition(self.title)
-        if found and self.title:
-            runs = (Run(before), link, Run(after))
-        elif self.summary:
-            runs = (link, Run(f": {self.summary}"))
-        else:
-            runs = (link,)
-        return Paragraph(tuple(run for run in runs if run.text))
-
-
-@dataclass(frozen=True)
-class CV:
-    name: str
-    label: str
-    language: str
-    contacts: tuple[Contact, ...]
-    introduction: tuple[Block, ...]
-    entries: tuple[Entry, ...]
-    publications: tuple[PublicationItem, ...] = field(default=())
-
-    EXPERIENCE = "Experience"
-    PUBLICATIONS = "Publications"
-
-
-def is_link(url: str) -> bool:
-    return url.startswith(("http://", "https://", "mailto:"))
+__all__ = ["CV", "Aside", "Block", "BulletList", "Contact", "EmployerGroup", "Entry",
+           "Item", "Paragraph", "PublicationItem", "Run", "Section", "read_cv"]
 
 
 # -- inline text --------------------------------------------------------------
@@ -195,15 +120,28 @@ def _list_items(node: nodes.Element, depth: int) -> Iterator[tuple[int, Paragrap
                 yield from _list_items(child, depth + 1)
 
 
+def _navigation(node: nodes.Node) -> bool:
+    """A toctree, a work-history table or raw markup: nothing a CV file shows."""
+    if isinstance(node, (*SKIPPED, nodes.substitution_definition, addnodes.toctree,
+                         nodes.raw, job_header)):
+        return True
+    return isinstance(node, nodes.Element) and bool(
+        {"toctree-wrapper", "wh-summary", "wh-summary-empty"} & set(node["classes"]))
+
+
 def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
-    """Paragraphs and bullet lists, from body elements."""
+    """Paragraphs, bullet lists and asides, from body elements."""
     for child in children:
-        if isinstance(child, (*SKIPPED, nodes.substitution_definition, addnodes.toctree)):
+        if _navigation(child):
             continue
-        # A resolved toctree: navigation.
-        if isinstance(child, nodes.Element) and "toctree-wrapper" in child["classes"]:
-            continue
-        if isinstance(child, _LISTS):
+        if isinstance(child, (nodes.Admonition, nodes.sidebar, nodes.topic)):
+            title = next((c for c in child.children if isinstance(c, nodes.title)), None)
+            heading = paragraph_of(title).text if title is not None else (
+                "" if isinstance(child, nodes.admonition)
+                else child.tagname.replace("_", " ").capitalize())
+            rest = [c for c in child.children if not isinstance(c, nodes.title)]
+            yield Aside(heading, tuple(blocks_of(rest)))
+        elif isinstance(child, _LISTS):
             items = tuple(_list_items(child, 0))
             if items:
                 yield BulletList(items)
@@ -216,7 +154,7 @@ def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
                 yield paragraph
         elif isinstance(child, nodes.Element) and any(
                 isinstance(c, nodes.Element) for c in child.children):
-            yield from blocks_of(child.children)  # admonitions, quotes, containers
+            yield from blocks_of(child.children)  # quotes, containers
         elif (paragraph := paragraph_of(child)).runs:
             yield paragraph
 
@@ -226,10 +164,13 @@ def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
     contacts = []
     if email := person.get("email"):
         contacts.append(Contact("Email", email, f"mailto:{email}"))
+    if phone := person.get("phone"):
+        contacts.append(Contact("Phone", phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
     if url := person.get("url"):
         contacts.append(Contact("Web", url, url))
     location = person.get("location") or {}
-    if where := ", ".join(location[key] for key in ("city", "region", "countryCode")
+    if where := ", ".join(location[key] for key in ("address", "postalCode", "city",
+                                                    "region", "countryCode")
                           if location.get(key)):
         contacts.append(Contact("Location", where))
     for profile in person.get("profiles", ()):
@@ -240,13 +181,103 @@ def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
     return tuple(Contact(clean(c.label), clean(c.text), c.url) for c in contacts)
 
 
-def _introduction(document: nodes.document) -> tuple[Block, ...]:
-    """The blocks before the hub's first subsection (as text.py's `introduction`)."""
-    section = next(iter(document.findall(nodes.section)), None)
-    container = section if section is not None else document
-    own = [child for child in container.children
-           if not isinstance(child, (nodes.section, nodes.title))]
-    return tuple(blocks_of(own))
+def assembled_doctree(builder: Builder) -> nodes.document:
+    """The root document with every document of its toctrees inlined where the
+    toctree stands, resolved for *builder* (as Sphinx's LaTeX builder does)."""
+    env = builder.env
+    root = env.config.root_doc
+    tree = inline_all_toctrees(builder, set(), root, env.get_doctree(root), str, [root])
+    tree["docname"] = root
+    env.resolve_references(tree, root, builder)
+    return tree
+
+
+def _holds_pages(node: nodes.Element) -> bool:
+    return any(isinstance(c, (addnodes.start_of_file, nodes.section, cv_entry, employer_entry))
+               for c in node.findall(include_self=False))
+
+
+class _Reader:
+    """Walks the assembled pages, section by section, into `Section` s."""
+
+    def __init__(self, builder: Builder) -> None:
+        self.config = builder.config
+        self.domain = get_domain(builder.env)
+        self.excluded = Matcher(self.config.work_history_exclude_docs)
+        self.sections: list[Section] = []
+        self.title, self.depth = "", 0
+        self.items: list[Item] = []
+
+    def open(self, title: str, depth: int) -> None:
+        """End the section being read; what follows is under *title*."""
+        if self.items:
+            self.sections.append(Section(self.title, self.depth, tuple(self.items)))
+        self.title, self.depth, self.items = title, max(depth, 0), []
+
+    def read(self, node: nodes.Element, depth: int) -> None:
+        """*node*'s children; *depth* is that of the section holding them (-1:
+        the root document, whose own title is the CV's start, depth 0)."""
+        pending: list[nodes.Node] = []
+
+        def flush() -> None:
+            self.items.extend(blocks_of(pending))
+            pending.clear()
+
+        for child in node.children:
+            if isinstance(child, (cv_entry, employer_entry, nodes.section,
+                                  addnodes.start_of_file)) or (
+                    isinstance(child, (nodes.compound, nodes.container))
+                    and _holds_pages(child)):
+                flush()
+            if isinstance(child, addnodes.start_of_file):
+                if not self.excluded(child["docname"]):
+                    self.read(child, 0)  # a page: its title has depth 1
+                self.open("", depth)  # what follows is the outer section's again
+            elif isinstance(child, nodes.section):
+                title = next((c for c in child.children if isinstance(c, nodes.title)), None)
+                self.open(paragraph_of(title).text if title is not None else "", depth + 1)
+                self.read(child, depth + 1)
+                self.open("", depth)
+            elif isinstance(child, employer_entry):
+                if (group := self.employer(child)) is not None:
+                    self.items.append(group)
+            elif isinstance(child, cv_entry):
+                if (entry := self.entry(child)) is not None:
+                    self.items.append(entry)
+            elif isinstance(child, (nodes.compound, nodes.container)) and _holds_pages(child):
+                self.read(child, depth)  # a wrapper of pages or entries
+            elif not isinstance(child, nodes.title):  # a section's title is its heading
+                pending.append(child)
+        flush()
+
+    def entry(self, node: nodes.Element) -> Entry | None:
+        record: Record | None = self.domain.record(node["docname"], node["name"])
+        if record is None or self.excluded(record.docname):
+            return None
+        view, span = describe(record), span_of(self.config, record)
+        body = entry_body(node)
+        org, location = view.subtitle, view.location
+        if isinstance(record, JobRecord):
+            # Inside an employer, its header names what the role does not set itself.
+            org = org if record.org_shown or not record.position else ""
+            location = location if record.location_shown else ""
+        return Entry(
+            kind=record.KIND, position=clean(view.heading), org=clean(org),
+            org_url=view.subtitle_url if org else "", dates=clean(span.text),
+            length=clean(span.length), location=clean(location),
+            body=tuple(blocks_of(body.children)) if body is not None else (),
+            url=view.heading_url, headed=not record.heading_in_body,
+            details=tuple(Detail(clean(d.label), clean(d.text), d.url) for d in view.details))
+
+    def employer(self, node: nodes.Element) -> EmployerGroup | None:
+        record: EmployerRecord | None = self.domain.employer(node["docname"], node["index"])
+        if record is None:
+            return None
+        entries = tuple(entry for child in node.findall(cv_entry)
+                        if (entry := self.entry(child)) is not None)
+        span = tenure(self.config, record, self.domain.kept_jobs_of(record))
+        return EmployerGroup(clean(record.org), record.url, clean(span.text),
+                             clean(span.length), clean(record.location), entries)
 
 
 def read_cv(builder: Builder) -> CV:
@@ -254,31 +285,27 @@ def read_cv(builder: Builder) -> CV:
     config = builder.config
     domain = get_domain(env)
     resume = domain.resume()
-    resolved: dict[str, nodes.document] = {}
-
-    def doctree(docname: str) -> nodes.document:
-        if docname not in resolved:
-            resolved[docname] = resolved_doctree(builder, docname)
-        return resolved[docname]
-
-    def body(record: JobRecord) -> tuple[Block, ...]:
-        entry = next((node for node in doctree(record.docname).findall(job_entry)
-                      if node["name"] == record.name), None)
-        found = entry_body(entry) if entry is not None else None
-        return tuple(blocks_of(found.children)) if found is not None else ()
-
-    entries = []
-    for record in resume.entries:
-        span = job_span(config, record)
-        entries.append(Entry(clean(record.position), clean(record.org), record.url,
-                             clean(span.text), clean(span.length), clean(record.location),
-                             body(record)))
-    hub = config.work_history_hub
-    introduction = _introduction(doctree(hub)) if hub in env.found_docs else ()
+    reader = _Reader(builder)
+    reader.read(assembled_doctree(builder), -1)
+    # Pages with published entries that no toctree of the root document reaches.
+    reached = set(domain.toctree_order())
+    for docname in domain.page_order():
+        if docname in reached or reader.excluded(docname) or not any(
+                record.name in domain.published for record in domain.entries_by_doc[docname]):
+            continue
+        reader.open("", 0)
+        reader.read(resolved_doctree(builder, docname), 0)
+    reader.open("", 0)
+    sections = list(reader.sections)
+    shown = set(domain.toctree_order())
+    if resume.publications and not shown.issuperset(config.work_history_publications):
+        # The links on publications pages that no entry holds, and the CV does not show.
+        items = BulletList(tuple(
+            (0, PublicationItem(clean(p.name), p.url, clean(p.summary)).paragraph)
+            for p in resume.publications))
+        sections.append(Section("Publications", 1, (items,)))
     person = resume.person
     return CV(
         name=clean(person.get("name", "")), label=clean(person.get("label", "")),
         language=config.language or "en", contacts=_contacts(person),
-        introduction=introduction, entries=tuple(entries),
-        publications=tuple(PublicationItem(clean(p.name), p.url, clean(p.summary))
-                           for p in resume.publications))
+        sections=tuple(sections), image=person.get("image", ""))

@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
 from .cv_builder import CVBuilder
-from .cv_document import CV, Block, BulletList, Run
+from .cv_model import CV, Aside, Block, BulletList, EmployerGroup, Entry, Item, Run, compact_lists
 from .model import today
 
 if TYPE_CHECKING:
@@ -63,7 +63,16 @@ def add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
 
 def add_blocks(document: Document, blocks: tuple[Block, ...]) -> None:
     for block in blocks:
-        if isinstance(block, BulletList):
+        if isinstance(block, Aside):
+            if block.title:
+                add_runs(document.add_paragraph(style="Intense Quote"),
+                         (Run(block.title, strong=True),))
+            for inner in block.blocks:
+                if isinstance(inner, BulletList | Aside):
+                    add_blocks(document, (inner,))
+                else:
+                    add_runs(document.add_paragraph(style="Quote"), inner.runs)
+        elif isinstance(block, BulletList):
             for depth, item in block.items:
                 style = "List Bullet" if depth == 0 else f"List Bullet {min(depth + 1, 3)}"
                 add_runs(document.add_paragraph(style=style), item.runs)
@@ -126,18 +135,38 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
         for index, item in enumerate(cv.contacts):
             runs = (Run(f"{item.label}: "), Run(item.text, url=item.url))
             add_runs(contact, runs if index == 0 else (Run(" · "), *runs))
-    add_blocks(document, cv.introduction)
-    if cv.entries:
-        document.add_heading(cv.EXPERIENCE, level=1)
-        for entry in cv.entries:
-            document.add_heading(entry.heading, level=2)
-            if entry.meta:
-                add_runs(document.add_paragraph(), (Run(entry.meta, emphasis=True),))
-            add_blocks(document, entry.body)
-    if cv.publications:
-        document.add_heading(cv.PUBLICATIONS, level=1)
-        add_blocks(document, (BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
+    for part in cv.sections:
+        level = min(max(part.depth, 1), 8)
+        if part.title and part.depth:
+            document.add_heading(part.title, level=level)
+        for shown in compact_lists(part.items):
+            add_item(document, shown, min(level + 1, 9))
     return document
+
+
+def add_entry(document: Document, entry: Entry, level: int) -> None:
+    if entry.headed:
+        runs = [Run(entry.position, url=entry.url)] if entry.position else []
+        if entry.org:
+            runs += [Run(", ")] if runs else []
+            runs.append(Run(entry.org, url=entry.org_url))
+        add_runs(document.add_heading(level=level), tuple(runs))
+    if entry.meta:
+        add_runs(document.add_paragraph(), (Run(entry.meta, emphasis=True),))
+    add_blocks(document, entry.body)
+
+
+def add_item(document: Document, item: Item, level: int) -> None:
+    if isinstance(item, EmployerGroup):
+        add_runs(document.add_heading(level=level), (Run(item.org, url=item.org_url),))
+        if item.meta:
+            add_runs(document.add_paragraph(), (Run(item.meta, emphasis=True),))
+        for entry in item.entries:
+            add_entry(document, entry, min(level + 1, 9))
+    elif isinstance(item, Entry):
+        add_entry(document, item, level)
+    else:
+        add_blocks(document, (item,))
 
 
 def save(document: Document, path: Path, when: dt.datetime) -> None:

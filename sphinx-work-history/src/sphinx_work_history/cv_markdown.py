@@ -17,7 +17,18 @@ from urllib.parse import quote
 from sphinx.application import Sphinx
 
 from .cv_builder import CVBuilder
-from .cv_document import CV, Block, BulletList, Paragraph, Run
+from .cv_model import (
+    CV,
+    Aside,
+    Block,
+    BulletList,
+    EmployerGroup,
+    Entry,
+    Item,
+    Paragraph,
+    Run,
+    compact_lists,
+)
 
 # Markup wherever it stands (GitHub's too: ~strike~, $math$, tables).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#~|$])")
@@ -72,10 +83,16 @@ def inline(paragraph: Paragraph) -> str:
     return line_start("".join(_run(run) for run in paragraph.runs))
 
 
-def blocks(items: tuple[Block, ...]) -> list[str]:
+def blocks(items: tuple[Block, ...], quote: str = "") -> list[str]:
     lines: list[str] = []
     for block in items:
-        if isinstance(block, BulletList):
+        if isinstance(block, Aside):
+            inner = ([f"**{escape(block.title)}**", ""] if block.title else []) + blocks(
+                block.blocks)
+            while inner and not inner[-1]:
+                inner.pop()
+            lines += [f"> {line}".rstrip() for line in inner]
+        elif isinstance(block, BulletList):
             lines += [f"{'  ' * depth}- {inline(item)}" for depth, item in block.items]
         else:
             lines.append(inline(block))
@@ -83,35 +100,49 @@ def blocks(items: tuple[Block, ...]) -> list[str]:
     return lines
 
 
+def _linked(text: str, url: str) -> str:
+    shown = escape(text)
+    return f"[{shown}](<{_url(url)}>)" if url and shown else shown
+
+
+def entry_lines(entry: Entry, level: int) -> list[str]:
+    heading = _linked(entry.position, entry.url)
+    org = _linked(entry.org, entry.org_url)
+    title = f"{heading}, {org}" if heading and org else heading or org
+    lines = [f"{'#' * level} {title}", ""] if entry.headed else []
+    if entry.meta:
+        lines += [f"*{escape(entry.meta)}*", ""]
+    return lines + blocks(entry.body)
+
+
+def item_lines(item: Item, level: int) -> list[str]:
+    if isinstance(item, EmployerGroup):
+        lines = [f"{'#' * level} {_linked(item.org, item.org_url)}", ""]
+        if item.meta:
+            lines += [f"*{escape(item.meta)}*", ""]
+        for entry in item.entries:
+            lines += entry_lines(entry, min(level + 1, 6))
+        return lines
+    if isinstance(item, Entry):
+        return entry_lines(item, level)
+    return blocks((item,))
+
+
 def cv_markdown(cv: CV) -> str:
     lines = [f"# {escape(cv.name)}", ""] if cv.name else []
     if cv.label:
         lines += [f"**{escape(cv.label)}**", ""]
-    contacts = []
-    for contact in cv.contacts:
-        shown = escape(contact.text)
-        if contact.url:
-            shown = f"[{shown}](<{_url(contact.url)}>)"
-        contacts.append(line_start(f"{escape(contact.label)}: {shown}"))
+    contacts = [line_start(f"{escape(contact.label)}: {_linked(contact.text, contact.url)}")
+                for contact in cv.contacts]
     if contacts:
         # A backslash at the end of a line is a line break.
         lines += [" \\\n".join(contacts), ""]
-    lines += blocks(cv.introduction)
-    if cv.entries:
-        lines += [f"## {cv.EXPERIENCE}", ""]
-        for entry in cv.entries:
-            org = escape(entry.org)
-            if entry.org_url and org:
-                org = f"[{org}](<{_url(entry.org_url)}>)"
-            title = (f"{escape(entry.position)}, {org}" if entry.position and org
-                     else escape(entry.position) or org)
-            lines += [f"### {title}", ""]
-            if entry.meta:
-                lines += [f"*{escape(entry.meta)}*", ""]
-            lines += blocks(entry.body)
-    if cv.publications:
-        lines += [f"## {cv.PUBLICATIONS}", ""]
-        lines += blocks((BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
+    for section in cv.sections:
+        level = min(section.depth + 1, 6)
+        if section.title and section.depth:
+            lines += [f"{'#' * level} {escape(section.title)}", ""]
+        for item in compact_lists(section.items):
+            lines += item_lines(item, min(level + 1, 6))
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"

@@ -2,8 +2,10 @@
 
 UTF-8, wrapped at 80 columns (a word longer than a line, such as an
 address, runs past rather than being broken); the name, the sections and
-the entries are underlined, and set apart by blank lines. A link shows its
-address after its text, unless the text is the address.
+the entries are underlined (``=`` for a page, ``-`` below it, ``~`` for an
+entry), and set apart by blank lines. An aside is indented under its
+title. A link shows its address after its text, unless the text is the
+address.
 """
 
 from __future__ import annotations
@@ -14,7 +16,17 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from .cv_builder import CVBuilder
-from .cv_document import CV, Block, BulletList, Paragraph
+from .cv_model import (
+    CV,
+    Aside,
+    Block,
+    BulletList,
+    EmployerGroup,
+    Entry,
+    Item,
+    Paragraph,
+    compact_lists,
+)
 
 WIDTH = 80
 
@@ -38,17 +50,54 @@ def heading(text: str, rule: str) -> list[str]:
     return [*lines, rule * max(len(line) for line in lines)]
 
 
-def blocks(items: tuple[Block, ...]) -> list[str]:
+def blocks(items: tuple[Block, ...], indent: str = "") -> list[str]:
     lines: list[str] = []
     for block in items:
+        if isinstance(block, Aside):
+            if block.title:
+                lines += wrap(block.title, indent)
+            lines += blocks(block.blocks, indent + "    ")
+            continue
         if isinstance(block, BulletList):
             for depth, item in block.items:
-                indent = "  " * depth
-                lines += wrap(inline(item), f"{indent}* ", f"{indent}  ")
+                bullet = indent + "  " * depth
+                lines += wrap(inline(item), f"{bullet}* ", f"{bullet}  ")
         else:
-            lines += wrap(inline(block))
+            lines += wrap(inline(block), indent)
         lines.append("")
     return lines
+
+
+RULES = ("=", "=", "-", "~")  # by depth: the CV's start, a page, a subsection, below
+
+
+def entry_lines(entry: Entry, rule: str) -> list[str]:
+    lines = [""]
+    if entry.headed:
+        lines += heading(entry.heading, rule)
+    if entry.meta:
+        lines += wrap(entry.meta)
+    if entry.url and entry.headed:
+        lines += wrap(entry.url)
+    return [*lines, "", *blocks(entry.body)]
+
+
+def rule(depth: int) -> str:
+    return RULES[min(depth, len(RULES) - 1)]
+
+
+def item_lines(item: Item, depth: int) -> list[str]:
+    """An item of a section at *depth*: an entry is headed one level below it."""
+    if isinstance(item, EmployerGroup):
+        lines = ["", *heading(item.org, rule(depth + 1))]
+        if item.meta:
+            lines += wrap(item.meta)
+        for entry in item.entries:
+            lines += entry_lines(entry, rule(depth + 2))
+        return lines
+    if isinstance(item, Entry):
+        return entry_lines(item, rule(depth + 1))
+    return blocks((item,))
 
 
 def cv_text(cv: CV) -> str:
@@ -58,18 +107,11 @@ def cv_text(cv: CV) -> str:
     for contact in cv.contacts:
         lines += wrap(f"{contact.label}: {contact.text}")
     lines.append("")
-    if cv.introduction:
-        lines += ["", *blocks(cv.introduction)]
-    if cv.entries:
-        lines += ["", *heading(cv.EXPERIENCE, "="), ""]
-        for entry in cv.entries:
-            lines += ["", *heading(entry.heading, "-")]
-            if entry.meta:
-                lines += wrap(entry.meta)
-            lines += ["", *blocks(entry.body)]
-    if cv.publications:
-        lines += ["", *heading(cv.PUBLICATIONS, "="), ""]
-        lines += blocks((BulletList(tuple((0, p.paragraph) for p in cv.publications)),))
+    for section in cv.sections:
+        if section.title and section.depth:
+            lines += ["", *heading(section.title, rule(section.depth)), ""]
+        for item in compact_lists(section.items):
+            lines += item_lines(item, section.depth)
     while lines and not lines[-1]:
         lines.pop()
     text = "\n".join(line.rstrip() for line in lines) + "\n"

@@ -25,7 +25,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
 from .domain import get_domain
-from .job import EMPLOYER_KEY, IN_JOB_KEY
+from .entries import EMPLOYER_KEY, IN_JOB_KEY
 from .messages import warn
 from .model import EmployerRecord
 from .nodes import employer_entry

@@ -1,4 +1,5 @@
-"""The ``job`` directive: one role, read into a `JobRecord`.
+"""The ``job`` and ``volunteer`` directives: one role, read into a `JobRecord`
+(or a `VolunteerRecord`: unpaid work, published as volunteering).
 
     :::{job} Lead Infra Engineer
     :org: Heroku
@@ -17,27 +18,25 @@ is still rendered with what could be read.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
-from .dates import PRESENT, DateError, PartialDate, coarser
-from .domain import get_domain, target_name
+from .domain import get_domain
+from .entries import EMPLOYER_KEY, IN_JOB_KEY, entry_name, parse_body, read_span, tag_index
 from .messages import warn
-from .model import JobRecord
+from .model import JobRecord, VolunteerRecord
 from .nodes import job_entry
-from .rawtext import raw_as_text
 
-JOB_OPTIONS = ("org", "start", "end", "location", "url", "tags", "name", "no-duration")
-# Keys of env.current_document while a directive's content is parsed: what an
-# employer hands down to its jobs, and whether a job is being read.
-EMPLOYER_KEY = "work_history:employer"
-IN_JOB_KEY = "work_history:in_job"
+JOB_OPTIONS = ("org", "start", "end", "location", "url", "description", "tags", "name",
+               "no-duration")
 
 
 class JobDirective(SphinxDirective):
+    record_type: ClassVar[type[JobRecord]] = JobRecord
     has_content = True
     required_arguments = 0
     optional_arguments = 1
@@ -51,8 +50,9 @@ class JobDirective(SphinxDirective):
         fields = {key: opt.text(self.options, key) or employer.get(key, "")
                   for key in ("org", "url", "location")}
         position = " ".join(self.arguments[0].split()) if self.arguments else ""
-        label = "job " + " at ".join(filter(None, (position, fields["org"]))) if (
-            position or fields["org"]) else "job (no position or :org:)"
+        kind = self.record_type.KIND
+        label = f"{kind} " + " at ".join(filter(None, (position, fields["org"]))) if (
+            position or fields["org"]) else f"{kind} (no position or :org:)"
 
         if current.get(IN_JOB_KEY):
             warn("misplaced", f"{label}: a job inside a job is shown as part of the outer "
@@ -64,16 +64,20 @@ class JobDirective(SphinxDirective):
             warn("missing_field", f"{label}: there is no position, and :org: shows nothing "
                  "to head the entry", location)
         url = opt.checked_url(fields["url"], label, location)
-        start, end = self._dates(label, location)
+        start, end, end_unknown = read_span(
+            self.options, label, location, start_required=True,
+            start_missing="the entry is left out of the summary")
         tags = opt.split_tags(opt.text(self.options, "tags"))
 
         domain = get_domain(self.env)
-        name = self._name(label, location, fields["org"], position, start)
+        name = entry_name(self, label, location, fields["org"] or position,
+                          start.year if start else None, position, kind)
         _, line = self.get_source_info()
-        record = JobRecord(
+        record = self.record_type(
             name=name, docname=self.env.docname, lineno=line or self.lineno,
-            position=position, org=fields["org"], start=start, end=end, url=url,
-            location=fields["location"], tags=tags,
+            position=position, org=fields["org"], start=start, end=end,
+            end_unknown=end_unknown, url=url, location=fields["location"], tags=tags,
+            description=opt.text(self.options, "description"),
             show_length="no-duration" not in self.options,
             employer=employer.get("index"),
             # Inside an employer, its header shows what the job does not set itself.
@@ -82,88 +86,19 @@ class JobDirective(SphinxDirective):
             source=location)
         domain.add_job(record)  # before the body is read, so entries keep document order
 
-        entry = job_entry(classes=["wh-job", "h-event", "p-experience"], ids=[name],
-                          name=name, docname=self.env.docname)
+        classes = ["wh-job", "h-event", "p-experience"]
+        if kind != "job":
+            classes = ["wh-job", f"wh-{kind}", "h-event"]
+        entry = job_entry(classes=classes, ids=[name], name=name, docname=self.env.docname)
         self.set_source_info(entry)
-        result: list[nodes.Node] = []
-        if tags:
-            result.append(addnodes.index(entries=[
-                ("single", f"{tag}; {record.title}", name, "", None) for tag in tags]))
-        result.append(entry)
-
-        if self.content:
-            body = nodes.container(classes=["wh-job-body", "p-description"])
-            outer, current[IN_JOB_KEY] = current.get(IN_JOB_KEY), True
-            try:
-                self.state.nested_parse(self.content, self.content_offset, body)
-            finally:
-                current[IN_JOB_KEY] = outer
-            raw_as_text(body, label, self.env.docname, location)
-            entry += body
-        return result
-
-    # -- parts ----------------------------------------------------------------
-    def _dates(self, label: str, location: str
-               ) -> tuple[PartialDate | None, PartialDate | None]:
-        start_text, end_text = opt.text(self.options, "start"), opt.text(self.options, "end")
-        start = end = None
-        if not start_text:
-            warn("missing_field", f"{label}: :start: is missing; the entry is left out of "
-                 "the summary", location)
-        elif start_text.lower() == PRESENT:
-            warn("date_order", f"{label}: :start: cannot be 'present'; the entry is left out "
-                 "of the summary", location)
-        else:
-            try:
-                start = PartialDate.parse(start_text)
-            except DateError as exc:
-                warn("bad_date", f"{label}: :start: {exc}; the entry is left out of the summary",
-                     location)
-        if end_text and end_text.lower() != PRESENT:
-            try:
-                end = PartialDate.parse(end_text)
-            except DateError as exc:
-                warn("bad_date", f"{label}: :end: {exc}; the entry is shown as ongoing", location)
-        if start and end and _cut(end, start) < _cut(start, end):
-            warn("date_order", f"{label}: :end: {end.iso()} is before :start: {start.iso()}; "
-                 "the end date is ignored", location)
-            end = None
-        return start, end
-
-    def _name(self, label: str, location: str, org: str, position: str,
-              start: PartialDate | None) -> str:
-        """The entry's id: its :name:, else made from organisation and start year.
-
-        A made-up id depends only on this document, so every build order
-        gives the same ids; a second role at one employer in one year is
-        told apart by its position.
-        """
-        taken = get_domain(self.env).doc_names(self.env.docname)
-        if "name" in self.options:
-            written = opt.text(self.options, "name")
-            name = target_name(written)
-            if not name:
-                warn("missing_field", f"{label}: :name: {written!r} has no letters or digits "
-                     "to make an id from; a name is made from the organisation and start year",
-                     location)
-            elif name in taken:
-                warn("duplicate_name", f"{label}: duplicate name {name!r}, also used by "
-                     f"{taken[name].title} at line {taken[name].lineno}; a name is made from "
-                     "the organisation and start year", location)
-            else:
-                return name
-        year = start.year if start else ""
-        # An organisation in a script ids cannot hold (北京数据公司) gives "job-2004".
-        base = target_name(f"{org or position or 'job'} {year}") or target_name(f"job {year}")
-        candidates = [base, target_name(f"{base} {position}")]
-        candidates += [f"{base}-{n}" for n in range(2, len(taken) + 3)]
-        return next(c for c in candidates if c and c not in taken)
+        parse_body(self, entry, label, location)
+        return [*tag_index(tags, record.title, name), entry]
 
 
-def _cut(date: PartialDate, other: PartialDate) -> PartialDate:
-    """*date* at the coarser precision of the two, for comparing them."""
-    return date.truncate(coarser(date.precision, other.precision))
+class VolunteerDirective(JobDirective):
+    record_type = VolunteerRecord
 
 
 def setup_job(app: Sphinx) -> None:
     app.add_directive("job", JobDirective)
+    app.add_directive("volunteer", VolunteerDirective)

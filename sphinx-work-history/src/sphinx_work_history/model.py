@@ -17,59 +17,46 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .dates import PartialDate, format_length
+from .kinds import Record
 
 if TYPE_CHECKING:
     from sphinx.config import Config
 
-_FAR_FUTURE = PartialDate(9999, 12, 31, "day")
-_DISTANT_PAST = PartialDate(1)
-
-
-@dataclass(frozen=True)
-class JobRecord:
+@dataclass(frozen=True, kw_only=True)
+class JobRecord(Record):
     """One role: what the entry, the summaries, the references and the exports show."""
 
-    name: str
-    docname: str
-    lineno: int
-    position: str
-    org: str
-    start: PartialDate | None  # None: unreadable; such entries stay out of summaries
-    end: PartialDate | None  # None: ongoing
+    KIND = "job"
+    ARGUMENT = "position"
+    JSON_SECTION, JSON_START, JSON_END = "work", "startDate", "endDate"
+    JSON_SUMMARY, JSON_HIGHLIGHTS = "summary", "highlights"
+    SPAN = DATED = True
+
+    position: str = ""
+    org: str = ""
     url: str = ""
     location: str = ""
-    tags: tuple[str, ...] = ()
+    description: str = ""  # the organisation in one line
     show_length: bool = True  # False: ``:no-duration:``
     employer: int | None = None  # the index of its employer block in the document
     org_shown: bool = True  # False: the employer's header names the organisation
     location_shown: bool = True  # likewise the location
-    summary: tuple[str, ...] = ()  # the body's paragraphs, as text
-    highlights: tuple[str, ...] = ()  # the items of the body's lists, as text
-    source: str = ""  # "path:line" of the directive, for warnings (includes differ from docname)
 
     @property
-    def title(self) -> str:
-        if self.position and self.org:
-            return f"{self.position}, {self.org}"
-        return self.position or self.org or self.name
-
-    @property
-    def sort_key(self) -> tuple[Any, ...]:
-        """Sorted in reverse, newest first: ongoing, then by end, then by start."""
-        end = self.end or _FAR_FUTURE
-        start = self.start or _DISTANT_PAST
-        return (end.year, end.month, end.day, start.year, start.month, start.day,
-                self.docname, -self.lineno)
-
-    @property
-    def warn_at(self) -> str | tuple[str, int]:
-        """Where a warning about this entry points."""
-        return self.source or (self.docname, self.lineno)
+    def subtitle(self) -> str:
+        return self.org
 
     def facts(self) -> tuple[Any, ...]:
-        """What pages other than the entry's own show of it (summaries, the JSON-LD)."""
-        return (self.name, self.docname, self.position, self.org, self.start, self.end,
-                self.url, self.tags, self.show_length)
+        return (self.KIND, self.name, self.docname, self.position, self.org, self.start,
+                self.end, self.end_unknown, self.url, self.tags, self.show_length)
+
+
+@dataclass(frozen=True, kw_only=True)
+class VolunteerRecord(JobRecord):
+    """Unpaid work: a role like a job's, published as volunteering, never as work."""
+
+    KIND = "volunteer"
+    JSON_SECTION = "volunteer"
 
 
 @dataclass(frozen=True)
@@ -93,6 +80,7 @@ class Span:
     start: PartialDate | None
     end: PartialDate | None  # None: ongoing (or unknown when start is None)
     length: str = ""
+    end_unknown: bool = False  # an end was written, but cannot be used
 
     @property
     def text(self) -> str:
@@ -100,7 +88,7 @@ class Span:
         if start is None:
             return end.display() if end else ""
         if end is None:
-            return f"{start.display()} – present"
+            return f"{start.display()} – ?" if self.end_unknown else f"{start.display()} – present"
         if end == start:
             return start.display()
         return f"{start.display()} – {end.display()}"
@@ -122,7 +110,19 @@ def length_of(config: Config, start: PartialDate | None, end: PartialDate | None
 
 def job_span(config: Config, record: JobRecord) -> Span:
     return Span(record.start, record.end,
-                length_of(config, record.start, record.end, record.show_length))
+                length_of(config, record.start, record.end,
+                          record.show_length and not record.end_unknown),
+                end_unknown=record.end_unknown)
+
+
+def span_of(config: Config, record: Record) -> Span:
+    """The dates *record* shows: a role's with its length, another span's
+    without one, a one-date entry's date, or nothing."""
+    if isinstance(record, JobRecord):
+        return job_span(config, record)
+    if record.SPAN:
+        return Span(record.start, record.end, end_unknown=record.end_unknown)
+    return Span(record.start, record.start) if record.start else Span(None, None)
 
 
 def tenure(config: Config, employer: EmployerRecord, jobs: list[JobRecord]) -> Span:
@@ -150,8 +150,11 @@ class Resume:
 
     person: dict[str, Any]
     introduction: tuple[str, ...]  # the hub's paragraphs before its first subsection
-    entries: tuple[JobRecord, ...]  # the published history, newest first
+    entries: tuple[Record, ...]  # every published entry, of every kind, in page order
     publications: tuple[Publication, ...]
+
+    def of_kind(self, *kinds: str) -> tuple[Record, ...]:
+        return tuple(record for record in self.entries if record.KIND in kinds)
 
     @property
     def summary(self) -> str:

@@ -4,8 +4,12 @@ The entry is built from standard docutils nodes (paragraphs, strong,
 references, inline) so every writer can render it. Custom nodes exist
 only where a format needs more:
 
-* `job_entry` – HTML ``<article>``; LaTeX a ``workhistoryentry``
-  environment laid out like moderncv's ``\\cventry``.
+* `cv_entry` – an entry of any kind: HTML ``<article>``; in LaTeX its
+  standard nodes (the header render.py gives it, then its body), after
+  a hypertarget references can reach.
+* `job_entry` – a role (``job``, ``volunteer``): HTML ``<article>``;
+  LaTeX a ``workhistoryentry`` environment laid out like moderncv's
+  ``\\cventry``.
 * `job_header` – the position/organisation/date lines. HTML and text
   show them; LaTeX skips them, as the environment prints the same facts.
 * `job_date` – HTML ``<time datetime="…">``; plain text elsewhere.
@@ -34,8 +38,12 @@ if TYPE_CHECKING:
     from sphinx.writers.latex import LaTeXTranslator
 
 
-class job_entry(nodes.container):
-    """One entry. Attributes: ``docname`` and ``name``, which name its record;
+class cv_entry(nodes.container):
+    """One entry of any kind. Attributes: ``docname`` and ``name``, which name its record."""
+
+
+class job_entry(cv_entry):
+    """One role. Attributes: ``docname`` and ``name``, which name its record;
     when written (render.py), also position, org, url, location, dates, duration."""
 
 
@@ -57,6 +65,10 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 
 # -- HTML (and ePub, which uses the HTML visitors) --------------------------
+
+def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
+    self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
+
 
 def visit_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
     self.body.append(self.starttag(node, "article"))
@@ -158,6 +170,10 @@ PASS = (visit_passthrough, depart_passthrough)
 
 
 def setup_nodes(app: Sphinx) -> None:
+    app.add_node(cv_entry,
+                 html=(visit_job_entry_html, depart_job_entry_html),
+                 latex=(visit_cv_entry_latex, depart_passthrough),
+                 text=PASS, man=PASS, texinfo=PASS)
     app.add_node(job_entry,
                  html=(visit_job_entry_html, depart_job_entry_html),
                  latex=(visit_job_entry_latex, depart_job_entry_latex),

@@ -1,7 +1,8 @@
 """Who the résumé is about: the one place for facts the pages do not show as entries.
 
 ``work_history_person`` (conf.py) holds the person's name, label, email,
-url, location and profiles; everything the exports (resume.json, the
+phone, url, image (a path in the project or a web address), location and
+profiles, as JSON Resume's ``basics`` has them; everything the exports (resume.json, the
 JSON-LD) and the CV's header say about the person comes from it, or from
 the pages:
 
@@ -21,7 +22,7 @@ from sphinx.config import Config
 
 from .options import is_web_url
 
-TEXT_FIELDS = ("name", "label", "email", "url", "summary")
+TEXT_FIELDS = ("name", "label", "email", "phone", "url", "image", "summary")
 LOCATION_FIELDS = ("address", "postalCode", "city", "countryCode", "region")
 PROFILE_FIELDS = ("network", "username", "url")
 WHERE = "work_history_person"

@@ -1,7 +1,7 @@
 """Entries take their header from their record when a page is written.
 
-A `job_entry` or `employer_entry` node leaves the parser holding only
-the name of its record and its body. `FillEntries`, a post-transform that
+A `cv_entry` (any kind), `job_entry` or `employer_entry` node leaves the
+parser holding only the name of its record and its body. `FillEntries`, a post-transform that
 runs for every builder, gives it the record's facts (attributes the LaTeX
 visitors set as ``\\begin{workhistoryentry}{…}``) and the header lines
 HTML, ePub and text show, with lengths counted to today's date
@@ -11,17 +11,20 @@ again, yet shows the new length of an ongoing role.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .dates import PartialDate
 from .domain import get_domain
-from .model import EmployerRecord, JobRecord, Span, job_span, tenure
-from .nodes import employer_entry, job_date, job_entry, job_header
-from .variants import remove_entry
+from .kinds import Record
+from .model import EmployerRecord, JobRecord, Span, job_span, span_of, tenure
+from .nodes import cv_entry, employer_entry, job_date, job_entry, job_header
+from .views import Detail, describe
 
 
 class FillEntries(SphinxPostTransform):
@@ -31,16 +34,21 @@ class FillEntries(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = get_domain(self.env)
-        for node in list(self.document.findall(job_entry)):
-            record = domain.job(node["docname"], node["name"])
+        for node in list(self.document.findall(cv_entry)):
+            record = domain.record(node["docname"], node["name"])
             if domain.left_out(record):
                 remove_entry(node)  # the variant built leaves it out
-            elif record is not None:
+            elif isinstance(node, job_entry) and isinstance(record, JobRecord):
                 fill_job(node, record, job_span(self.config, record))
+            elif record is not None:
+                header = entry_header_node(record, span_of(self.config, record))
+                if header.children:
+                    node.insert(0, header)
         for block in list(self.document.findall(employer_entry)):
             employer = domain.employer(block["docname"], block["index"])
             if employer is not None:
-                span = tenure(self.config, employer, domain.jobs_of(employer))
+                # A variant's tenure counts only the roles it keeps.
+                span = tenure(self.config, employer, domain.kept_jobs_of(employer))
                 fill_employer(block, employer, span)
 
 
@@ -83,7 +91,7 @@ def job_header_node(record: JobRecord, span: Span, org_shown: bool) -> job_heade
     header += title
 
     meta = nodes.paragraph(classes=["wh-job-meta"])
-    meta += dates_node(record.start, record.end)
+    meta += dates_node(record.start, record.end, end_unknown=record.end_unknown)
     if span.length:
         meta += nodes.Text(" · ")
         meta += nodes.inline(span.length, span.length, classes=["wh-duration"])
@@ -114,6 +122,52 @@ def employer_header_node(record: EmployerRecord, span: Span) -> job_header:
     return header
 
 
+def entry_header_node(record: Record, span: Span) -> job_header:
+    """The heading line and the facts line of an entry of any kind but a role:
+    standard nodes, so every builder shows them."""
+    view = describe(record)
+    header = job_header(classes=["wh-entry-header"])
+    if not record.heading_in_body:  # else the body shows the heading, as its link
+        title = nodes.paragraph(classes=["wh-entry-title"])
+        heading = nodes.strong(classes=["wh-heading", "p-name"])
+        heading += _linked(view.heading, view.heading_url, "u-url")
+        title += heading
+        if view.subtitle:
+            title += nodes.Text(", ")
+            title += nodes.inline("", "", _linked(view.subtitle, view.subtitle_url),
+                                  classes=["wh-subtitle"])
+        header += title
+    facts: list[nodes.Node] = []
+    if span.start is not None:
+        facts.append(dates_node(span.start, span.end, end_unknown=span.end_unknown))
+    if view.location:
+        facts.append(nodes.inline(view.location, view.location,
+                                  classes=["wh-location", "p-location"]))
+    facts.extend(_detail(detail) for detail in view.details)
+    if facts:
+        meta = nodes.paragraph(classes=["wh-job-meta"])
+        for index, fact in enumerate(facts):
+            if index:
+                meta += nodes.Text(" · ")
+            meta += fact
+        header += meta
+    return header
+
+
+def _linked(text: str, url: str, *classes: str) -> nodes.Node:
+    if url:
+        return nodes.reference(text, text, refuri=url, classes=list(classes))
+    return nodes.Text(text)
+
+
+def _detail(detail: Detail) -> nodes.inline:
+    node = nodes.inline(classes=["wh-detail"])
+    if detail.label:
+        node += nodes.Text(f"{detail.label}: ")
+    node += _linked(detail.text, detail.url)
+    return node
+
+
 def _org(record: JobRecord) -> nodes.Element | None:
     if not record.org:
         return None
@@ -132,7 +186,7 @@ def _part(parent: nodes.Element, hidden: bool) -> nodes.Element:
 
 
 def dates_node(start: PartialDate | None, end: PartialDate | None,
-               microformats: bool = True) -> nodes.inline:
+               microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
     """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
     and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
     def date(value: PartialDate, *classes: str) -> job_date:
@@ -148,10 +202,43 @@ def dates_node(start: PartialDate | None, end: PartialDate | None,
         dates += date(start, "dt-start")
         dates += nodes.Text(" – ")
         if end is None:
-            dates += nodes.Text("present")
+            dates += nodes.Text("?" if end_unknown else "present")
     if end is not None:
         dates += date(end, "dt-end")
     return dates
+
+
+def remove_entry(node: nodes.Element) -> None:
+    """Take a left-out entry off its page, with its index entries; an employer
+    or a section left without an entry goes too."""
+    parent = node.parent
+    if parent is None:
+        return
+    section = next((a for a in _ancestors(node) if isinstance(a, nodes.section)), None)
+    index = parent.index(node)
+    before = parent[index - 1] if index > 0 else None
+    if isinstance(before, addnodes.index) and all(
+            entry[2] == node["name"] for entry in before["entries"]):
+        parent.remove(before)
+    parent.remove(node)
+    employer = parent
+    while employer is not None and not isinstance(employer, employer_entry):
+        employer = employer.parent
+    if employer is not None and employer.parent is not None and not any(
+            employer.findall(job_entry)):
+        employer.parent.remove(employer)
+    # A section that held entries, all left out, and no subsection: its
+    # heading and words would introduce nothing.
+    if (section is not None and section.parent is not None
+            and not any(section.findall(cv_entry))
+            and not any(isinstance(c, nodes.section) for c in section.children)):
+        section.parent.remove(section)
+
+
+def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
+    while node.parent is not None:
+        node = node.parent
+        yield node
 
 
 def setup_render(app: Sphinx) -> None:

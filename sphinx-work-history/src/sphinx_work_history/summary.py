@@ -33,6 +33,7 @@ from .messages import warn
 from .model import JobRecord, job_span
 from .nodes import summary_placeholder
 from .render import dates_node
+from .selection import select
 
 SUMMARY_OPTIONS = ("tags", "since", "limit")
 
@@ -80,18 +81,6 @@ class WorkHistoryDirective(SphinxDirective):
         warn("bad_option", f"work-history: :limit: {text!r} is not a positive whole number; "
              "every entry is shown", location)
         return 0
-
-
-def select(records: Iterable[JobRecord], tags: Sequence[str], since: int,
-           limit: int) -> list[JobRecord]:
-    """The entries a summary shows, in the order given (newest first)."""
-    wanted = {tag.casefold() for tag in tags}
-    chosen = [
-        record for record in records
-        if (not wanted or wanted & {tag.casefold() for tag in record.tags})
-        and (not since or record.end is None or record.end.year >= since)
-    ]
-    return chosen[:limit] if limit else chosen
 
 
 def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecord]

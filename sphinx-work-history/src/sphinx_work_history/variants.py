@@ -9,17 +9,16 @@ A variant is declared once, in conf.py, and picked per build::
 
     sphinx-build -b latex -D work_history_variant=dba . _build/cv/dba
 
-A variant chooses the published history's entries by ``tags`` (any of
-them), ``since`` (a date: entries that end on or after it, or are
-ongoing) and ``limit`` (the N newest of those); ``pages`` is the PDF's
+A variant chooses among every entry of the CV by ``kinds``, ``tags``,
+``since`` and ``limit`` (selection.py says how); ``pages`` is the PDF's
 page budget (budget.py) and ``label`` names its download. The build adds
 the variant's name as a Sphinx tag, so ``{only} dba`` and ``{only} not
 dba`` choose text inside entries and pages.
 
 An entry the variant leaves out is gone from that build: its
-``job_entry`` is removed when the page is written (render.py), with its
+entry node is removed when the page is written (render.py), with its
 index entries and any employer or section left empty; the summaries and
-exports never see it (``WorkHistoryDomain.jobs``); a ``{job}`` reference
+exports never see it (``WorkHistoryDomain.published``); a reference
 to it is plain text, without a warning (``resolve_xref``). A section the
 variant's ``{only}`` blocks leave with nothing but its heading goes too.
 
@@ -32,8 +31,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -45,44 +42,15 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.tags import Tags
 
 from .dates import DateError, PartialDate
+from .kinds import ORDER
 from .messages import warn
-from .model import JobRecord
 from .options import split_tags
+from .selection import Variant
 
-KEYS = ("tags", "since", "limit", "pages", "label")
-_RANK = {"year": 0, "month": 1, "day": 2}
+KEYS = ("tags", "since", "limit", "pages", "label", "kinds")
 # Words the condition of {only} reads as operators or constants.
 _OPERATORS = frozenset({"and", "or", "not", "in", "is", "if", "else", "true", "false", "none",
                         "True", "False", "None"})
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One tailored CV: which entries it shows, and its page budget."""
-
-    name: str
-    tags: tuple[str, ...] = ()
-    since: PartialDate | None = None
-    limit: int = 0
-    pages: int = 0
-    label: str = ""
-
-    def choose(self, newest_first: Iterable[JobRecord]) -> list[JobRecord]:
-        """The entries this variant shows, in the order given (newest first)."""
-        from .summary import select  # summary imports the domain, which imports this module
-
-        since = self.since
-        dated = [r for r in newest_first
-                 if since is None or r.end is None or not_before(r.end, since)]
-        return select(dated, self.tags, 0, self.limit)
-
-
-def not_before(end: PartialDate, since: PartialDate) -> bool:
-    """*end* is on or after *since*, both cut to the coarser precision
-    (a role that ended in 2011 counts for "since 2011-06")."""
-    rank = min(_RANK[end.precision], _RANK[since.precision])
-    return (end.year, end.month, end.day)[: rank + 1] >= (
-        since.year, since.month, since.day)[: rank + 1]
 
 
 def is_tag_name(name: str) -> bool:
@@ -129,7 +97,7 @@ def _read_variant(app: Sphinx, name: str, spec: Any) -> Variant:
              conf_key_location(app, "work_history_variants", name, key))
 
     if not isinstance(spec, dict):
-        problem("should be a dict of tags, since, limit, pages and label; "
+        problem("should be a dict of tags, since, limit, pages, label and kinds; "
                 "it chooses every entry", name)
         return Variant(name)
     fields: dict[str, Any] = {}
@@ -149,6 +117,16 @@ def _read_variant(app: Sphinx, name: str, spec: Any) -> Variant:
                 fields["since"] = PartialDate.parse(text)
             except DateError as exc:
                 problem(f"'since': {exc}; entries of every date are chosen", key)
+        elif key == "kinds":
+            kinds = ([value] if isinstance(value, str) else value
+                     if isinstance(value, (list, tuple)) else [])
+            unknown = [kind for kind in kinds if kind not in ORDER]
+            if unknown or not kinds:
+                problem(f"'kinds' should be a list of kinds of entry ({', '.join(ORDER)}); "
+                        f"{'unknown: ' + ', '.join(map(repr, unknown)) if unknown else 'empty'}"
+                        "; every kind is kept", key)
+            else:
+                fields["kinds"] = tuple(kinds)
         elif key in ("limit", "pages"):
             if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                 fields[key] = value
@@ -205,14 +183,16 @@ def _set_in_conf(app: Sphinx, setting: str) -> str | None:
 def _as_setting(variant: Variant) -> dict[str, Any]:
     """A checked variant as plain data (the config is pickled with the environment)."""
     return {"tags": list(variant.tags), "since": variant.since.iso() if variant.since else "",
-            "limit": variant.limit, "pages": variant.pages, "label": variant.label}
+            "limit": variant.limit, "pages": variant.pages, "label": variant.label,
+            "kinds": list(variant.kinds)}
 
 
 def variants_of(config: Config) -> dict[str, Variant]:
     """Every declared variant, checked."""
     return {name: Variant(name, tags=tuple(spec["tags"]),
                           since=PartialDate.parse(spec["since"]) if spec["since"] else None,
-                          limit=spec["limit"], pages=spec["pages"], label=spec["label"])
+                          limit=spec["limit"], pages=spec["pages"], label=spec["label"],
+                          kinds=tuple(spec["kinds"]))
             for name, spec in config.work_history_variants.items()}
 
 
@@ -226,41 +206,6 @@ def page_budget(config: Config) -> int:
     """This build's page budget: its variant's ``pages``, else ``work_history_pages``."""
     variant = current_variant(config)
     return (variant.pages if variant and variant.pages else 0) or config.work_history_pages
-
-
-def remove_entry(node: nodes.Element) -> None:
-    """Take a left-out entry off its page, with its index entries; an employer
-    or a section left without an entry goes too."""
-    parent = node.parent
-    if parent is None:
-        return
-    section = next((a for a in _ancestors(node) if isinstance(a, nodes.section)), None)
-    index = parent.index(node)
-    before = parent[index - 1] if index > 0 else None
-    if isinstance(before, addnodes.index) and all(
-            entry[2] == node["name"] for entry in before["entries"]):
-        parent.remove(before)
-    parent.remove(node)
-    from .nodes import employer_entry, job_entry
-
-    employer = parent
-    while employer is not None and not isinstance(employer, employer_entry):
-        employer = employer.parent
-    if employer is not None and employer.parent is not None and not any(
-            employer.findall(job_entry)):
-        employer.parent.remove(employer)
-    # A section that held entries, all left out, and no subsection: its
-    # heading and words would introduce nothing.
-    if (section is not None and section.parent is not None
-            and not any(section.findall(job_entry))
-            and not any(isinstance(c, nodes.section) for c in section.children)):
-        section.parent.remove(section)
-
-
-def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
-    while node.parent is not None:
-        node = node.parent
-        yield node
 
 
 class DropEmptySections(SphinxPostTransform):
@@ -296,18 +241,5 @@ def _inlined_pages(node: nodes.Node) -> bool:
             and all(_inlined_pages(child) for child in node.children))
 
 
-def _drop_index_entries(app: Sphinx, env: Any) -> None:
-    """The general index leaves out the entries the variant leaves out."""
-    from .domain import get_domain
-
-    domain = get_domain(env)
-    index = env.domains["index"].entries
-    for record in domain.by_name().values():
-        if domain.left_out(record) and record.docname in index:
-            index[record.docname] = [entry for entry in index[record.docname]
-                                     if entry[2] != record.name]
-
-
 def setup_variants(app: Sphinx) -> None:
     app.add_post_transform(DropEmptySections)
-    app.connect("env-check-consistency", _drop_index_entries)

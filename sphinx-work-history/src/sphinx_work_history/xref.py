@@ -1,4 +1,4 @@
-"""The ``job`` role, and what happens when its target does not exist.
+"""The ``job`` and ``entry`` roles, and what happens when a target does not exist.
 
 Sphinx's ``warn-missing-reference`` event lets the domain word its own
 warning; ``nitpick_ignore`` (``("work_history:job", "name")``) silences
@@ -18,11 +18,12 @@ from .messages import warn
 def _missing_job(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
     if domain is None or domain.name != "work_history":
         return None
-    warn("unknown_ref", f"{{job}} reference to unknown entry {node['reftarget']!r}; "
-         "shown as plain text", node)
+    warn("unknown_ref", f"{{{node['reftype']}}} reference to unknown entry "
+         f"{node['reftarget']!r}; shown as plain text", node)
     return True
 
 
 def setup_xref(app: Sphinx) -> None:
     app.add_role("job", JobRole())
+    app.add_role("entry", JobRole("entry"))
     app.connect("warn-missing-reference", _missing_job)

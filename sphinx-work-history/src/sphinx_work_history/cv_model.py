@@ -1,0 +1,212 @@
+"""The CV as the builders that write it as one file read it (the pure model: no Sphinx).
+
+The person (name, label, contact details, photo), then the sections of
+the CV's pages in page order, each with its own prose (paragraphs,
+lists, asides) and its entries of every kind, employers' roles grouped.
+Text is in `Run` s: text with emphasis, strong, literal or a link.
+cv_document.py reads it from the pages; each builder (cv_text.py,
+cv_markdown.py, cv_docx.py, cv_typst.py) sets it in its own format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .views import Detail
+
+# What XML 1.0 (and so a DOCX) cannot hold, and what no reader wants.
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    return _UNWANTED.sub("", text)
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    emphasis: bool = False
+    strong: bool = False
+    literal: bool = False
+    url: str = ""  # a web or mail address: the run is a link
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[tuple[int, Paragraph], ...]  # (depth from 0, the item's text)
+
+
+@dataclass(frozen=True)
+class Aside:
+    """An admonition, a sidebar or a topic: a titled box of its own blocks."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+Block = Paragraph | BulletList | Aside
+
+
+@dataclass(frozen=True)
+class Contact:
+    label: str  # what it is: "Email", "Phone", "Web", "Location", or a profile's network
+    text: str  # as shown
+    url: str = ""
+
+
+COMPACT_KINDS = frozenset({"skill", "language", "interest"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry of any kind, as its view (views.py) describes it."""
+
+    kind: str
+    position: str  # the heading: a position, an institution, a name
+    org: str  # who or where: the organisation, the awarder, the publisher
+    org_url: str
+    dates: str
+    length: str
+    location: str
+    body: tuple[Block, ...]
+    url: str = ""  # the heading's own address (a project's, a paper's)
+    details: tuple[Detail, ...] = ()
+    headed: bool = True  # False: the body shows the heading (a sentence around its link)
+
+    @property
+    def heading(self) -> str:
+        """The position, and the organisation after it; without a position, the organisation."""
+        if self.position and self.org:
+            return f"{self.position}, {self.org}"
+        return self.position or self.org
+
+    @property
+    def meta(self) -> str:
+        details = (f"{d.label}: {d.text}" if d.label else d.text for d in self.details)
+        return " · ".join(part for part in (self.dates, self.length, self.location, *details)
+                          if part)
+
+    @property
+    def compact(self) -> bool:
+        """A kind shown on one line, in a list of its kind (a skill, a language)."""
+        return self.kind in COMPACT_KINDS and not self.body
+
+    @property
+    def line(self) -> str:
+        """A compact entry's one line: its heading, then its facts."""
+        return f"{self.heading}: {self.meta}" if self.meta else self.heading
+
+
+@dataclass(frozen=True)
+class EmployerGroup:
+    """Several roles at one organisation, under its header."""
+
+    org: str
+    org_url: str
+    dates: str
+    length: str
+    location: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def meta(self) -> str:
+        return " · ".join(part for part in (self.dates, self.length, self.location) if part)
+
+
+Item = Paragraph | BulletList | Aside | Entry | EmployerGroup
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the CV's pages and what follows it up to the next heading.
+
+    *depth* 0 is the CV's own start (the root page's title, which the CV's
+    name stands for); 1 a page's title; 2 and on its subsections.
+    """
+
+    title: str
+    depth: int
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class PublicationItem:
+    title: str
+    url: str
+    summary: str  # the paragraph the link stands in, which often holds the title
+
+    @property
+    def paragraph(self) -> Paragraph:
+        """The summary with the title in it as the link, or the link then the summary."""
+        link = Run(self.title, url=self.url)
+        runs: tuple[Run, ...]
+        before, found, after = self.summary.partition(self.title)
+        if found and self.title:
+            runs = (Run(before), link, Run(after))
+        elif self.summary:
+            runs = (link, Run(f": {self.summary}"))
+        else:
+            runs = (link,)
+        return Paragraph(tuple(run for run in runs if run.text))
+
+
+@dataclass(frozen=True)
+class CV:
+    name: str
+    label: str
+    language: str
+    contacts: tuple[Contact, ...]
+    sections: tuple[Section, ...]
+    image: str = ""  # the person's photo: a path in the output folder, or a web address
+
+    @property
+    def introduction(self) -> tuple[Block, ...]:
+        """The blocks before the first heading after the CV's start."""
+        first = self.sections[0] if self.sections else None
+        if first is None or first.depth:
+            return ()
+        return tuple(item for item in first.items
+                     if isinstance(item, (Paragraph, BulletList, Aside)))
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry, in page order (an employer's roles in its place)."""
+        return tuple(entry for section in self.sections for item in section.items
+                     for entry in (item.entries if isinstance(item, EmployerGroup)
+                                   else (item,) if isinstance(item, Entry) else ()))
+
+
+def is_link(url: str) -> bool:
+    return url.startswith(("http://", "https://", "mailto:"))
+
+
+
+
+def compact_lists(items: tuple[Item, ...]) -> tuple[Item, ...]:
+    """*items* with each run of compact entries (skills, languages, interests)
+    as one bullet list: a line each, its heading in bold, then its facts."""
+    out: list[Item] = []
+    run: list[tuple[int, Paragraph]] = []
+    for item in (*items, None):
+        if isinstance(item, Entry) and item.compact:
+            runs = [Run(item.heading, strong=True)]
+            if item.meta:
+                runs.append(Run(f": {item.meta}"))
+            run.append((0, Paragraph(tuple(runs))))
+            continue
+        if run:
+            out.append(BulletList(tuple(run)))
+            run = []
+        if item is not None:
+            out.append(item)
+    return tuple(out)
