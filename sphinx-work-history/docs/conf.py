@@ -30,7 +30,7 @@ work_history_person = {
     "email": "person@example.org",
     "summary": "The person of the example entries in the sphinx-work-history documentation.",
 }
-exclude_patterns += ["_generated"]  # noqa: F821 (pictures, not pages)
+exclude_patterns += ["_generated"]
 
 
 # -- The pictures of the PDF's designs (pdf.md) ------------------------------------
@@ -40,8 +40,9 @@ def _render_designs(app, config) -> None:
     from pathlib import Path
 
     import typst
-    from sphinx_work_history.cv_document import CV, BulletList, Contact, Entry, Paragraph, Run
-    from sphinx_work_history.cv_pdf import DESIGNS, DESIGN_DIR
+
+    from sphinx_work_history.cv_model import CV, BulletList, Contact, Entry, Paragraph, Run, Section
+    from sphinx_work_history.cv_pdf import DESIGN_DIR, DESIGNS
     from sphinx_work_history.cv_typst import Settings, document
     from sphinx_work_history.typst_fonts import DEFAULT_FONTS
 
@@ -52,15 +53,21 @@ def _render_designs(app, config) -> None:
         name="Example Person", label="Database engineer", language="en",
         contacts=(Contact("Email", "person@example.org", "mailto:person@example.org"),
                   Contact("Web", "https://example.org/", "https://example.org/")),
-        introduction=(para("I build databases that stay up, and write about it."),),
-        entries=(
-            Entry("Staff Engineer", "Example Co", "https://example.org/", "Apr 2019 – present",
-                  "7 yrs 7 mos", "Remote", (
-                      para("Ran the ", Run("replication", strong=True), " work."),
-                      BulletList(((0, para("Cut failover from minutes to seconds.")),
-                                  (0, para("Mentored two engineers."))))),),
-            Entry("Engineer", "Widgets Ltd", "", "2015 – Mar 2019", "4 yrs", "Berlin",
-                  (para("Wrote the order system, with ", Run("care", emphasis=True), "."),)),
+        sections=(
+            Section("", 0, (para("I build databases that stay up, and write about it."),)),
+            Section("Work history", 1, (
+                Entry("job", "Staff Engineer", "Example Co", "https://example.org/",
+                      "Apr 2019 – present", "7 yrs 7 mos", "Remote", (
+                          para("Ran the ", Run("replication", strong=True), " work."),
+                          BulletList(((0, para("Cut failover from minutes to seconds.")),
+                                      (0, para("Mentored two engineers."))))),),
+                Entry("job", "Engineer", "Widgets Ltd", "", "2015 – Mar 2019", "4 yrs",
+                      "Berlin",
+                      (para("Wrote the order system, with ", Run("care", emphasis=True), "."),)),
+            )),
+            Section("Education", 1, (
+                Entry("education", "Example University", "BSc, Computer Science", "",
+                      "2011 – 2015", "", "Leeds", ()),)),
         ))
     out = Path(app.confdir, "_generated")
     work = out / "typst"

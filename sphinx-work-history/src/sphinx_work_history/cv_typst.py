@@ -16,10 +16,21 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from .cv_document import CV, Block, BulletList, Entry, Paragraph, Run
+from .cv_model import (
+    CV,
+    Aside,
+    BulletList,
+    EmployerGroup,
+    Entry,
+    Item,
+    Paragraph,
+    Run,
+    Section,
+    compact_lists,
+)
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -95,44 +106,31 @@ def blocks(items: Iterable[Any]) -> str:
 
 # -- the CV, read -------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Aside:
-    title: str
-    blocks: tuple[Block, ...]
+def introduction(cv: CV) -> tuple[Item, ...]:
+    """What the CV's start holds before its first heading: shown under the header."""
+    first = cv.sections[0] if cv.sections else None
+    return first.items if first is not None and not first.depth else ()
 
 
-@dataclass(frozen=True)
-class Section:
-    """A part of the CV under one heading: its prose and entries, in order."""
-
-    title: str
-    depth: int  # 1: a top-level section
-    items: tuple[Any, ...] = field(default=())
+def sections(cv: CV) -> tuple[Section, ...]:
+    """The CV's sections under a heading (a page's title, its subsections)."""
+    return tuple(section for section in cv.sections if section.depth)
 
 
-def sections(cv: CV) -> tuple[tuple[Any, ...], tuple[Section, ...]]:
-    """The CV's introduction, then its sections."""
-    parts = []
-    if cv.entries:
-        parts.append(Section(cv.EXPERIENCE, 1, tuple(cv.entries)))
-    if cv.publications:
-        parts.append(Section(cv.PUBLICATIONS, 1, (
-            BulletList(tuple((0, p.paragraph) for p in cv.publications)),)))
-    return tuple(cv.introduction), tuple(parts)
-
-
-def cv_entries(cv: CV) -> Iterator[Entry]:
+def cv_entries(cv: CV) -> tuple[Entry, ...]:
     """Every entry, in the CV's order."""
-    for part in sections(cv)[1]:
-        yield from (item for item in part.items if isinstance(item, Entry))
+    return cv.entries
 
 
 def entry_fields(entry: Entry) -> dict[str, Any]:
     """What an entry's heading shows, by the names the designs' ``entry`` takes."""
-    return {"kind": "job", "title": entry.position or entry.org,
+    return {"kind": entry.kind, "title": entry.position or entry.org,
             "subtitle": entry.org if entry.position else "",
-            "subtitle-url": entry.org_url, "url": "", "dates": entry.dates,
-            "length": entry.length, "location": entry.location, "details": ()}
+            "subtitle-url": entry.org_url if entry.position else "",
+            "url": entry.url or ("" if entry.position else entry.org_url),
+            "dates": entry.dates, "length": entry.length, "location": entry.location,
+            "details": tuple((d.label, d.text, d.url) for d in entry.details),
+            "headed": entry.headed}
 
 
 # -- the document ---------------------------------------------------------------------
@@ -206,10 +204,9 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
         for c in cv.contacts) + ")"
     lines.append(f"#header(name: {string(cv.name)}, label: {string(cv.label)}, "
                  f"contacts: {contacts}, photo: {photo})")
-    introduction, parts = sections(cv)
-    if introduction:
-        lines.append(f"#intro[\n{blocks(introduction)}\n]")
-    for part in parts:
+    if intro := "\n".join(_items(introduction(cv), 2, prose=False)):
+        lines.append(f"#intro[\n{intro}\n]")
+    for part in sections(cv):
         lines.append("")
         level = min(part.depth + 1, 6)
         lines.append(f"#section({string(part.title)}, level: {level})")
@@ -217,9 +214,16 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _items(items: Iterable[Any], level: int) -> Iterator[str]:
-    for item in items:
+def _items(items: Iterable[Item], level: int, prose: bool = True) -> Iterator[str]:
+    """A section's items, its entries headed at *level*; skills, languages and
+    interests as one list of a line each."""
+    for item in compact_lists(tuple(items)):
         if isinstance(item, Entry):
             yield entry(item, min(level, 6))
+        elif isinstance(item, EmployerGroup):
+            inner = "\n".join(entry(role, min(level + 1, 6)) for role in item.entries)
+            yield call("employer", {"org": item.org, "org-url": item.org_url,
+                                    "dates": item.dates, "length": item.length,
+                                    "location": item.location, "level": min(level, 6)}, inner)
         elif text := block(item):
-            yield f"#prose[\n{text}\n]"
+            yield f"#prose[\n{text}\n]" if prose else text
