@@ -183,7 +183,8 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
     lines = [
         "// The CV, written by sphinx-work-history's cv-pdf builder from the project's",
         "// pages. Edit it, then compile it again: typst compile <this file>.",
-        f"#import {string(design_path)}: cv, header, intro, section, prose, entry, employer, aside",
+        f"#import {string(design_path)}: "
+        "cv, header, intro, section, prose, entry, employer, aside",
         "#show: cv.with(",
         f"  title: {string(settings.title)},",
         f"  author: {string(settings.author)},",
@@ -206,9 +207,12 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
                  f"contacts: {contacts}, photo: {photo})")
     if intro := "\n".join(_items(introduction(cv), 2, prose=False)):
         lines.append(f"#intro[\n{intro}\n]")
+    above = 1  # the name
     for part in sections(cv):
         lines.append("")
-        level = min(part.depth + 1, 6)
+        # A heading is at most one level below the one before it (PDF/UA): a
+        # subsection whose page title a variant left out moves up.
+        level = above = min(part.depth + 1, above + 1, 6)
         lines.append(f"#section({string(part.title)}, level: {level})")
         lines.extend(_items(part.items, level + 1))
     return "\n".join(lines) + "\n"
