@@ -171,6 +171,8 @@ def paragraphs(lines: list[str]) -> list[str]:
 # its expression holds for these (the full CV: no variant's tag is set).
 HTML_TAGS = frozenset({"html", "format_html", "builder_html"})
 LATEX_TAGS = frozenset({"latex", "format_latex", "builder_latex"})
+# The CV files' builders (cv-docx, cv-text, cv-markdown): their format, ``cv``.
+CV_TAGS = frozenset({"cv", "format_cv"})
 
 
 def shown_only(lines: list[str], tags: frozenset[str] = HTML_TAGS) -> list[str]:
@@ -288,3 +290,21 @@ def tenure(roles: list[Job]) -> str:
     ends = [Date.parse(job.end) if job.end else None for job in roles]
     end = today_at(start.precision) if None in ends else max(ends, key=Date.key)
     return length(start, end)
+
+
+def directive_bodies(docname: str, name: str, tags: frozenset[str] = HTML_TAGS) -> list[str]:
+    """The paragraphs inside the page's *name* directives (an admonition, a
+    publication), as a reader sees them."""
+    lines = shown_only(page_source(docname).read_text(encoding="utf-8").splitlines(), tags)
+    found, index = [], 0
+    while index < len(lines):
+        match = _OPEN.match(lines[index].strip())
+        if not match:
+            index += 1
+            continue
+        end = _closing(lines, index, match["fence"])
+        if (match["name"] or "") == name:
+            body = [line for line in lines[index + 1:end] if not _OPTION.match(line)]
+            found += paragraphs(body)
+        index = end + 1
+    return found

@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import build_site, require_tool
 from markdown_it import MarkdownIt
+from cv_pages import CV_TAGS, SMART_QUOTES, directive_bodies, prose
 from resume_checks import source_jobs
 
 pytestmark = pytest.mark.slow
@@ -103,6 +104,37 @@ def test_every_format_has_the_contact_and_every_role_in_order(extracted):
             found = [flat.find(part, at) for part in role]
             assert min(found) >= 0, f"{name}: {role} is missing or out of order"
             at = max(f + len(part) for f, part in zip(found, role))
+
+
+CV_PAGES = ("index", "pages/work-history", "pages/writing")
+
+
+def line_breaks_undone(text: str) -> str:
+    """*text* on one line, plain quotes, as a line break may leave it: pdftotext
+    drops a hyphen that ends a line (ad-|hoc: adhoc), and a dash that starts
+    or ends one is apart from its word; the text CV's links give their address
+    after them."""
+    text = " ".join(text.translate(SMART_QUOTES).split())
+    text = re.sub(r" \((?:https?://|mailto:)[^)\s]*\)", "", text)  # the text CV's addresses
+    return re.sub(r"\s*—\s*", "—", text.replace("-", ""))
+
+
+def test_every_cv_file_holds_the_pages_own_words(extracted):
+    """The prose of every page the CV is made of, its asides and its publications:
+    every paragraph the CV files' tags show, in each of them."""
+    said = [paragraph for page in CV_PAGES
+            for paragraph in (*prose(page, CV_TAGS), *directive_bodies(page, "admonition", CV_TAGS),
+                              *directive_bodies(page, "publication", CV_TAGS),
+                              *directive_bodies(page, "talk", CV_TAGS))]
+    assert len(said) >= 20
+    assert any(p.startswith("If you aren't a third party recruiter") for p in said)
+    assert "Mid-level, entry level roles" in said
+    for name, text in extracted.items():
+        if name.startswith("pdf"):
+            continue  # the PDF's own tests read its text
+        flat = line_breaks_undone(text)
+        missing = [p for p in said if line_breaks_undone(p) not in flat]
+        assert not missing, f"{name} lacks: {missing}"
 
 
 def test_no_format_has_a_title_the_owner_never_wrote(extracted):

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from cv_pages import SMART_QUOTES, jobs, prose, web_links
+from cv_pages import SMART_QUOTES, directive_bodies, jobs, web_links
 from resume_checks import (
     resume_entries,
     schema_errors,
@@ -86,16 +86,20 @@ def test_each_role_summary_is_the_text_on_the_work_history_page(resume, site_htm
         assert role["summary"].translate(SMART_QUOTES) == "\n\n".join(job.paragraphs)
 
 
-def test_publications_are_the_writing_pages_links(resume, site_html):
+def test_publications_are_the_writing_pages_entries(resume, site_html):
     writing = soup(site_html / "pages/writing.html")
     links = [(words(a), a["href"]) for a in writing.select('article[role="main"] a.reference.external')]
     assert [(p["name"], p["url"]) for p in resume["publications"]] == links
     assert links == web_links("pages/writing")  # each link the page's source writes, in order
-    # Each one's summary is the paragraph that links it.
+    # Each one's summary is the paragraph that links it: the owner's words, and
+    # nothing they did not write (no date, no publisher).
+    written = [*directive_bodies("pages/writing", "publication"),
+               *directive_bodies("pages/writing", "talk")]
     for publication in resume["publications"]:
         name = publication["name"].translate(SMART_QUOTES)
-        [paragraph] = [p for p in prose("pages/writing") if name in p]
+        [paragraph] = [p for p in written if name in p]
         assert publication["summary"].translate(SMART_QUOTES) == paragraph
+        assert set(publication) == {"name", "url", "summary"}
 
 
 def test_home_page_links_resume_json_for_machines_and_readers(site_html):

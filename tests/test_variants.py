@@ -18,7 +18,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT
 from sphinx_work_history.dates import PartialDate
-from sphinx_work_history.variants import is_tag_name, not_before
+from sphinx_work_history.selection import not_before
+from sphinx_work_history.variants import is_tag_name
 from package_support import copy_root, line_of, work_history_warnings
 
 ROOT = ROOTS / "test-variants"

@@ -18,3 +18,12 @@ def resolved_doctree(builder: Builder, docname: str) -> nodes.document:
     if _TAKES_TAGS:
         return env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
     return env.get_and_resolve_doctree(docname, builder)  # pragma: no cover (Sphinx 8.2)
+
+
+def builder_format(env: BuildEnvironment) -> str:
+    """The format of the builder the environment builds for (Sphinx 9 keeps its
+    class on the environment and deprecates the transforms' ``app``)."""
+    builder_cls = getattr(env, "_builder_cls", None)
+    if builder_cls is not None:
+        return str(builder_cls.format)
+    return str(env.app.builder.format)  # pragma: no cover (Sphinx 8.2)

@@ -50,6 +50,7 @@ from .cv_model import (
 )
 from .domain import get_domain
 from .kinds import Record
+from .messages import warn
 from .model import EmployerRecord, JobRecord, span_of, tenure
 from .nodes import cv_entry, employer_entry, job_header
 from .text import SKIPPED, entry_body
@@ -121,9 +122,16 @@ def _list_items(node: nodes.Element, depth: int) -> Iterator[tuple[int, Paragrap
 
 
 def _navigation(node: nodes.Node) -> bool:
-    """A toctree, a work-history table or raw markup: nothing a CV file shows."""
+    """A toctree, a work-history table, a comment: nothing a CV file shows.
+    Raw markup is left out too, with a warning (one format's markup only)."""
+    if isinstance(node, nodes.raw):
+        text = node.astext().strip()
+        if not (text.startswith("<!--") and text.endswith("-->")):
+            warn("left_out", f"raw {node.get('format', '')} markup {text[:40]!r} is left "
+                 "out of the CV file (it is markup for one format only)", node)
+        return True
     if isinstance(node, (*SKIPPED, nodes.substitution_definition, addnodes.toctree,
-                         nodes.raw, job_header)):
+                         job_header)):
         return True
     return isinstance(node, nodes.Element) and bool(
         {"toctree-wrapper", "wh-summary", "wh-summary-empty"} & set(node["classes"]))

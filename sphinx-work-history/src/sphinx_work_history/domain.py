@@ -250,12 +250,6 @@ class WorkHistoryDomain(Domain):
 
     add_job = add_entry
 
-    def replace_entry(self, old: Record, new: Record) -> None:
-        """*new* in *old*'s place (a directive that learns more once its body is read)."""
-        records = self.entries_by_doc[old.docname]
-        records[records.index(old)] = new
-        self._changed()
-
     def add_employer(self, record: EmployerRecord) -> None:
         self.employers_by_doc.setdefault(record.docname, []).append(record)
 

@@ -24,7 +24,6 @@ options, its body) are here too; job.py uses them.
 from __future__ import annotations
 
 import csv
-from dataclasses import replace
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -107,7 +106,8 @@ def entry_name(directive: SphinxDirective, label: str, location: Location, base:
     heading) and *year*; a second entry with the same id in the document is
     told apart by *qualifier*, then by a number. A made-up id depends only on
     this document, so every build order gives the same ids."""
-    taken = get_domain(directive.env).doc_names(directive.env.docname)
+    taken: dict[str, Any] = {**directive.state.document.ids,
+                             **get_domain(directive.env).doc_names(directive.env.docname)}
     if "name" in directive.options:
         written = opt.text(directive.options, "name")
         name = target_name(written)
@@ -115,9 +115,11 @@ def entry_name(directive: SphinxDirective, label: str, location: Location, base:
             warn("missing_field", f"{label}: :name: {written!r} has no letters or digits "
                  "to make an id from; a name is made from the entry's heading", location)
         elif name in taken:
+            holder = taken[name]
+            what = (f"{holder.title} at line {holder.lineno}" if isinstance(holder, Record)
+                    else f"a {holder.tagname} at line {holder.line}")
             warn("duplicate_name", f"{label}: duplicate name {name!r}, also used by "
-                 f"{taken[name].title} at line {taken[name].lineno}; a name is made from "
-                 "the entry's heading", location)
+                 f"{what}; a name is made from the entry's heading", location)
         else:
             return name
     # A heading in a script ids cannot hold (北京数据公司) gives "job-2004".
@@ -126,6 +128,11 @@ def entry_name(directive: SphinxDirective, label: str, location: Location, base:
     candidates = [first, target_name(f"{first} {qualifier}")]
     candidates += [f"{first}-{n}" for n in range(2, len(taken) + 3)]
     return next(c for c in candidates if c and c not in taken)
+
+
+def register_id(directive: SphinxDirective, entry: nodes.Element) -> None:
+    """Note the entry's id in the document, so no later heading takes it."""
+    directive.state.document.set_id(entry)
 
 
 def parse_body(directive: SphinxDirective, entry: nodes.Element, label: str,
@@ -181,13 +188,21 @@ class EntryDirective(SphinxDirective):
             warn("missing_field", f"{label}: the {word} (the directive's argument) is "
                  "missing", location)
 
-        values: dict[str, Any] = {kind.ARGUMENT: heading}
+        entry = cv_entry(classes=["wh-entry", f"wh-{kind.KIND}"], docname=self.env.docname)
+        self.set_source_info(entry)
+        parse_body(self, entry, label, location)
+        values: dict[str, Any] = {}
+        if not heading and kind.HEADING_FROM_LINK and self.content:
+            values = self._heading_from_link(entry, label, location)
+            heading = values.get(kind.ARGUMENT, "")
+        values[kind.ARGUMENT] = heading
         for field in option_fields(kind):
             text = opt.text(self.options, field.metadata["option"])
             if field.metadata["type"] == "list":
                 values[field.name] = split_list(text)
             elif field.metadata["type"] == "url":
-                values[field.name] = opt.checked_url(text, label, location)
+                values[field.name] = opt.checked_url(text, label, location) or values.get(
+                    field.name, "")
             else:
                 values[field.name] = text
         start, end, end_unknown = self._dates(label, location)
@@ -198,18 +213,13 @@ class EntryDirective(SphinxDirective):
         record = kind(name=name, docname=self.env.docname, lineno=line or self.lineno,
                       source=location, tags=tags, start=start, end=end,
                       end_unknown=end_unknown, **values)
-        get_domain(self.env).add_entry(record)  # before the body, so entries keep page order
-
-        entry = cv_entry(classes=["wh-entry", f"wh-{kind.KIND}"], ids=[name], name=name,
-                         docname=self.env.docname)
-        self.set_source_info(entry)
-        parse_body(self, entry, label, location)
-        if not heading and kind.HEADING_FROM_LINK:
-            self._heading_from_link(record, entry, label, location)
+        get_domain(self.env).add_entry(record)
+        entry["ids"], entry["name"] = [name], name
+        register_id(self, entry)
         return [*tag_index(tags, record.title, name), entry]
 
-    def _heading_from_link(self, record: Record, entry: nodes.Element, label: str,
-                           location: str) -> None:
+    def _heading_from_link(self, entry: nodes.Element, label: str, location: str
+                           ) -> dict[str, Any]:
         """A publication written as a sentence around its link: the link's text is
         its name and the link its address; the body, which shows both, heads it."""
         link = next((ref for ref in entry.findall(nodes.reference)
@@ -217,12 +227,9 @@ class EntryDirective(SphinxDirective):
         if link is None:
             warn("missing_field", f"{label}: the name (the directive's argument) is missing, "
                  "and the text has no link to take it from", location)
-            return
-        text = " ".join(link.astext().split())
-        fields: dict[str, Any] = {record.ARGUMENT: text, "heading_in_body": True}
-        if not getattr(record, "url", True):
-            fields["url"] = link["refuri"]
-        get_domain(self.env).replace_entry(record, replace(record, **fields))
+            return {}
+        return {self.kind.ARGUMENT: " ".join(link.astext().split()), "url": link["refuri"],
+                "heading_in_body": True}
 
     def _dates(self, label: str, location: str
                ) -> tuple[PartialDate | None, PartialDate | None, bool]:

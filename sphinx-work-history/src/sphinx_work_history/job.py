@@ -26,7 +26,15 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
 from .domain import get_domain
-from .entries import EMPLOYER_KEY, IN_JOB_KEY, entry_name, parse_body, read_span, tag_index
+from .entries import (
+    EMPLOYER_KEY,
+    IN_JOB_KEY,
+    entry_name,
+    parse_body,
+    read_span,
+    register_id,
+    tag_index,
+)
 from .messages import warn
 from .model import JobRecord, VolunteerRecord
 from .nodes import job_entry
@@ -91,6 +99,7 @@ class JobDirective(SphinxDirective):
             classes = ["wh-job", f"wh-{kind}", "h-event"]
         entry = job_entry(classes=classes, ids=[name], name=name, docname=self.env.docname)
         self.set_source_info(entry)
+        register_id(self, entry)
         parse_body(self, entry, label, location)
         return [*tag_index(tags, record.title, name), entry]
 

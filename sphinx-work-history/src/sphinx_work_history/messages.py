@@ -42,6 +42,8 @@ SUBTYPES = {
            "sphinx-work-history[pdf])",
     "page_budget": "the CV's PDF (cv-pdf) has more pages than its budget (the variant's "
                    "'pages', else work_history_pages): the message names the entries past it",
+    "left_out": "something a page shows that a CV file (cv-docx, cv-text, cv-markdown) "
+                "cannot hold, such as raw HTML or LaTeX: the warning says what is left out",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
                    "Sphinx tag name, an unknown key, an unreadable value), an unknown "
                    "work_history_variant, a work_history_pages that is not a page count",

@@ -41,6 +41,7 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.tags import Tags
 
+from .compat import builder_format
 from .dates import DateError, PartialDate
 from .kinds import ORDER
 from .messages import warn
@@ -221,7 +222,7 @@ class DropEmptySections(SphinxPostTransform):
         for section in reversed(list(self.document.findall(nodes.section))):
             rest = [child for child in section.children
                     if not isinstance(child, (nodes.title, nodes.Invisible))
-                    and not _raw_for_others(child, self.app.builder.format)]
+                    and not _raw_for_others(child, builder_format(self.env))]
             # In LaTeX, the documents of a toctree are inlined where it stood:
             # they stay, in the section's place.
             if section.parent is not None and all(_inlined_pages(child) for child in rest):
