@@ -29,6 +29,12 @@ PROJECT = Path(__file__).resolve().parent.parent
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 
 
+def make_filename_from_project(project: str) -> str:
+    from sphinx.util.osutil import make_filename_from_project as sphinx_name
+
+    return sphinx_name(project)
+
+
 def conf_values(srcdir: Path = PROJECT) -> dict:
     """conf.py's values, read as Sphinx reads it (with no tags set)."""
     from sphinx.util.tags import Tags
@@ -78,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
 
     srcdir = args.srcdir.resolve()
     conf = conf_values(srcdir)
-    book = conf.get("work_history_cv_basename") or Path(conf["latex_documents"][0][1]).stem
+    # As the cv-pdf builder names its PDF (cv_builder.cv_basename).
+    book = conf.get("work_history_cv_basename") or make_filename_from_project(
+        conf.get("project", "Project name not set"))
     declared = list(conf.get("work_history_variants", {}))
     wanted = ["", *declared] if args.variants is None else args.variants
     unknown = [v for v in wanted if v and v not in declared]

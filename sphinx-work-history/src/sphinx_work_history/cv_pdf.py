@@ -11,17 +11,19 @@ other fonts: a character none of them has fails the export, and the glyph
 check (glyphs.py) has already said where it is in the pages.
 
 The page budget (the variant's ``pages``, else ``work_history_pages``) is
-checked on the PDF: each entry's heading is a bookmark, whose page tells
-which entries are past the budget.
+checked on the PDF (its pages counted with pypdf); past it, the build fails
+naming the entries that reach past the budget, with the pages each is on
+(read back from marks the source sets around each entry).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -29,12 +31,9 @@ from sphinx.util import logging
 from . import typst_fonts
 from .cv_builder import CVBuilder
 from .cv_document import CV
-from .cv_typst import Settings, cv_entries, document, entry_fields
+from .cv_typst import Settings, document
 from .messages import warn
 from .variants import current_variant, page_budget
-
-if TYPE_CHECKING:
-    from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 DESIGNS = Path(__file__).parent / "assets" / "typst"
@@ -84,10 +83,10 @@ class CVPdfBuilder(CVBuilder):
         source.write_text(document(cv, settings, f"{DESIGN_DIR}/{settings.design}.typ"),
                           encoding="utf-8")
         path.unlink(missing_ok=True)  # never a stale PDF
+        fonts = typst_fonts.fonts(typst_fonts.font_paths(self.config, self.confdir))
         try:
             typst.compile(str(source), output=str(path), root=str(self.outdir),
-                          font_paths=typst_fonts.fonts(
-                              typst_fonts.font_paths(self.config, self.confdir)),
+                          font_paths=fonts,
                           ignore_system_fonts=True, pdf_standards="ua-1",
                           timestamp=_timestamp())
         except typst.TypstError as exc:
@@ -97,51 +96,46 @@ class CVPdfBuilder(CVBuilder):
             self.app.statuscode = 1
             return
         logger.info("%s written", source.name)
-        self.check_budget(cv, path)
+        self.check_budget(path, source, fonts)
 
-    def check_budget(self, cv: CV, path: Path) -> None:
+    def check_budget(self, path: Path, source: Path, fonts: Any) -> None:
+        """The PDF's pages (read with pypdf) against the budget; past it, the
+        entries that reach past it, each with its pages."""
         budget = page_budget(self.config)
         if not budget:
             return
         from pypdf import PdfReader
 
-        reader = PdfReader(path)
-        count = len(reader.pages)
+        count = len(PdfReader(path).pages)
         if count <= budget:
             return
-        fields = [entry_fields(entry) for entry in cv_entries(cv)]
-        pages = dict(entry_pages(reader, [f["title"] for f in fields]))
-        past = [f"{', '.join(filter(None, (f['title'], f['subtitle'])))} (page {pages[i]})"
-                for i, f in enumerate(fields) if pages.get(i, 0) > budget]
         variant = current_variant(self.config)
         which = f"variant {variant.name!r}" if variant else "the full CV"
-        named = "; ".join(past) or "no entry starts past it: the text after the entries"
+        past = [f"{name} (page {end})" if start == end else f"{name} (pages {start}-{end})"
+                for name, start, end in entry_pages(source, self.outdir, fonts)
+                if end > budget]
+        named = "; ".join(past) or "no entry reaches past it: the text after the entries"
         warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}. "
              f"Past the budget: {named}", None)
         self.app.statuscode = 1
 
 
-def entry_pages(reader: PdfReader, titles: list[str]) -> list[tuple[int, int]]:
-    """The page (from 1) each entry's heading is on, by the entry's index: the
-    bookmarks, in order, matched to the entries' titles, in order."""
-    marks: list[tuple[str, int]] = []
+def entry_pages(source: Path, root: str | Path, fonts: Any) -> list[tuple[str, int, int]]:
+    """Each entry's name and the pages it starts and ends on, as Typst lays the source
+    out (the marks the writer puts around each entry)."""
+    import typst
 
-    def walk(items: list[Any]) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
-                page = reader.get_destination_page_number(item)
-                marks.append((str(item.title), (page or 0) + 1))
-
-    walk(reader.outline)
-    found = []
-    for index, title in enumerate(titles):
-        at = next((i for i, (mark, _) in enumerate(marks) if mark.startswith(title)), None)
-        if at is not None:
-            found.append((index, marks[at][1]))
-            marks = marks[at + 1:]
-    return found
+    found = json.loads(typst.query(str(source), "<work-history-mark>", field="value",
+                                   root=str(root), font_paths=fonts, ignore_system_fonts=True))
+    entries: list[tuple[str, int, int]] = []
+    starts: list[tuple[str, int]] = []
+    for mark in found:
+        if mark["edge"] == "start":
+            starts.append((mark["name"], mark["page"]))
+        elif starts:
+            name, start = starts.pop()
+            entries.append((name, start, mark["page"]))
+    return entries
 
 
 def _where(exc: Exception, source: Path) -> str:

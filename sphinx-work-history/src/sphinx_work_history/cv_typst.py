@@ -168,8 +168,19 @@ def call(name: str, fields: dict[str, Any], body: str | None = None) -> str:
     return f"#{name}({args})" + (f"[\n{body}\n]" if body is not None else "")
 
 
+def entry_name(item: Entry) -> str:
+    """How the page budget's message names an entry: its heading, or its first words."""
+    if item.heading and item.headed:
+        return item.heading
+    first = next((b.text for b in item.body if isinstance(b, Paragraph)), "") or item.heading
+    return first if len(first) <= 60 else first[:59].rsplit(" ", 1)[0] + "…"
+
+
 def entry(item: Entry, level: int) -> str:
-    return call("entry", {**entry_fields(item), "level": level}, blocks(item.body))
+    name = string(entry_name(item))
+    return "\n".join((f'#mark("start", {name})',
+                      call("entry", {**entry_fields(item), "level": level}, blocks(item.body)),
+                      f'#mark("end", {name})'))
 
 
 def language_region(language: str) -> tuple[str, str]:
@@ -184,7 +195,7 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
         "// The CV, written by sphinx-work-history's cv-pdf builder from the project's",
         "// pages. Edit it, then compile it again: typst compile <this file>.",
         f"#import {string(design_path)}: "
-        "cv, header, intro, section, prose, entry, employer, aside",
+        "cv, header, intro, section, prose, entry, employer, aside, mark",
         "#show: cv.with(",
         f"  title: {string(settings.title)},",
         f"  author: {string(settings.author)},",
