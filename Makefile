@@ -10,8 +10,9 @@
 #   make lint       ruff and mypy on the package
 #   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
-#   make cv         the CV's PDFs: _build/cv/tef-cv.pdf and tef-cv-NAME.pdf for
-#                   each variant in conf.py (VARIANTS="short dba" picks some)
+#   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/tef-cv.pdf
+#                   and tef-cv-NAME.pdf for each variant in conf.py (VARIANTS="short dba"
+#                   picks some)
 #   make cv-docx    the CV as Word: _build/cv-docx/tef-cv.docx
 #   make cv-text    the CV as plain text, for forms: _build/cv-text/tef-cv.txt
 #   make cv-markdown  the CV as Markdown: _build/cv-markdown/tef-cv.md
@@ -109,8 +110,9 @@ $(CV_BUILDERS): $(VENV)/.build-deps
 cv-files: $(CV_BUILDERS)
 
 # The full CV and each variant (conf.py's work_history_variants), each
-# through Sphinx's LaTeX builder and latexmk; a PDF past its page budget
-# fails. VARIANTS="short dba" builds those only ("" is the full CV).
+# through sphinx-work-history's cv-pdf builder (Typst, no TeX); a PDF past
+# its page budget fails. VARIANTS="short dba" builds those only ("" is the
+# full CV). `make latexpdf` still makes the CV through Sphinx's LaTeX builder.
 CVDIR        = $(BUILDDIR)/cv
 cv: $(VENV)/.build-deps
 	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)" $(if $(VARIANTS),--variants $(VARIANTS))
