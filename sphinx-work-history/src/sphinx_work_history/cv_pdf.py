@@ -44,9 +44,8 @@ class CVPdfBuilder(CVBuilder):
     name = "cv-pdf"
     suffix = ".pdf"
 
-    def settings(self, cv: CV) -> Settings:
+    def settings(self, cv: CV, chains: dict[str, tuple[str, ...]]) -> Settings:
         config = self.config
-        chains = typst_fonts.chains(config, self.confdir)
         title = config.work_history_cv_title or config.project
         return Settings(
             title=title, author=cv.name or config.author or title,
@@ -78,12 +77,15 @@ class CVPdfBuilder(CVBuilder):
         designs.mkdir(parents=True, exist_ok=True)
         for template in DESIGNS.glob("*.typ"):
             shutil.copyfile(template, designs / template.name)
-        settings = self.settings(cv)
+        # The fonts the text needs: Typst's own alone when they set every character.
+        design = f"{DESIGN_DIR}/{self.config.work_history_pdf_design}.typ"
+        draft = document(cv, self.settings(cv, typst_fonts.configured_chains(self.config)),
+                         design)
+        chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
         source = path.with_suffix(".typ")
-        source.write_text(document(cv, settings, f"{DESIGN_DIR}/{settings.design}.typ"),
-                          encoding="utf-8")
+        source.write_text(document(cv, self.settings(cv, chains), design), encoding="utf-8")
         path.unlink(missing_ok=True)  # never a stale PDF
-        fonts = typst_fonts.fonts(typst_fonts.font_paths(self.config, self.confdir))
+        fonts = typst_fonts.fonts(paths)
         try:
             typst.compile(str(source), output=str(path), root=str(self.outdir),
                           font_paths=fonts,

@@ -117,36 +117,44 @@ class FontChain:
 
     def __init__(self, names: tuple[str, ...], paths: tuple[str, ...],
                  cmaps: tuple[frozenset[int], ...] = (), numbers: tuple[int, ...] = (),
-                 probe: Callable[[str, set[str]], frozenset[str]] | None = None):
+                 probe: Callable[[str, set[str]], frozenset[str]] | None = None,
+                 locate: Callable[[str], tuple[str | None, int] | None] | None = None):
         self.names, self.paths = names, paths
         self.numbers = numbers or (0,) * len(paths)
         self._cmaps = list(cmaps)  # those read so far
-        # A font with no file (one Typst embeds) is asked, by *probe*, which of
-        # the characters it is given it lacks: `prepare` gives them.
-        self._probe = probe
+        # A font with no file (path "", one Typst embeds) is asked, by *probe*,
+        # which of the characters it is given it lacks: `prepare` gives them. A
+        # font whose file is not known yet (path "?") is found by *locate*, only
+        # when a character needs it (finding it means searching the font folders).
+        self._probe, self._locate = probe, locate
+
+    def _read(self, index: int, wanted: set[int] | None) -> frozenset[int]:
+        path, number = self.paths[index], self.numbers[index]
+        if path == "?":
+            found = self._locate(self.names[index]) if self._locate else None
+            if found is None:
+                return frozenset()  # not to be had: as if it were not in the chain
+            path, number = found[0] or "", found[1]
+        if path:
+            return _cmap(path, number)
+        if wanted is None or self._probe is None:
+            return frozenset()  # no character asked for it
+        lacking = self._probe(self.names[index], {chr(c) for c in wanted})
+        return frozenset(c for c in wanted if chr(c) not in lacking)
 
     def prepare(self, codes: set[int]) -> None:
         """Read the fonts *codes* need, probing those with no file for what they lack."""
         remaining = set(codes)
-        for index, path in enumerate(self.paths):
+        for index in range(len(self.paths)):
             if not remaining:
                 break
             if index >= len(self._cmaps):
-                if path:
-                    self._cmaps.append(_cmap(path, self.numbers[index]))
-                elif self._probe is not None:
-                    lacking = self._probe(self.names[index], {chr(c) for c in remaining})
-                    self._cmaps.append(frozenset(c for c in remaining if chr(c) not in lacking))
-                else:
-                    self._cmaps.append(frozenset())
+                self._cmaps.append(self._read(index, remaining))
             remaining -= self._cmaps[index]
 
     def _cmap(self, index: int) -> frozenset[int]:
         while len(self._cmaps) <= index:
-            position = len(self._cmaps)
-            path = self.paths[position]
-            # A font with no file that `prepare` did not reach: no character needs it.
-            self._cmaps.append(_cmap(path, self.numbers[position]) if path else frozenset())
+            self._cmaps.append(self._read(len(self._cmaps), None))
         return self._cmaps[index]
 
     def first_with(self, code: int) -> int | None:
@@ -286,14 +294,14 @@ def typst_chains(app: Sphinx) -> dict[str, FontChain] | None:
     except ImportError:
         return None  # the builder says what is missing
     paths = typst_fonts.font_paths(app.config, app.confdir)
-    found = typst_fonts.available(paths)
+    embedded = typst_fonts.embedded()
 
-    def probe(family: str, chars: set[str]) -> frozenset[str]:
-        return typst_fonts.probe(family, chars, paths)
+    def locate(name: str) -> tuple[str | None, int] | None:
+        return typst_fonts.available(paths).get(name)
 
-    return {family: FontChain(names, tuple(found[name][0] or "" for name in names),
-                              numbers=tuple(found[name][1] for name in names), probe=probe)
-            for family, names in typst_fonts.chains(app.config, app.confdir).items()}
+    return {family: FontChain(names, tuple("" if name in embedded else "?" for name in names),
+                              probe=typst_fonts.probe, locate=locate)
+            for family, names in typst_fonts.configured_chains(app.config).items()}
 
 
 # -- the check ----------------------------------------------------------------------

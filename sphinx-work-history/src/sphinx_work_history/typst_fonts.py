@@ -99,25 +99,60 @@ def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: chr(int(m[1], 16)) if m[1] else named.get(m[2], m[2]), text)
 
 
-def probe(family: str, chars: Iterable[str], paths: tuple[str, ...]) -> frozenset[str]:
-    """Which of *chars* Typst cannot set in *family* (with no fallback): its PDF/UA-1
-    export refuses a character a font lacks, and names it."""
+@cache
+def embedded() -> frozenset[str]:
+    """The families Typst embeds (found without searching any folder)."""
+    return frozenset(fonts(()).families())
+
+
+@cache
+def _probe(family: str, wanted: tuple[str, ...]) -> frozenset[str]:
     import typst
 
     from .cv_typst import string
 
-    wanted = sorted(set(chars))
-    if not wanted:
-        return frozenset()
     source = "\n".join([
         '#set document(title: "glyphs")',
         f"#set text(font: {string(family)}, fallback: false)",
         *(f"#{string(char)} " for char in wanted), ""])
     try:
-        typst.compile(source.encode(), format="pdf", font_paths=fonts(paths),
+        typst.compile(source.encode(), format="pdf", font_paths=fonts(()),
                       ignore_system_fonts=True, pdf_standards="ua-1")
     except typst.TypstError as exc:
         text = str(getattr(exc, "diagnostic", "") or exc)
         return frozenset(char for found, font in _NOT_SET.findall(text)
                          for char in _unescape(found) if _unescape(font) == family)
     return frozenset()
+
+
+def probe(family: str, chars: Iterable[str]) -> frozenset[str]:
+    """Which of *chars* Typst cannot set in *family*, one of the fonts it embeds (with
+    no fallback): its PDF/UA-1 export refuses a character a font lacks, and names it."""
+    wanted = tuple(sorted(set(chars)))
+    return _probe(family, wanted) if wanted else frozenset()
+
+
+def plan(config: Config, confdir: str | Path, text: str
+         ) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The chains and font folders to compile *text* with. When the fonts Typst embeds
+    at the head of every chain set every character, they alone, and no folder is
+    searched (the PDF is the same: no character reaches a later font); else every
+    configured family Typst finds in the folders."""
+    from .glyphs import needs_glyph
+
+    chars = {char for char in text if needs_glyph(char)}
+    lean = {}
+    for family, names in configured_chains(config).items():
+        head: list[str] = []
+        for name in names:
+            if name not in embedded():
+                break
+            head.append(name)
+        remaining = set(chars)
+        for name in head:
+            remaining &= probe(name, remaining) if remaining else set()
+        if remaining or not head:
+            paths = font_paths(config, confdir)
+            return chains(config, confdir), paths
+        lean[family] = tuple(head)
+    return lean, ()
