@@ -229,3 +229,35 @@ def test_typst_strings_keep_every_character(tmp_path):
     # A paragraph's runs (text, strong link, code): the text Typst sets, unchanged.
     got = json.loads(typst.query(str(source), "<c>", field="value", one=True))
     assert got == hostile * 3
+
+
+def _png(path: Path) -> None:
+    """A 4×4 grey PNG, written by hand (zlib and the PNG chunks)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + b"\x80" * 4 for _ in range(4))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 4, 4, 8, 0,
+                                                                      0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("design", ["classic", "moderncv", "compact"])
+def test_the_header_shows_the_photo_with_its_alternative_text(make_app, tmp_path, design):
+    srcdir = _copy(ROOTS / "test-cv", tmp_path)
+    _png(srcdir / "ada.png")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(
+        '"label": "Database engineer",', '"label": "Database engineer", "image": "ada.png",'),
+        encoding="utf-8")
+    app = make_app("cv-pdf", srcdir=srcdir, confoverrides={"work_history_pdf_design": design})
+    app.build()
+    assert app._warning.getvalue() == ""
+    reader = pypdf.PdfReader(app.outdir / "adascv.pdf")
+    assert reader.pages[0].images, "no image on the first page"
+    figures = [e for e in _struct_elements(reader) if str(e.get("/S")) == "/Figure"]
+    assert [str(f.get("/Alt")) for f in figures] == ["Ada Example"]
