@@ -9,13 +9,12 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import pypdf
 import pytest
+import typst
 
 from conftest import ROOTS, require_tool
 from support import line_of
-
-typst = pytest.importorskip("typst")
-pypdf = pytest.importorskip("pypdf")
 
 # The roles of test-cv, in the order the CV gives them (newest first).
 ROLES = [("Staff Engineer", "Initech", "Apr 2019 – present", "7 yrs 7 mos", "Remote"),
