@@ -27,7 +27,7 @@ import subprocess
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from docutils import nodes
@@ -52,6 +52,7 @@ _NOT_TEXT = {"ids", "classes", "names", "dupnames", "backrefs", "url", "source",
              "docname", "name", "index"}
 
 
+@cache
 def needs_glyph(char: str) -> bool:
     """Whether *char* is drawn: not a space, a control or a default-ignorable."""
     if char.isspace() or unicodedata.category(char) == "Cc":
@@ -316,7 +317,8 @@ def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not chains:
         return
     pieces = list(document_text(doctree, docname))
-    codes = {ord(char) for text, _ in pieces for char in text if needs_glyph(char)}
+    codes = {ord(char) for char in set().union(*(text for text, _ in pieces))
+             if needs_glyph(char)}
     lacking: dict[str, list[str]] = {}  # character -> the families without it
     found: dict[tuple[str, int | None], dict[str, None]] = {}  # where -> characters, in order
     try:

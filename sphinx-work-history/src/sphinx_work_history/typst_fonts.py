@@ -140,7 +140,7 @@ def plan(config: Config, confdir: str | Path, text: str
     configured family Typst finds in the folders."""
     from .glyphs import needs_glyph
 
-    chars = {char for char in text if needs_glyph(char)}
+    chars = {char for char in set(text) if needs_glyph(char)}
     lean = {}
     for family, names in configured_chains(config).items():
         head: list[str] = []
