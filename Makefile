@@ -2,6 +2,7 @@
 #
 #   make html | epub | latexpdf | linkcheck | clean | <any Sphinx builder>
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
+#   make livecv     the CV's PDF rebuilt on each save (cv-pdf), served the same way
 #   make test       both test suites: the site's (tests/) and the package's
 #                   (sphinx-work-history/tests); `make site-test` or
 #                   `make package-test` runs one (PYTEST_ARGS=... for either)
@@ -58,7 +59,18 @@ livehtml: $(VENV)/.build-deps
 	$(VENV_PY) -m sphinx_autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(STRICT) $(SPHINXOPTS) \
 		--host $(HOST) --port $(PORT) --ignore "$(BUILDDIR)" --ignore "$(VENV)" \
 		--ignore "tests" --ignore ".git" --ignore "sphinx-work-history/.venvs" \
-		--ignore "sphinx-work-history/docs/_build" --watch _ext --watch sphinx-work-history/src
+		--ignore "sphinx-work-history/docs/_build" --ignore "sphinx-work-history/docs/_generated" \
+		--watch _ext --watch sphinx-work-history/src
+
+# The CV's PDF, rebuilt through cv-pdf each time a page is saved; the folder is
+# served at http://$(HOST):$(PORT)/ (open tef-cv.pdf there, or in a viewer that
+# reloads it).
+livecv: $(VENV)/.build-deps
+	$(VENV_PY) -m sphinx_autobuild -b cv-pdf "$(SOURCEDIR)" "$(BUILDDIR)/cv-live" $(STRICT) \
+		$(SPHINXOPTS) --host $(HOST) --port $(PORT) --ignore "$(BUILDDIR)" --ignore "$(VENV)" \
+		--ignore "tests" --ignore ".git" --ignore "sphinx-work-history/.venvs" \
+		--ignore "sphinx-work-history/docs/_build" --ignore "sphinx-work-history/docs/_generated" \
+		--watch _ext --watch sphinx-work-history/src
 
 # The two suites run in turn, each with its own conftest and configuration
 # (pytest.ini here, pyproject.toml in the package), in the site's environment
@@ -140,7 +152,7 @@ rtd: $(VENV)/.build-deps
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv livehtml test site-test package-test wheelhouse package-matrix lint \
+.PHONY: help venv livehtml livecv test site-test package-test wheelhouse package-matrix lint \
 	package-docs bench cv cv-files $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
