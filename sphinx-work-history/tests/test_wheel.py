@@ -115,10 +115,16 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
     meta = metadata(wheel)
     assert meta["Name"] == "sphinx-work-history"
     assert meta["Requires-Python"] == ">=3.11"
-    # Sphinx, and the optional extras: Word output and the PDF's glyph check.
-    assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10",
-                                             'python-docx==1.2.0 ; extra == "docx"',
-                                             'fonttools>=4.38 ; extra == "pdf-fonts"']
+    # Sphinx, and the optional extras: Word output, the PDF through Typst, the LaTeX
+    # PDF's glyph check, and all of them with MyST-Parser and Furo.
+    assert meta.get_all("Requires-Dist") == [
+        "sphinx>=8.2,<10",
+        'sphinx-work-history[docx, pdf-fonts, pdf] ; extra == "all"',
+        'myst-parser==5.2.0 ; extra == "all"', 'furo==2025.12.19 ; extra == "all"',
+        'python-docx==1.2.0 ; extra == "docx"', 'typst==0.15.2 ; extra == "pdf"',
+        'fonttools>=4.38 ; extra == "pdf"', 'pypdf==7.1.1 ; extra == "pdf"',
+        'fonttools>=4.38 ; extra == "pdf-fonts"']
+    assert meta.get_all("Provides-Extra") == ["all", "docx", "pdf", "pdf-fonts"]
     assert meta["License-Expression"] == "MIT"
     classifiers = meta.get_all("Classifier")
     assert "Framework :: Sphinx :: Extension" in classifiers
