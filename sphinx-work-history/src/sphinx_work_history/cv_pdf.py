@@ -106,8 +106,13 @@ class CVPdfBuilder(CVBuilder):
         budget = page_budget(self.config)
         if not budget:
             return
-        from pypdf import PdfReader
-
+        try:
+            from pypdf import PdfReader
+        except ImportError:
+            warn("pdf", "the page budget is counted with pypdf: pip install "
+                 "sphinx-work-history[pdf]", None)
+            self.app.statuscode = 1
+            return
         count = len(PdfReader(path).pages)
         if count <= budget:
             return
