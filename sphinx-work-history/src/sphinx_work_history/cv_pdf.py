@@ -44,7 +44,7 @@ class CVPdfBuilder(CVBuilder):
     name = "cv-pdf"
     suffix = ".pdf"
 
-    def settings(self, cv: CV, chains: dict[str, tuple[str, ...]]) -> Settings:
+    def settings(self, cv: CV, chains: dict[str, tuple[str, ...]], photo: str) -> Settings:
         config = self.config
         title = config.work_history_cv_title or config.project
         return Settings(
@@ -52,15 +52,18 @@ class CVPdfBuilder(CVBuilder):
             language=config.language or "en", design=config.work_history_pdf_design,
             paper=config.work_history_pdf_paper, accent=config.work_history_pdf_accent,
             fonts=chains["text"], heading_fonts=chains["headings"], mono_fonts=chains["code"],
-            photo=self.copy_photo(cv))
+            photo=photo)
 
     def copy_photo(self, cv: CV) -> str:
         """The CV's photo, copied beside the source: its name there, or ''."""
-        image = getattr(cv, "image", "")
-        if not image or "://" in image:
+        image = cv.image
+        if not image:
             return ""
         source = Path(self.confdir, image)
-        if not source.is_file():
+        if "://" in image or not source.is_file():
+            # Nothing is downloaded at build time.
+            warn("pdf", f"work_history_person's image {image!r} is not a file of the "
+                 "project; the PDF's header has no photo", None)
             return ""
         shutil.copyfile(source, Path(self.outdir, "photo" + source.suffix))
         return "photo" + source.suffix
@@ -79,11 +82,13 @@ class CVPdfBuilder(CVBuilder):
             shutil.copyfile(template, designs / template.name)
         # The fonts the text needs: Typst's own alone when they set every character.
         design = f"{DESIGN_DIR}/{self.config.work_history_pdf_design}.typ"
-        draft = document(cv, self.settings(cv, typst_fonts.configured_chains(self.config)),
-                         design)
+        photo = self.copy_photo(cv)
+        draft = document(cv, self.settings(cv, typst_fonts.configured_chains(self.config),
+                                           photo), design)
         chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
         source = path.with_suffix(".typ")
-        source.write_text(document(cv, self.settings(cv, chains), design), encoding="utf-8")
+        source.write_text(document(cv, self.settings(cv, chains, photo), design),
+                          encoding="utf-8")
         path.unlink(missing_ok=True)  # never a stale PDF
         fonts = typst_fonts.fonts(paths)
         try:
