@@ -196,6 +196,9 @@ epub_exclude_files = [".buildinfo.bak"]
 # (pdflatex sets only what its 8-bit fonts have). _latex/tefcv.sty lays it out;
 # _ext/pdf_fonts.py names the fonts.
 latex_engine = "lualatex"
+# Sphinx would pick pLaTeX's classes (jreport) for Japanese: LuaLaTeX sets it,
+# as every script, in the standard classes with its fallback fonts.
+latex_docclass = {"howto": "article", "manual": "report"}
 latex_documents = [(root_doc, f"{BOOK_NAME}.tex", BOOK_TITLE, author, "howto", False)]
 latex_additional_files = ["_latex/tefcv.sty"]
 latex_show_urls = "no"

@@ -1,7 +1,5 @@
 """publishing: small fixes the site's PDF and ePub need from Sphinx.
 
-* The ePub's pages declare their language, as the HTML's do (Sphinx's
-  epub3 builder writes ``<html>`` without ``lang``).
 * Paragraphs whose classes are named in ``latex_paragraph_classes`` keep
   them in LaTeX: the writer drops a paragraph's classes but keeps a
   container's (as a ``sphinxuseclass`` environment), so they are wrapped in
@@ -23,14 +21,6 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import tex_replacements
 from sphinx.writers.latex import LaTeXTranslator
-
-
-def epub_page_language(app: Sphinx, pagename: str, templatename: str,
-                       context: dict[str, Any], doctree: nodes.document | None) -> None:
-    if app.builder.name == "epub" and "html_tag" in context:
-        lang = app.config.epub_language
-        context["html_tag"] = context["html_tag"].replace(
-            "<html ", f'<html lang="{lang}" xml:lang="{lang}" ', 1)
 
 
 class KeepParagraphClassesInLatex(SphinxPostTransform):
@@ -62,7 +52,6 @@ class UnicodeLaTeXTranslator(LaTeXTranslator):
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("latex_paragraph_classes", [], "env", types=frozenset({list, tuple}))
-    app.connect("html-page-context", epub_page_language)
     app.add_post_transform(KeepParagraphClassesInLatex)
     app.set_translator("latex", UnicodeLaTeXTranslator)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -42,11 +42,13 @@ def test_basics_come_from_conf_and_the_home_page(resume, site_html):
     assert basics["label"]
     assert "location" not in basics  # the owner gives none: none is invented
     assert {p["url"] for p in basics["profiles"]} == {"https://programmingisterrible.com/"}
-    # The summary is the home page's introduction, word for word.
+    # The summary is the home page's introduction, word for word, with the quote marks
+    # its source writes (the page shows them curled by Sphinx's smart quotes).
     intro = soup(site_html / "index.html").select_one('article[role="main"] section')
     paragraphs = [words(p) for p in intro.find_all("p", recursive=False)]
-    assert basics["summary"] == "\n\n".join(paragraphs)
-    assert basics["summary"].startswith("Hi, I’m tef, I am available for hire")
+    assert basics["summary"] == "\n\n".join(paragraphs).translate(SMART_QUOTES)
+    assert basics["summary"].startswith("Hi, I'm tef, I am available for hire")
+    assert "\n\n".join(prose("index")).startswith(basics["summary"][:200])
 
 
 def test_every_job_in_the_sources_is_in_resume_json_with_its_dates(resume):
@@ -78,12 +80,13 @@ def test_each_role_summary_is_the_text_on_the_work_history_page(resume, site_htm
         shown[key] = "\n\n".join(words(p) for p in body.find_all("p", recursive=False))
     for role in resume["work"]:
         # An entry without a position is named by its organisation.
-        assert role["summary"] == shown[(role.get("position") or role["name"], role["name"])]
+        key = (role.get("position") or role["name"], role["name"])
+        assert role["summary"] == shown[key].translate(SMART_QUOTES)
     # ... which is the text its source gives it.
     for job in jobs("pages/work-history"):
         role = next(w for w in resume["work"]
                     if (w.get("position", ""), w["name"]) == (job.position, job.org))
-        assert role["summary"].translate(SMART_QUOTES) == "\n\n".join(job.paragraphs)
+        assert role["summary"] == "\n\n".join(job.paragraphs)  # quote marks as written
 
 
 def test_publications_are_the_writing_pages_entries(resume, site_html):
@@ -100,6 +103,12 @@ def test_publications_are_the_writing_pages_entries(resume, site_html):
         [paragraph] = [p for p in written if name in p]
         assert publication["summary"].translate(SMART_QUOTES) == paragraph
         assert set(publication) == {"name", "url", "summary"}
+    # The quote marks are the ones the source writes: straight ones stay straight
+    # (Sphinx's smart quotes curl them on the page), curly ones stay curly.
+    summaries = " ".join(p["summary"] for p in resume["publications"])
+    for quoted in ("isn't so much about debugging", "when 'fire-and-forget' becomes "
+                    '"fires and regrets"', "what you've been told", "Write code that’s easy"):
+        assert quoted in summaries, quoted
 
 
 def test_home_page_links_resume_json_for_machines_and_readers(site_html):

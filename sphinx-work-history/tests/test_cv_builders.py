@@ -169,3 +169,26 @@ def test_a_cv_file_name_with_a_folder_is_refused(rootdir, tmp_path):
     assert "'../outside' is not a file name" in warning.message
     assert (Path(app.outdir) / "adascv.txt").is_file()
     assert not (Path(app.outdir).parent / "outside.txt").exists()
+
+
+def test_cv_docx_without_python_docx_is_one_line_naming_the_extra(rootdir, tmp_path):
+    """As a user without the ``docx`` extra runs it: one warning, no crash report."""
+    import os
+    import sys
+
+    from conftest import SOURCE_DATE_EPOCH
+
+    run = ("import sys; sys.modules['docx'] = None\n"  # as if python-docx were not installed
+           "from sphinx.cmd.build import main\n"
+           "sys.exit(main(sys.argv[1:]))")
+    result = subprocess.run(
+        [sys.executable, "-c", run, "-W", "--keep-going", "-q", "-b", "cv-docx",
+         str(rootdir / "test-cv"), str(tmp_path / "out"), "-d", str(tmp_path / "doctrees")],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == [('WARNING: the cv-docx builder needs python-docx, which is not '
+                        'installed: pip install "sphinx-work-history[docx]"; no Word file is '
+                        'written [work_history.bad_config]')]
+    assert result.returncode == 1  # -W: the build fails, without a traceback
+    assert not list((tmp_path / "out").glob("*.docx"))

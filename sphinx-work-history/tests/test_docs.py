@@ -3,6 +3,7 @@ warning, shows every snippet beside its source, and Read the Docs can build it."
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -93,7 +94,9 @@ def test_the_warning_shown_is_the_one_sphinx_gives(docs_html, tmp_path):
     # What the page says happens to the entry does.
     article = BeautifulSoup((app.outdir / "work-history.html").read_text(encoding="utf-8"),
                             "html.parser").select_one("article.wh-job")
-    assert words(article.select_one(".wh-dates")) == "May 2020 – ?"
+    assert words(article.select_one(".wh-dates")) == "May 2020 – unknown"
+    resume = json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))
+    assert resume["work"] == []
 
 
 def snippets_in_page_order(source: str) -> list[Path]:
@@ -130,7 +133,8 @@ def test_quick_start_is_the_readme_example(docs_html):
     assert blocks, "the quick start shows no code"
     for block in blocks:
         assert block in example
-    assert len(blocks) == example.count("```python") + example.count("````markdown")
+    assert len(blocks) == (example.count("```python") + example.count("````markdown")
+                           + example.count("```sh"))
 
 
 def test_the_package_version_is_in_the_title(docs_html):

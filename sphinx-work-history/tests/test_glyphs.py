@@ -153,3 +153,17 @@ def test_fonts_used_are_the_first_and_each_later_one_that_has_a_character():
     assert fonts_used({"text": chain}, "abc") == {"text": ["latin"]}
     assert fonts_used({"text": chain}, "a ש ★") == {"text": ["latin", "hebrew", "symbols"]}
     assert fonts_used({"text": chain}, "b \u0378") == {"text": ["latin"]}
+
+
+def test_text_from_another_file_is_named_by_its_own_file_and_line(tmp_path):
+    """LaTeX merges the pages into one tree: a warning still names the file the
+    text is in, for a page of the toctree and for an included file."""
+    require_fonts(PAGELLA)
+    index = "# Glyphs\n\nIntro.\n\n```{toctree}\nwork\n```\n\n```{include} part.md\n```\n"
+    src = project(tmp_path, [PAGELLA], index)
+    (src / "work.md").write_text(
+        "# Work\n\n:::{job} Engineer\n:org: Acme\n:start: 2014\n\nIts text has \u0378.\n:::\n",
+        encoding="utf-8")
+    (src / "part.md").write_text("Included,\nwith \u0378 on line two.\n", encoding="utf-8")
+    found = glyph_warnings(build(src, "latex"))
+    assert sorted((w.file, w.line) for w in found) == [("part.md", 2), ("work.md", 7)]

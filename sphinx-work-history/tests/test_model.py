@@ -157,3 +157,26 @@ def test_the_hub_is_a_setting(tmp_path):
     index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"),
                           "html.parser")
     assert not index.find("link", rel="alternate", type="application/json")
+
+
+def test_an_employer_whose_last_role_has_an_unknown_end_is_not_ongoing():
+    from types import SimpleNamespace
+
+    from sphinx_work_history.dates import PartialDate
+    from sphinx_work_history.model import EmployerRecord, JobRecord, tenure
+
+    config = SimpleNamespace(work_history_durations=True, work_history_today="2026-11-27")
+    employer = EmployerRecord(index=0, docname="cv", lineno=1, org="Example Co")
+
+    def job(start, end=None, unknown=False):
+        return JobRecord(name=start, docname="cv", lineno=2, position="", org="Example Co",
+                         start=PartialDate.parse(start),
+                         end=PartialDate.parse(end) if end else None, end_unknown=unknown,
+                         employer=0)
+
+    ended = [job("2015", "2017"), job("2017-03", unknown=True)]
+    assert tenure(config, employer, ended).text == "2015 – unknown"
+    assert tenure(config, employer, ended).length == ""
+    ongoing = [*ended, job("2018")]
+    assert tenure(config, employer, ongoing).text == "2015 – present"
+    assert tenure(config, employer, [job("2015", "2017")]).text == "2015 – 2017"

@@ -57,6 +57,28 @@ def test_hostile_text_is_kept_exactly(app, warning):
     assert resume["meta"] == {"canonical": "https://example.org/~zoë/resume.json"}
 
 
+@pytest.mark.sphinx("html", testroot="resume-hostile", freshenv=True,
+                    confoverrides={"smartquotes": True})
+def test_smart_quotes_change_the_pages_but_not_the_exported_text(app, warning):
+    """Sphinx's smart quotes (its default) curl the quotes the pages show; resume.json
+    holds the quotes the author wrote."""
+    app.build()
+    assert warning.getvalue() == ""
+    resume = json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))
+    assert resume["basics"]["summary"].startswith('Intro with "quotes" & ampersands')
+    assert resume["work"][0]["highlights"] == ['highlight one & "two"',
+                                               "highlight </script> ünïcode"]
+    assert resume["work"][0]["summary"].endswith("Closing paragraph, ‘curly’.")
+    assert resume["publications"][0] == {
+        "name": 'A post about </script> & "quotes"', "url": "https://example.org/post?a=1&b=2",
+        "summary": 'A post about </script> & "quotes", the post\'s own words.'}
+    index = soup(app.outdir / "index.html").get_text()
+    assert "“quotes”" in index
+    assert '"quotes"' not in index
+    writing = " ".join(soup(app.outdir / "writing.html").get_text().split())
+    assert "post’s own words" in writing
+
+
 @pytest.mark.sphinx("dirhtml", testroot="resume-hostile", freshenv=True)
 def test_dirhtml_site_has_resume_json_at_its_root(app, warning):
     app.build()

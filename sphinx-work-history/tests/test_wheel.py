@@ -27,6 +27,7 @@ from support import readme_example
 
 WHEELHOUSE = Path(os.environ.get("WHEELHOUSE", PACKAGE / ".wheelhouse"))
 DOCS_REQUIREMENTS = PACKAGE / "requirements" / "docs.txt"
+ALL_REQUIREMENTS = PACKAGE / "requirements" / "all.txt"  # docs.txt and the `all` extra's
 # The build backend pyproject.toml names, pinned: the wheel is built offline too.
 BUILD_BACKEND = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
     "build-system"]["requires"][0]
@@ -68,7 +69,7 @@ def canonical_pin(pin: str) -> str:
 
 @pytest.fixture(scope="module")
 def wheelhouse() -> Path:
-    missing = missing_wheels(WHEELHOUSE, pins(DOCS_REQUIREMENTS) | {BUILD_BACKEND})
+    missing = missing_wheels(WHEELHOUSE, pins(ALL_REQUIREMENTS) | {BUILD_BACKEND})
     if missing:
         message = (f"the wheelhouse {WHEELHOUSE} has no wheel for Python "
                    f"{sys.version.split()[0]} of {', '.join(sorted(missing))}: "
@@ -115,21 +116,42 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
     meta = metadata(wheel)
     assert meta["Name"] == "sphinx-work-history"
     assert meta["Requires-Python"] == ">=3.11"
-    # Sphinx, and the optional extras: Word output, the PDF through Typst, the LaTeX
-    # PDF's glyph check, and all of them with MyST-Parser and Furo.
-    assert meta.get_all("Requires-Dist") == [
-        "sphinx>=8.2,<10",
-        'sphinx-work-history[docx, pdf-fonts, pdf] ; extra == "all"',
-        'myst-parser==5.2.0 ; extra == "all"', 'furo==2025.12.19 ; extra == "all"',
-        'python-docx==1.2.0 ; extra == "docx"', 'typst==0.15.2 ; extra == "pdf"',
-        'fonttools>=4.38 ; extra == "pdf"', 'pypdf==7.1.1 ; extra == "pdf"',
-        'fonttools>=4.38 ; extra == "pdf-fonts"']
+    # Sphinx, and the optional extras: everything (all), Word output, the PDF through
+    # Typst, the glyph check.
+    assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10",
+                                             'myst-parser==5.2.0 ; extra == "all"',
+                                             'furo==2025.12.19 ; extra == "all"',
+                                             'python-docx==1.2.0 ; extra == "all"',
+                                             'fonttools==4.68.0 ; extra == "all"',
+                                             'typst==0.15.2 ; extra == "all"',
+                                             'pypdf==7.1.1 ; extra == "all"',
+                                             'python-docx==1.2.0 ; extra == "docx"',
+                                             'typst==0.15.2 ; extra == "pdf"',
+                                             'fonttools==4.68.0 ; extra == "pdf"',
+                                             'pypdf==7.1.1 ; extra == "pdf"',
+                                             'fonttools==4.68.0 ; extra == "pdf-fonts"']
     assert meta.get_all("Provides-Extra") == ["all", "docx", "pdf", "pdf-fonts"]
     assert meta["License-Expression"] == "MIT"
     classifiers = meta.get_all("Classifier")
     assert "Framework :: Sphinx :: Extension" in classifiers
     assert "Typing :: Typed" in classifiers
     assert meta.get_payload().startswith("# sphinx-work-history")  # the README
+
+
+def test_the_all_extra_holds_every_other_extra_and_what_the_example_needs():
+    extras = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    everything = set(extras.pop("all"))
+    for name, requirements in extras.items():
+        assert set(requirements) <= everything, name
+    # The README's example: Markdown pages and the Furo theme.
+    names = {requirement.split("==")[0] for requirement in everything}
+    assert {"myst-parser", "furo", "python-docx", "fonttools"} <= names
+    # Each pinned exactly, to the version the tests run on.
+    tested = pins(PACKAGE / "requirements" / "sphinx-9.0.txt")
+    for requirement in everything:
+        assert re.fullmatch(r"[\w.-]+==[\w.]+", requirement), requirement
+        assert requirement.lower() in tested, requirement
 
 
 def installed(venv: Path) -> set[str]:
@@ -149,8 +171,15 @@ def venv(wheel, wheelhouse, tmp_path_factory) -> Path:
 
 
 def pins(path: Path) -> set[str]:
+    """The name==version lines of a requirements file, and of the files it names (-r)."""
     lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return {line.lower().replace("_", "-") for line in lines if line}
+    found: set[str] = set()
+    for line in filter(None, lines):
+        if line.startswith("-r "):
+            found |= pins(path.parent / line.removeprefix("-r ").strip())
+        else:
+            found.add(line.lower().replace("_", "-"))
+    return found
 
 
 def test_the_environment_holds_only_the_wheel_and_the_docs_requirements(venv, wheel):
@@ -184,3 +213,34 @@ def test_the_readme_example_builds_strictly(venv, tmp_path):
     assert (out / "_static" / "work_history.css").read_bytes() == \
         (ASSETS / "html" / "work_history.css").read_bytes()
     assert (out / "resume.json").is_file()
+
+
+def test_the_readme_installs_the_all_extra_from_a_wheel_with_no_index(wheel, wheelhouse,
+                                                                      tmp_path):
+    """As the README says: ``pip install --no-index --find-links dist
+    "sphinx-work-history[all]"``, where dist holds the wheel built here and its
+    dependencies; then every CV format of the example builds."""
+    readme = (PACKAGE / "README.md").read_text(encoding="utf-8")
+    assert 'pip install --no-index --find-links dist "sphinx-work-history[all]"' in readme
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    for source in (wheel, *wheelhouse.glob("*.whl")):
+        (dist / source.name).symlink_to(source)
+    venv = tmp_path / "env"
+    run(sys.executable, "-m", "venv", venv)
+    fresh = installed(venv)
+    run(venv / "bin" / "python", "-m", "pip", "install", "--no-index", "--find-links", "dist",
+        "sphinx-work-history[all]", cwd=tmp_path)
+    assert installed(venv) - fresh == pins(ALL_REQUIREMENTS) | {
+        f"sphinx-work-history=={metadata(wheel)['Version']}"}
+    src = tmp_path / "cv"
+    src.mkdir()
+    for name, text in readme_example(PACKAGE / "README.md").items():
+        (src / name).write_text(text, encoding="utf-8")
+    for builder in ("html", "cv-docx", "cv-text", "cv-markdown"):
+        run(venv / "bin" / "python", "-m", "sphinx", "-M", builder, ".", "_build", "-W",
+            "--keep-going", "-n", "-T", "-q", cwd=src,
+            env=offline_env(SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
+    assert (src / "_build" / "cv-docx" / "adaexample.docx").is_file()
+    assert "Database Engineer" in (src / "_build/cv-text/adaexample.txt").read_text(
+        encoding="utf-8")

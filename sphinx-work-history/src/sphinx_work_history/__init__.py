@@ -30,6 +30,8 @@ from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
 from .budget import setup_budget
+from .capture import setup_capture
+from .catalogue import setup_catalogue
 from .collector import setup_collector
 from .config import setup_config
 from .cv_docx import setup_cv_docx
@@ -41,13 +43,16 @@ from .domain import WorkHistoryDomain
 from .employer import setup_employer
 from .entries import setup_entries
 from .export_resume import setup_export_resume
+from .fences import setup_fences
 from .glyphs import setup_glyphs
 from .job import setup_job
 from .jsonld import setup_jsonld
+from .latex_matter import setup_latex_matter
 from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .render import setup_render
 from .summary import setup_summary
+from .translation import setup_translation
 from .variants import setup_variants
 from .xref import setup_xref
 
@@ -70,12 +75,16 @@ def _copy_assets(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     setup_config(app)
+    setup_catalogue(app)
     app.add_domain(WorkHistoryDomain)
     setup_nodes(app)
+    setup_translation(app)
     setup_job(app)
     setup_employer(app)
     setup_entries(app)
+    setup_fences(app)
     setup_render(app)
+    setup_capture(app)
     setup_summary(app)
     setup_collector(app)
     setup_xref(app)
@@ -84,6 +93,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_jsonld(app)
     setup_microformats(app)
     setup_cvheader(app)
+    setup_latex_matter(app)
     setup_glyphs(app)
     setup_cv_text(app)
     setup_cv_markdown(app)

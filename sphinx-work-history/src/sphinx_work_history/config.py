@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from .dates import DateError, PartialDate
+from .l10n import WORDS
 from .messages import warn
 from .person import read_person
 from .variants import check_variants
@@ -92,6 +93,10 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         "folders the cv-pdf builder finds fonts in (relative to the configuration "
         "directory), besides the fonts Typst embeds; no system font is used unless listed; "
         "default: Debian's Noto and Symbola folders, where they exist"),
+    "work_history_words": (
+        {}, "env", frozenset({dict}),
+        "the package's words in this build's language, overriding its catalogue: English "
+        "word -> word (such as {'Experience': 'Berufserfahrung', 'present': 'heute'})"),
     "work_history_pages": (
         0, "", frozenset({int}),
         "the PDF's page budget, enforced by the LaTeX run and by the cv-pdf builder, for the "
@@ -179,6 +184,16 @@ def _check_pdf(app: Sphinx, config: Config) -> None:
              "not a colour written #RRGGBB; '#1f4e79' is used instead",
              conf_location(app, "work_history_pdf_accent"))
         config.work_history_pdf_accent = "#1f4e79"
+def _check_words(app: Sphinx, config: Config) -> None:
+    words = config.work_history_words
+    kept = {key: value for key, value in words.items()
+            if key in WORDS and isinstance(value, str) and value.strip()}
+    if len(kept) != len(words):
+        unknown = sorted(repr(key) for key in words if key not in kept)
+        warn("bad_config", f"work_history_words: {', '.join(unknown)} ignored: each key is "
+             "one of the package's words (docs: languages) and each value a non-empty text",
+             conf_location(app, "work_history_words"))
+    config.work_history_words = kept
 
 
 def check_config(app: Sphinx, config: Config) -> None:
@@ -187,6 +202,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_person(app, config)
     _check_cv_basename(app, config)
     _check_pdf(app, config)
+    _check_words(app, config)
     check_variants(app, config)
 
 

@@ -11,18 +11,15 @@ left-out entries are gone, and references are resolved. Pages that
 ``work_history_exclude_docs`` names are left out; a page with entries
 that no toctree reaches comes after the rest.
 
-A body becomes `Paragraph`, `BulletList` and `Aside` blocks; what else
-it holds (quotes, containers) gives up its paragraphs and lists; a
-work-history table, a toctree and raw markup are navigation or for one
-format only, and are left out. Links to other pages of the project mean
-nothing in a single file: only web and mail addresses stay links.
+Text becomes `Paragraph`, `BulletList` and `Aside` blocks (text.py's
+`blocks_of`, the one extractor); raw markup is left out with a warning.
+Links to other pages of the project mean nothing in a single file: only
+web and mail addresses stay links.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from docutils import nodes
@@ -46,145 +43,38 @@ from .cv_model import (
     Run,
     Section,
     clean,
-    is_link,
 )
 from .domain import get_domain
 from .kinds import Record
+from .l10n import word
 from .messages import warn
 from .model import EmployerRecord, JobRecord, span_of, tenure
-from .nodes import cv_entry, employer_entry, job_header
-from .text import SKIPPED, entry_body
+from .nodes import cv_entry, employer_entry
+from .text import blocks_of, entry_body, paragraph_of
 from .views import Detail, describe
 
 __all__ = ["CV", "Aside", "Block", "BulletList", "Contact", "EmployerGroup", "Entry",
            "Item", "Paragraph", "PublicationItem", "Run", "Section", "read_cv"]
 
 
-# -- inline text --------------------------------------------------------------
-def runs_of(node: nodes.Node, style: Run | None = None) -> Iterator[Run]:
-    """The runs of *node*'s inline content, its styles carried down."""
-    style = style or Run("")
-    if isinstance(node, nodes.Text):
-        if text := clean(str(node)):
-            yield replace(style, text=text)
-        return
-    if isinstance(node, (*SKIPPED, nodes.footnote_reference, nodes.citation_reference)):
-        return
-    if isinstance(node, nodes.emphasis):
-        style = replace(style, emphasis=True)
-    elif isinstance(node, nodes.strong):
-        style = replace(style, strong=True)
-    elif isinstance(node, nodes.literal):
-        style = replace(style, literal=True)
-    elif isinstance(node, nodes.reference) and is_link(node.get("refuri", "")):
-        style = replace(style, url=node["refuri"])
-    elif isinstance(node, nodes.image):
-        if alt := clean(node.get("alt", "")):
-            yield replace(style, text=alt)
-        return
-    for child in node.children if isinstance(node, nodes.Element) else ():
-        yield from runs_of(child, style)
-
-
-def paragraph_of(*parts: nodes.Node) -> Paragraph:
-    """The inline content of *parts* as one paragraph, white space collapsed."""
-    runs: list[Run] = []
-    for index, part in enumerate(parts):
-        for run in (Run(" "), *runs_of(part)) if index else runs_of(part):
-            text = re.sub(r"\s+", " ", run.text)
-            if (not runs or runs[-1].text.endswith(" ")) and text.startswith(" "):
-                text = text[1:]
-            if not text:
-                continue
-            if runs and replace(runs[-1], text="") == replace(run, text=""):
-                runs[-1] = replace(runs[-1], text=runs[-1].text + text)
-            else:
-                runs.append(replace(run, text=text))
-    if runs:  # no white space at the end
-        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
-    return Paragraph(tuple(run for run in runs if run.text))
-
-
-# -- blocks -------------------------------------------------------------------
-_LISTS = (nodes.bullet_list, nodes.enumerated_list)
-
-
-def _list_items(node: nodes.Element, depth: int) -> Iterator[tuple[int, Paragraph]]:
-    for item in node.children:
-        if not isinstance(item, nodes.list_item):
-            continue
-        text = paragraph_of(*(c for c in item.children if not isinstance(c, _LISTS)))
-        if text.runs:
-            yield depth, text
-        for child in item.children:
-            if isinstance(child, _LISTS):
-                yield from _list_items(child, depth + 1)
-
-
-def _navigation(node: nodes.Node) -> bool:
-    """A toctree, a work-history table, a comment: nothing a CV file shows.
-    Raw markup is left out too, with a warning (one format's markup only)."""
-    if isinstance(node, nodes.raw):
-        text = node.astext().strip()
-        if not (text.startswith("<!--") and text.endswith("-->")):
-            warn("left_out", f"raw {node.get('format', '')} markup {text[:40]!r} is left "
-                 "out of the CV file (it is markup for one format only)", node)
-        return True
-    if isinstance(node, (*SKIPPED, nodes.substitution_definition, addnodes.toctree,
-                         job_header)):
-        return True
-    return isinstance(node, nodes.Element) and bool(
-        {"toctree-wrapper", "wh-summary", "wh-summary-empty"} & set(node["classes"]))
-
-
-def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
-    """Paragraphs, bullet lists and asides, from body elements."""
-    for child in children:
-        if _navigation(child):
-            continue
-        if isinstance(child, (nodes.Admonition, nodes.sidebar, nodes.topic)):
-            title = next((c for c in child.children if isinstance(c, nodes.title)), None)
-            heading = paragraph_of(title).text if title is not None else (
-                "" if isinstance(child, nodes.admonition)
-                else child.tagname.replace("_", " ").capitalize())
-            rest = [c for c in child.children if not isinstance(c, nodes.title)]
-            yield Aside(heading, tuple(blocks_of(rest)))
-        elif isinstance(child, _LISTS):
-            items = tuple(_list_items(child, 0))
-            if items:
-                yield BulletList(items)
-        elif isinstance(child, (nodes.paragraph, nodes.literal_block, nodes.rubric,
-                                nodes.title, nodes.line_block)):
-            paragraph = paragraph_of(child)
-            if isinstance(child, nodes.literal_block):
-                paragraph = Paragraph(tuple(replace(r, literal=True) for r in paragraph.runs))
-            if paragraph.runs:
-                yield paragraph
-        elif isinstance(child, nodes.Element) and any(
-                isinstance(c, nodes.Element) for c in child.children):
-            yield from blocks_of(child.children)  # quotes, containers
-        elif (paragraph := paragraph_of(child)).runs:
-            yield paragraph
-
-
 # -- the whole CV -----------------------------------------------------------------
 def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
     contacts = []
     if email := person.get("email"):
-        contacts.append(Contact("Email", email, f"mailto:{email}"))
+        contacts.append(Contact(word("Email"), email, f"mailto:{email}"))
     if phone := person.get("phone"):
-        contacts.append(Contact("Phone", phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
+        contacts.append(Contact(word("Phone"), phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
     if url := person.get("url"):
-        contacts.append(Contact("Web", url, url))
+        contacts.append(Contact(word("Web"), url, url))
     location = person.get("location") or {}
     if where := ", ".join(location[key] for key in ("address", "postalCode", "city",
                                                     "region", "countryCode")
                           if location.get(key)):
-        contacts.append(Contact("Location", where))
+        contacts.append(Contact(word("Location"), where))
     for profile in person.get("profiles", ()):
         shown = profile.get("url") or profile.get("username", "")
         if shown:
-            contacts.append(Contact(profile.get("network", "Profile"), shown,
+            contacts.append(Contact(profile.get("network") or word("Profile"), shown,
                                     profile.get("url", "")))
     return tuple(Contact(clean(c.label), clean(c.text), c.url) for c in contacts)
 
@@ -228,6 +118,11 @@ class _Reader:
         pending: list[nodes.Node] = []
 
         def flush() -> None:
+            for raw in (n for node in pending for n in node.findall(nodes.raw)):
+                text = raw.astext().strip()
+                if not (text.startswith("<!--") and text.endswith("-->")):  # a comment
+                    warn("left_out", f"raw {raw.get('format', '')} markup {text[:40]!r} is "
+                         "left out of the CV file (it is markup for one format only)", raw)
             self.items.extend(blocks_of(pending))
             pending.clear()
 
@@ -260,8 +155,8 @@ class _Reader:
 
     def entry(self, node: nodes.Element) -> Entry | None:
         record: Record | None = self.domain.record(node["docname"], node["name"])
-        if record is None or self.excluded(record.docname):
-            return None
+        if record is None or self.domain.published.get(record.name) is not record:
+            return None  # an excluded page's, a role without a start (its warning says so)
         view, span = describe(record), span_of(self.config, record)
         body = entry_body(node)
         org, location = view.subtitle, view.location
@@ -311,7 +206,7 @@ def read_cv(builder: Builder) -> CV:
         items = BulletList(tuple(
             (0, PublicationItem(clean(p.name), p.url, clean(p.summary)).paragraph)
             for p in resume.publications))
-        sections.append(Section("Publications", 1, (items,)))
+        sections.append(Section(word("Publications"), 1, (items,)))
     person = resume.person
     return CV(
         name=clean(person.get("name", "")), label=clean(person.get("label", "")),

@@ -14,14 +14,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Set
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
-from sphinx.errors import ExtensionError
 
 from .cv_builder import CVBuilder
 from .cv_model import CV, Aside, Block, BulletList, EmployerGroup, Entry, Item, Run, compact_lists
+from .l10n import direction
+from .messages import warn
 from .model import today
 
 if TYPE_CHECKING:
@@ -31,12 +33,12 @@ if TYPE_CHECKING:
 LINK_COLOUR = (0x1A, 0x40, 0x8C)
 
 
-def _require_docx() -> None:
+def has_docx() -> bool:
     try:
         import docx  # noqa: F401
-    except ImportError as exc:  # the extra is not installed
-        raise ExtensionError("the cv-docx builder needs python-docx: install "
-                             "sphinx-work-history[docx]") from exc
+    except ImportError:  # the extra is not installed
+        return False
+    return True
 
 
 def add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
@@ -84,9 +86,21 @@ def _set_language(document: Document, language: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    rpr = document.styles["Normal"].element.get_or_add_rPr()
+    normal = document.styles["Normal"].element
+    rpr = normal.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), language)
+    if direction() == "rtl":
+        # Right to left: bidirectional paragraphs (w:bidi) of right-to-left runs
+        # (w:rtl), in every style (they are based on Normal), in schema order.
+        lang.set(qn("w:bidi"), language)
+        normal.get_or_add_pPr().insert_element_before(
+            OxmlElement("w:bidi"), "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+            "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+            "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+            "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+        rpr.insert_element_before(OxmlElement("w:rtl"), "w:cs", "w:em", "w:lang",
+                                  "w:eastAsianLayout", "w:specVanish", "w:oMath")
     rpr.append(lang)
 
 
@@ -106,7 +120,6 @@ def _plain_bullets(document: Document) -> None:
 
 
 def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
-    _require_docx()
     import docx
     from docx.shared import Mm
 
@@ -187,7 +200,17 @@ class CVDocxBuilder(CVBuilder):
     suffix = ".docx"
 
     def init(self) -> None:
-        _require_docx()  # fail early, with the way to fix it
+        # Said once, before reading, as a warning: an exception would be
+        # Sphinx's crash report, traceback and all.
+        self.docx = has_docx()
+        if not self.docx:
+            warn("bad_config", 'the cv-docx builder needs python-docx, which is not '
+                 'installed: pip install "sphinx-work-history[docx]"; no Word file is written',
+                 None)
+
+    def write_documents(self, docnames: Set[str]) -> None:
+        if self.docx:
+            super().write_documents(docnames)
 
     def write_cv(self, cv: CV, path: Path) -> None:
         # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from . import l10n
+
 Precision = Literal["year", "month", "day"]
 _RANK = {"year": 0, "month": 1, "day": 2}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -78,7 +80,11 @@ class PartialDate:
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def display(self) -> str:
-        """The date for a reader: ``2014``, ``Mar 2014`` or ``3 Mar 2014``."""
+        """The date for a reader: ``2014``, ``Mar 2014`` or ``3 Mar 2014`` (in English;
+        CLDR's pattern at that precision in another language: l10n.py)."""
+        localised = l10n.format_date(self.year, self.month, self.day, self.precision)
+        if localised is not None:
+            return localised
         if self.precision == "year":
             return str(self.year)
         month = _MONTHS[self.month - 1]
@@ -107,7 +113,11 @@ def format_length(start: PartialDate, end: PartialDate) -> str:
     """The length of a range, as ``2 yrs 3 mos``, ``1 yr``, ``4 mos``."""
     months = max(months_between(start, end), 0)
     years, months = divmod(months, 12)
-    if coarser(start.precision, end.precision) == "year":
+    year_precision = coarser(start.precision, end.precision) == "year"
+    localised = l10n.format_length(years, months, year_precision)
+    if localised is not None:
+        return localised
+    if year_precision:
         return _plural(years, "yr") if years else "< 1 yr"
     parts = []
     if years:

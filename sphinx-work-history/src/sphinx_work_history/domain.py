@@ -8,10 +8,10 @@ the publications. Data is keyed by document so it is purged per document
 (`merge_domaindata`): ``-j N``, incremental and serial clean builds all
 end with the same data.
 
-Records are made while a document is parsed; once it is read
-(`process_doc`, after Sphinx's read transforms such as smart quotes) each
-record takes its body's text, and the hub and publication pages give
-theirs.
+Records are made while a document is parsed; once it is parsed, and
+before Sphinx's smart quotes change a quote mark (`take_text`, called by
+capture.py's transform), each record takes its body's text as the author
+wrote it, and the hub and publication pages give theirs.
 
 A name used in two documents is resolved the same way whatever the read
 order: the entry first by (document, line) wins, and `check_consistency`
@@ -256,13 +256,15 @@ class WorkHistoryDomain(Domain):
     def next_employer_index(self, docname: str) -> int:
         return len(self.employers_by_doc.get(docname, ()))
 
+    def records_changed(self) -> None:
+        """A record was replaced (translation.py): the views are made again."""
+        self._changed()
+
     def _changed(self) -> None:
         self._by_name = self._history = self._published = self._jobs = self._newest = None
 
-    # -- Domain API --------------------------------------------------------
-    def process_doc(self, env: BuildEnvironment, docname: str,
-                    document: nodes.document) -> None:
-        """Once *docname* is read: each entry's text, and the pages' own parts."""
+    def take_text(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Each entry's text, and the pages' own parts, as *docname* was written."""
         # The text of the variant built: its {only} blocks. Only the variant's
         # tag counts (builders share doctrees; a variant is read on its own).
         tags = Tags([env.config.work_history_variant] if env.config.work_history_variant
@@ -279,6 +281,8 @@ class WorkHistoryDomain(Domain):
         if docname in config.work_history_publications:
             self.data["publications"][docname] = tuple(
                 Publication(**link) for link in links(document))
+
+    # -- Domain API --------------------------------------------------------
 
     def clear_doc(self, docname: str) -> None:
         if self.entries_by_doc.pop(docname, None) is not None:

@@ -19,19 +19,24 @@ page is written.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
 from .domain import get_domain
-from .entries import EMPLOYER_KEY, IN_JOB_KEY
+from .entries import EMPLOYER_KEY, IN_JOB_KEY, SHORT_FENCE_KEY
 from .messages import warn
 from .model import EmployerRecord
 from .nodes import employer_entry
 from .rawtext import raw_as_text
+from .translation import texts_node
 
 EMPLOYER_OPTIONS = ("org", "url", "location", "no-duration")
+_JOB_FENCE = re.compile(r"\s*(:{3,}|`{3,})\s*\{(?:work_history:)?job\}")
 
 
 class EmployerDirective(SphinxDirective):
@@ -53,6 +58,14 @@ class EmployerDirective(SphinxDirective):
             warn("misplaced", f"{label}: an employer inside a job or an employer is not "
                  "supported; its roles are shown as part of the outer entry", location)
         opt.warn_unreadable(self.options, EMPLOYER_OPTIONS, label, location)
+        if (fence := unclosed_job_fence(self.content)) is not None:
+            # The first job's closing fence closed the employer: the roles after it
+            # are outside it (and their :org: is missing).
+            warn("misplaced", f"{label}: the employer's fence needs more colons than its "
+                 f"jobs' (for example ::::{{employer}} around {fence}{{job}}): with as many, "
+                 "the first job's closing fence closes the employer, and the roles after it "
+                 "are not in it", location)
+            current[SHORT_FENCE_KEY] = self.get_source_info()[1] or self.lineno
         if not org:
             warn("missing_field", f"{label}: :org: is missing", location)
 
@@ -83,7 +96,22 @@ class EmployerDirective(SphinxDirective):
         entry = employer_entry(classes=["wh-employer"], index=record.index, docname=docname)
         self.set_source_info(entry)
         entry += body
-        return [entry]
+        texts = texts_node("employer", docname, record.index,
+                           {"org": org, "location": record.location}, *self.get_source_info())
+        return [texts, entry]
+
+
+def unclosed_job_fence(lines: Iterable[str]) -> str | None:
+    """The fence of a ``job`` opened in *lines* and never closed there, if any:
+    a sign that the job's closing fence ended the enclosing block instead."""
+    opened: list[str] = []
+    for line in lines:
+        if match := _JOB_FENCE.match(line):
+            opened.append(match[1])
+        elif opened and (text := line.strip()) and text[0] == opened[-1][0] and \
+                set(text) == {text[0]} and len(text) >= len(opened[-1]):
+            opened.pop()
+    return opened[0] if opened else None
 
 
 def setup_employer(app: Sphinx) -> None:

@@ -38,12 +38,22 @@ from .kinds import KINDS, Record, option_fields
 from .messages import Location, warn
 from .nodes import cv_entry
 from .rawtext import raw_as_text
+from .translation import texts_node
 
 COMMON_OPTIONS = ("tags", "name")
 # Keys of env.current_document while a directive's content is parsed: what an
 # employer hands down to its jobs, and whether an entry is being read.
 EMPLOYER_KEY = "work_history:employer"
 IN_JOB_KEY = "work_history:in_job"
+# Set by an employer whose fence a job's closing fence closed (employer.py).
+SHORT_FENCE_KEY = "work_history:short_fence"
+# Where a role without a readable start is not: every place that orders entries by date.
+UNDATED = ("the entry is shown on its page, but left out of the work-history tables, its "
+           "employer's tenure, resume.json, the JSON-LD and the Word, text and Markdown CVs")
+# What becomes of an entry whose end cannot be used: it ended, but when is not known.
+UNKNOWN_END = ("its end is shown as unknown in every format (never as ongoing), and the entry "
+               "is left out of resume.json, which would read an entry without an end as "
+               "ongoing")
 #: The word a warning uses for each kind's argument.
 ARGUMENT_WORDS = {"heading": "name", "institution": "institution", "language": "language",
                   "position": "position"}
@@ -90,12 +100,18 @@ def read_span(options: dict[str, Any], label: str, location: Location, *,
     else:
         start = parse_date(start_text, "start", label, location, start_missing)
     if end_text and end_text.lower() != PRESENT:
-        end = parse_date(end_text, "end", label, location,
-                         "the end is shown as unknown, never as ongoing")
-        end_unknown = end is None
+        try:
+            end = PartialDate.parse(end_text)
+        except DateError as exc:
+            problem = str(exc)
+            if not any(char.isdigit() for char in end_text):  # a word: current, now, today
+                problem = (f"{end_text!r} is not a date, and the one word :end: takes is "
+                           f"{PRESENT!r} (for an entry that goes on)")
+            warn("bad_date", f"{label}: :end: {problem}; {UNKNOWN_END}", location)
+            end_unknown = True
     if start and end and _cut(end, start) < _cut(start, end):
         warn("date_order", f"{label}: :end: {end.iso()} is before :start: {start.iso()}; "
-             "the end is shown as unknown, never as ongoing", location)
+             f"{UNKNOWN_END}", location)
         end, end_unknown = None, True
     return start, end, end_unknown
 
@@ -216,7 +232,11 @@ class EntryDirective(SphinxDirective):
         get_domain(self.env).add_entry(record)
         entry["ids"], entry["name"] = [name], name
         register_id(self, entry)
-        return [*tag_index(tags, record.title, name), entry]
+        translatable = {field: values[field] for field in (kind.ARGUMENT, *(
+            f.name for f in option_fields(kind) if f.metadata["type"] == "text"))}
+        texts = texts_node(kind.KIND, self.env.docname, name, translatable,
+                           *self.get_source_info())
+        return [texts, *tag_index(tags, record.title, name), entry]
 
     def _heading_from_link(self, entry: nodes.Element, label: str, location: str
                            ) -> dict[str, Any]:

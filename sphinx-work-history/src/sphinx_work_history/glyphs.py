@@ -203,6 +203,9 @@ class Piece:
     text: str
     docname: str
     line: int | None
+    # The file the text was read from: in LaTeX's merged tree, an included page's
+    # text may sit outside its start_of_file, so its docname would be the root's.
+    source: str | None = None
 
     def line_of(self, offset: int) -> int | None:
         return None if self.line is None else self.line + self.text.count("\n", 0, offset)
@@ -265,13 +268,20 @@ def document_text(doctree: nodes.document,
                 yield value, partial(_attribute_piece, entry, value, docname)
 
 
+def _source(node: nodes.Node) -> str | None:
+    """The file *node*'s element (or its nearest ancestor that knows) was read from."""
+    elements = (node, *_ancestors(node)) if isinstance(node, nodes.Element) else _ancestors(node)
+    source = next((e.source for e in elements if e.source), None)
+    return source if source and os.path.isfile(source) else None
+
+
 def _text_piece(node: nodes.Text, docname: str) -> Piece:
-    return Piece(str(node), _docname(node, docname), _text_line(node))
+    return Piece(str(node), _docname(node, docname), _text_line(node), _source(node))
 
 
 def _attribute_piece(entry: nodes.Element, value: str, docname: str) -> Piece:
     line = entry.line or next((a.line for a in _ancestors(entry) if a.line), None)
-    return Piece(value, _docname(entry, docname), line)
+    return Piece(value, _docname(entry, docname), line, _source(entry))
 
 
 def fonts_used(chains: dict[str, FontChain], text: str) -> dict[str, list[str]]:
@@ -320,7 +330,8 @@ def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     codes = {ord(char) for char in set().union(*(text for text, _ in pieces))
              if needs_glyph(char)}
     lacking: dict[str, list[str]] = {}  # character -> the families without it
-    found: dict[tuple[str, int | None], dict[str, None]] = {}  # where -> characters, in order
+    # where (a file, else a docname; a line) -> the characters, in order
+    found: dict[tuple[str, bool, int | None], dict[str, None]] = {}
     try:
         for chain in chains.values():
             chain.prepare(codes)
@@ -332,18 +343,20 @@ def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                         if chain.first_with(ord(char)) is None]
                 if lacking[char]:
                     where = piece()
-                    found.setdefault((where.docname, where.line_of(text.index(char))),
-                                     {})[char] = None
+                    line = where.line_of(text.index(char))
+                    key = ((where.source, True, line) if where.source and line
+                           else (where.docname, False, line))
+                    found.setdefault(key, {})[char] = None
     except UnreadableFont as exc:
         warn("bad_config", f"{setting}: {exc}; the PDF's text is not checked", None)
         return
-    for (where_doc, line), chars in found.items():
+    for (place, is_file, line), chars in found.items():
         named = sorted({family for char in chars for family in lacking[char] if family})
         families = f" ({', '.join(named)})" if named else ""
         them = "it" if len(chars) == 1 else "them"
         warn("glyph", f"{', '.join(map(describe, chars))}: no font of {setting}"
              f"{families} has {them}, so the PDF cannot show {them}",
-             (where_doc, line) if line else where_doc)
+             f"{place}:{line}" if is_file else (place, line) if line else place)
 
 
 def setup_glyphs(app: Sphinx) -> None:

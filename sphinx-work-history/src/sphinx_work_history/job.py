@@ -29,6 +29,8 @@ from .domain import get_domain
 from .entries import (
     EMPLOYER_KEY,
     IN_JOB_KEY,
+    SHORT_FENCE_KEY,
+    UNDATED,
     entry_name,
     parse_body,
     read_span,
@@ -38,6 +40,7 @@ from .entries import (
 from .messages import warn
 from .model import JobRecord, VolunteerRecord
 from .nodes import job_entry
+from .translation import texts_node
 
 JOB_OPTIONS = ("org", "start", "end", "location", "url", "description", "tags", "name",
                "no-duration")
@@ -67,14 +70,16 @@ class JobDirective(SphinxDirective):
                  "entry's text", location)
         opt.warn_unreadable(self.options, JOB_OPTIONS, label, location)
         if not fields["org"]:
-            warn("missing_field", f"{label}: :org: is missing", location)
+            hint = (f" (the employer at line {current[SHORT_FENCE_KEY]} closed before this job: "
+                    "its fence needs more colons than its jobs')"
+                    if current.get(SHORT_FENCE_KEY) else "")
+            warn("missing_field", f"{label}: :org: is missing{hint}", location)
         elif not position and not opt.visible(fields["org"]):
             warn("missing_field", f"{label}: there is no position, and :org: shows nothing "
                  "to head the entry", location)
         url = opt.checked_url(fields["url"], label, location)
-        start, end, end_unknown = read_span(
-            self.options, label, location, start_required=True,
-            start_missing="the entry is left out of the summary")
+        start, end, end_unknown = read_span(self.options, label, location,
+                                            start_required=True, start_missing=UNDATED)
         tags = opt.split_tags(opt.text(self.options, "tags"))
 
         domain = get_domain(self.env)
@@ -101,7 +106,11 @@ class JobDirective(SphinxDirective):
         self.set_source_info(entry)
         register_id(self, entry)
         parse_body(self, entry, label, location)
-        return [*tag_index(tags, record.title, name), entry]
+        texts = texts_node(kind, self.env.docname, name,
+                           {"position": position, "org": fields["org"],
+                            "location": fields["location"],
+                            "description": record.description}, *self.get_source_info())
+        return [texts, *tag_index(tags, record.title, name), entry]
 
 
 class VolunteerDirective(JobDirective):

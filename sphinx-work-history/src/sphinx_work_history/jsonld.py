@@ -34,7 +34,7 @@ _INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 def employee_role(record: JobRecord) -> dict[str, Any]:
     organization = {"@type": "Organization", "name": record.org, "url": record.url}
-    prop = "worksFor" if record.end is None else "alumniOf"
+    prop = "worksFor" if record.end is None and not record.end_unknown else "alumniOf"
     role = {
         "@type": "EmployeeRole",
         "roleName": record.position,  # absent when the entry has none

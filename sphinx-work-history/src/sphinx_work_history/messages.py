@@ -31,10 +31,13 @@ SUBTYPES = {
     "raw_markup": "raw HTML or LaTeX in an entry's text (shown as text: other formats "
                   "would drop it)",
     "misplaced": "a directive used where it makes no sense (a job inside a job, an "
-                 "employer inside a job or an employer)",
+                 "employer inside a job or an employer), or an employer fenced with no more "
+                 "colons than its jobs",
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
                   "an address that is not http(s), a hub or publications page that does not "
-                  "exist, a font of work_history_latex_fonts that cannot be found or read)",
+                  "exist, a font of work_history_latex_fonts that cannot be found or read, "
+                  "python-docx missing for cv-docx, a :::{job} fence on a page read without MyST's "
+                  "colon_fence)",
     "glyph": "a character of the PDF's text that no font of work_history_latex_fonts (in "
              "a LaTeX build) or work_history_pdf_fonts (cv-pdf) has (the PDF would lose it)",
     "pdf": "the cv-pdf builder could not make the PDF: Typst's error, with the line of the "

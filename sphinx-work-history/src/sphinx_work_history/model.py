@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from . import l10n
 from .dates import PartialDate, format_length
 from .kinds import Record
 
@@ -78,7 +79,7 @@ class Span:
     """A stretch of time as shown: dates, and a length when one is shown."""
 
     start: PartialDate | None
-    end: PartialDate | None  # None: ongoing (or unknown when start is None)
+    end: PartialDate | None  # None: ongoing (or unknown when start is None or end_unknown)
     length: str = ""
     end_unknown: bool = False  # an end was written, but cannot be used
 
@@ -87,11 +88,9 @@ class Span:
         start, end = self.start, self.end
         if start is None:
             return end.display() if end else ""
-        if end is None:
-            return f"{start.display()} – ?" if self.end_unknown else f"{start.display()} – present"
         if end == start:
             return start.display()
-        return f"{start.display()} – {end.display()}"
+        return l10n.span(start.display(), end.display() if end else None, self.end_unknown)
 
 
 def today(config: Config) -> PartialDate:
@@ -109,6 +108,8 @@ def length_of(config: Config, start: PartialDate | None, end: PartialDate | None
 
 
 def job_span(config: Config, record: JobRecord) -> Span:
+    if record.end_unknown:  # ended, but when is not known: no length either
+        return Span(record.start, None, end_unknown=True)
     return Span(record.start, record.end,
                 length_of(config, record.start, record.end,
                           record.show_length and not record.end_unknown),
@@ -127,12 +128,14 @@ def span_of(config: Config, record: Record) -> Span:
 
 def tenure(config: Config, employer: EmployerRecord, jobs: list[JobRecord]) -> Span:
     """From the earliest start of the employer's dated jobs to the latest end
-    (ongoing if any of them is)."""
+    (ongoing if any of them is; else unknown if the end of any is)."""
     dated = [job for job in jobs if job.start is not None]
     if not dated:
         return Span(None, None)
     start = min(job.start for job in dated if job.start is not None)
-    ends = [job.end for job in dated]
+    ends = [job.end for job in dated if not job.end_unknown]
+    if None not in ends and len(ends) < len(dated):
+        return Span(start, None, end_unknown=True)
     end = None if None in ends else max(e for e in ends if e is not None)
     return Span(start, end, length_of(config, start, end, employer.show_length))
 

@@ -26,12 +26,15 @@ renders it through Sphinx's MRO-based dispatch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from . import l10n
 from .budget import entry_name_latex
+from .dates import PartialDate
+from .l10n import direction
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -68,10 +71,13 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
     self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
+def _direction() -> dict[str, Any]:
+    # A right-to-left language (l10n.py): the entry's layout runs right to left.
+    return {"dir": "rtl"} if direction() == "rtl" else {}
 
 
 def visit_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
-    self.body.append(self.starttag(node, "article"))
+    self.body.append(self.starttag(node, "article", **_direction()))
 
 
 def depart_job_entry_html(self: HTML5Translator, node: job_entry) -> None:
@@ -87,7 +93,7 @@ def depart_job_header_html(self: HTML5Translator, node: job_header) -> None:
 
 
 def visit_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
-    self.body.append(self.starttag(node, "section"))
+    self.body.append(self.starttag(node, "section", **_direction()))
 
 
 def depart_employer_entry_html(self: HTML5Translator, node: employer_entry) -> None:
@@ -150,6 +156,37 @@ def visit_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> N
 
 def depart_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> None:
     self.body.append("\n\\end{workhistoryemployer}\n")
+
+
+def dates_node(start: PartialDate | None, end: PartialDate | None,
+               microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
+    """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
+    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
+    def date(value: PartialDate, *classes: str) -> job_date:
+        return job_date(value.display(), value.display(), datetime=value.iso(),
+                        classes=list(classes) if microformats else [])
+
+    dates = nodes.inline(classes=["wh-dates"])
+    if start is not None and end == start:
+        # One period shown once: it is both the start and the end.
+        dates += date(start, "dt-start", "dt-end")
+        return dates
+    before, between, after = l10n.range_parts() if start is not None else ("", "", "")
+    if start is not None:
+        if before:
+            dates += nodes.Text(before)
+        dates += date(start, "dt-start")
+        dates += nodes.Text(between)
+        if end_unknown:
+            unknown = l10n.word("unknown")
+            dates += nodes.inline(unknown, unknown, classes=["wh-end-unknown"])
+        elif end is None:
+            dates += nodes.Text(l10n.present())
+    if end is not None:
+        dates += date(end, "dt-end")
+    if after:
+        dates += nodes.Text(after)
+    return dates
 
 
 def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:

@@ -19,11 +19,10 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .dates import PartialDate
 from .domain import get_domain
 from .kinds import Record
 from .model import EmployerRecord, JobRecord, Span, job_span, span_of, tenure
-from .nodes import cv_entry, employer_entry, job_date, job_entry, job_header
+from .nodes import cv_entry, dates_node, employer_entry, job_entry, job_header
 from .views import Detail, describe
 
 
@@ -113,7 +112,7 @@ def employer_header_node(record: EmployerRecord, span: Span) -> job_header:
     title += name
     header += title
     meta = nodes.paragraph(classes=["wh-job-meta", "wh-tenure"])
-    meta += dates_node(span.start, span.end, microformats=False)
+    meta += dates_node(span.start, span.end, microformats=False, end_unknown=span.end_unknown)
     for text, cls in ((span.length, "wh-duration"), (record.location, "wh-location")):
         if text:
             meta += nodes.Text(" · ")
@@ -183,29 +182,6 @@ def _part(parent: nodes.Element, hidden: bool) -> nodes.Element:
     part = nodes.inline(classes=["wh-inherited"])
     parent += part
     return part
-
-
-def dates_node(start: PartialDate | None, end: PartialDate | None,
-               microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
-    """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
-    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
-    def date(value: PartialDate, *classes: str) -> job_date:
-        return job_date(value.display(), value.display(), datetime=value.iso(),
-                        classes=list(classes) if microformats else [])
-
-    dates = nodes.inline(classes=["wh-dates"])
-    if start is not None and end == start:
-        # One period shown once: it is both the start and the end.
-        dates += date(start, "dt-start", "dt-end")
-        return dates
-    if start is not None:
-        dates += date(start, "dt-start")
-        dates += nodes.Text(" – ")
-        if end is None:
-            dates += nodes.Text("?" if end_unknown else "present")
-    if end is not None:
-        dates += date(end, "dt-end")
-    return dates
 
 
 def remove_entry(node: nodes.Element) -> None:

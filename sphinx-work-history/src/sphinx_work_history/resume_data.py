@@ -79,6 +79,10 @@ def build_resume(resume: Resume) -> dict[str, Any]:
     }
     sections: dict[str, list[dict[str, Any]]] = {}
     for record in resume.entries:
+        if record.end_unknown:
+            # JSON Resume reads an entry without an end date as ongoing: one whose
+            # end is unknown is left out (its warning says so).
+            continue
         if record.JSON_SECTION and (item := entry_item(record)):
             sections.setdefault(record.JSON_SECTION, []).append(item)
     if resume.publications:

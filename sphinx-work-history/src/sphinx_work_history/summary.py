@@ -29,10 +29,10 @@ from sphinx.util.nodes import make_refnode
 
 from . import options as opt
 from .domain import get_domain
+from .l10n import word
 from .messages import warn
 from .model import JobRecord, job_span
-from .nodes import summary_placeholder
-from .render import dates_node
+from .nodes import dates_node, summary_placeholder
 from .selection import select
 
 SUMMARY_OPTIONS = ("tags", "since", "limit")
@@ -86,10 +86,11 @@ class WorkHistoryDirective(SphinxDirective):
 def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecord]
                   ) -> nodes.Element:
     if not records:
-        return nodes.paragraph("", "No entries match.", classes=["wh-summary-empty"])
+        return nodes.paragraph("", word("No entries match."), classes=["wh-summary-empty"])
     config = builder.config
     durations = config.work_history_durations
-    headings = ["Role", "Organisation", "Dates"] + (["Length"] if durations else [])
+    headings = [word(text) for text in ("Role", "Organisation", "Dates")] + (
+        [word("Length")] if durations else [])
     widths = [40, 25, 22, 13][: len(headings)]
     table = nodes.table(classes=["wh-summary"], align="left")
     group = nodes.tgroup(cols=len(headings))
@@ -106,7 +107,8 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
                             nodes.inline(named, named), record.title)
         cells: list[nodes.Node] = ([link, nodes.Text(record.org)] if record.position
                                    else [nodes.Text(""), link])
-        cells.append(dates_node(record.start, record.end, microformats=False))
+        cells.append(dates_node(record.start, record.end, microformats=False,
+                                end_unknown=record.end_unknown))
         if durations:
             cells.append(nodes.Text(job_span(config, record).length))
         body += _row(cells)

@@ -1,4 +1,8 @@
-"""What the résumé takes from the pages as text, once they are read.
+"""What the résumé takes from the pages as text: the one extractor.
+
+`blocks_of` reads body elements as `Paragraph`, `BulletList` and `Aside`
+blocks of `Run` s (cv_model.py): the CV files set them, and the exports
+take their text:
 
 * an entry's body: its list items are the highlights, its other blocks
   the summary, paragraph by paragraph (JSON Resume's ``highlights`` and
@@ -10,12 +14,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 
+from .cv_model import Aside, Block, BulletList, Paragraph, Run, clean, is_link
+from .nodes import job_header
 from .options import is_web_url
 
 if TYPE_CHECKING:
@@ -53,18 +61,130 @@ def shown_children(node: nodes.Element, tags: Tags | None) -> Iterator[nodes.Nod
 
 def body_text(body: nodes.Element | None, tags: Tags | None = None
               ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """An entry body's ``summary`` paragraphs and ``highlights``."""
+    """An entry body's ``summary`` paragraphs and ``highlights`` (each top-level
+    list item, with the items nested in it)."""
     summary: list[str] = []
     highlights: list[str] = []
-    for child in shown_children(body, tags) if body is not None else ():
-        if isinstance(child, SKIPPED):
-            continue
-        if isinstance(child, (nodes.bullet_list, nodes.enumerated_list)):
-            highlights.extend(text_of(item) for item in child.children
-                              if isinstance(item, nodes.list_item))
-        elif text := text_of(child):
-            summary.append(text)
+
+    def take(blocks: Iterator[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, BulletList):
+                for depth, item in block.items:
+                    if depth and highlights:
+                        highlights[-1] = f"{highlights[-1]} {item.text}"
+                    else:
+                        highlights.append(item.text)
+            elif isinstance(block, Aside):
+                if block.title:
+                    summary.append(block.title)
+                take(iter(block.blocks))
+            elif block.text:
+                summary.append(block.text)
+
+    if body is not None:
+        take(blocks_of(list(shown_children(body, tags))))
     return tuple(summary), tuple(h for h in highlights if h)
+
+
+# -- inline text --------------------------------------------------------------
+def runs_of(node: nodes.Node, style: Run | None = None) -> Iterator[Run]:
+    """The runs of *node*'s inline content, its styles carried down."""
+    style = style or Run("")
+    if isinstance(node, nodes.Text):
+        if text := clean(str(node)):
+            yield replace(style, text=text)
+        return
+    if isinstance(node, (*SKIPPED, nodes.footnote_reference, nodes.citation_reference)):
+        return
+    if isinstance(node, nodes.emphasis):
+        style = replace(style, emphasis=True)
+    elif isinstance(node, nodes.strong):
+        style = replace(style, strong=True)
+    elif isinstance(node, nodes.literal):
+        style = replace(style, literal=True)
+    elif isinstance(node, nodes.reference) and is_link(node.get("refuri", "")):
+        style = replace(style, url=node["refuri"])
+    elif isinstance(node, nodes.image):
+        if alt := clean(node.get("alt", "")):
+            yield replace(style, text=alt)
+        return
+    for child in node.children if isinstance(node, nodes.Element) else ():
+        yield from runs_of(child, style)
+
+
+def paragraph_of(*parts: nodes.Node) -> Paragraph:
+    """The inline content of *parts* as one paragraph, white space collapsed."""
+    runs: list[Run] = []
+    for index, part in enumerate(parts):
+        for run in (Run(" "), *runs_of(part)) if index else runs_of(part):
+            text = re.sub(r"\s+", " ", run.text)
+            if (not runs or runs[-1].text.endswith(" ")) and text.startswith(" "):
+                text = text[1:]
+            if not text:
+                continue
+            if runs and replace(runs[-1], text="") == replace(run, text=""):
+                runs[-1] = replace(runs[-1], text=runs[-1].text + text)
+            else:
+                runs.append(replace(run, text=text))
+    if runs:  # no white space at the end
+        runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
+    return Paragraph(tuple(run for run in runs if run.text))
+
+
+# -- blocks -------------------------------------------------------------------
+_LISTS = (nodes.bullet_list, nodes.enumerated_list)
+
+
+def _list_items(node: nodes.Element, depth: int) -> Iterator[tuple[int, Paragraph]]:
+    for item in node.children:
+        if not isinstance(item, nodes.list_item):
+            continue
+        text = paragraph_of(*(c for c in item.children if not isinstance(c, _LISTS)))
+        if text.runs:
+            yield depth, text
+        for child in item.children:
+            if isinstance(child, _LISTS):
+                yield from _list_items(child, depth + 1)
+
+
+def _navigation(node: nodes.Node) -> bool:
+    """A toctree, a work-history table, an entry's header, raw markup (one
+    format's only): nothing the résumé's text holds."""
+    if isinstance(node, (*SKIPPED, nodes.substitution_definition, addnodes.toctree,
+                         nodes.raw, job_header)):
+        return True
+    return isinstance(node, nodes.Element) and bool(
+        {"toctree-wrapper", "wh-summary", "wh-summary-empty"} & set(node["classes"]))
+
+
+def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
+    """Paragraphs, bullet lists and asides, from body elements."""
+    for child in children:
+        if _navigation(child):
+            continue
+        if isinstance(child, (nodes.Admonition, nodes.sidebar, nodes.topic)):
+            title = next((c for c in child.children if isinstance(c, nodes.title)), None)
+            heading = paragraph_of(title).text if title is not None else (
+                "" if isinstance(child, nodes.admonition)
+                else child.tagname.replace("_", " ").capitalize())
+            rest = [c for c in child.children if not isinstance(c, nodes.title)]
+            yield Aside(heading, tuple(blocks_of(rest)))
+        elif isinstance(child, _LISTS):
+            items = tuple(_list_items(child, 0))
+            if items:
+                yield BulletList(items)
+        elif isinstance(child, (nodes.paragraph, nodes.literal_block, nodes.rubric,
+                                nodes.title, nodes.line_block)):
+            paragraph = paragraph_of(child)
+            if isinstance(child, nodes.literal_block):
+                paragraph = Paragraph(tuple(replace(r, literal=True) for r in paragraph.runs))
+            if paragraph.runs:
+                yield paragraph
+        elif isinstance(child, nodes.Element) and any(
+                isinstance(c, nodes.Element) for c in child.children):
+            yield from blocks_of(child.children)  # quotes, containers
+        elif (paragraph := paragraph_of(child)).runs:
+            yield paragraph
 
 
 def introduction(document: nodes.document, tags: Tags | None = None) -> tuple[str, ...]:

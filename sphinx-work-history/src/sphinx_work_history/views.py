@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import l10n
 from .kinds import (
-    AwardRecord,
     CertificateRecord,
     EducationRecord,
     InterestRecord,
@@ -26,6 +26,7 @@ from .kinds import (
 )
 from .model import JobRecord
 
+#: English; the CV builders write them through l10n.word.
 SECTION_TITLES = {
     "job": "Experience", "volunteer": "Volunteering", "education": "Education",
     "project": "Projects", "award": "Awards", "certificate": "Certificates",
@@ -77,19 +78,20 @@ def describe(record: Record) -> EntryView:
         details = _details(("", record.description))
     elif isinstance(record, EducationRecord):
         heading_url, location = record.url, record.location
-        details = _details(("Score", record.score), ("Courses", _joined(record.courses)))
+        details = _details((l10n.word("Score"), record.score),
+                           (l10n.word("Courses"), _joined(record.courses)))
     elif isinstance(record, ProjectRecord):
         heading_url = record.url
-        details = _details(("", record.type), ("Roles", _joined(record.roles)),
-                           ("Keywords", _joined(record.keywords)))
-    elif isinstance(record, (AwardRecord,)):
-        pass
+        details = _details(("", record.type), (l10n.word("Roles"), _joined(record.roles)),
+                           (l10n.word("Keywords"), _joined(record.keywords)))
     elif isinstance(record, CertificateRecord):
         heading_url = record.url
     elif isinstance(record, PublicationRecord):
         heading_url = record.url
-        doi = Detail("DOI", record.doi, f"https://doi.org/{record.doi}") if record.doi else None
-        details = _details(("Authors", _joined(record.authors)), *([doi] if doi else []))
+        doi = (Detail(l10n.word("DOI"), record.doi, f"https://doi.org/{record.doi}")
+               if record.doi else None)
+        details = _details((l10n.word("Authors"), _joined(record.authors)),
+                           *([doi] if doi else []))
     elif isinstance(record, SkillRecord):
         details = _details(("", record.level), ("", _joined(record.keywords)))
     elif isinstance(record, LanguageRecord):

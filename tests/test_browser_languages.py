@@ -1,0 +1,40 @@
+"""A right-to-left CV as a visitor sees it, in Chromium: each entry runs right to left,
+its rule on the right."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from local_server import serve
+from conftest import PROJECT, SOURCE_DATE_EPOCH
+
+pytestmark = pytest.mark.browser
+
+ROOT = PROJECT / "sphinx-work-history" / "tests" / "roots" / "test-languages"
+
+
+def test_a_hebrew_entry_is_laid_out_right_to_left(browser, tmp_path):
+    out = tmp_path / "html"
+    subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
+                    "language=he", "-D", "html_theme=furo", "-d", str(tmp_path / "doctrees"),
+                    str(ROOT), str(out)],
+                   check=True, env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    with serve(out) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            page.goto(f"{url}/index.html")
+            job = page.locator("article.wh-job").first
+            style = job.evaluate("a => { const s = getComputedStyle(a); return [s.direction, "
+                                 "s.borderRightWidth, s.borderLeftWidth]; }")
+            assert style == ["rtl", "3px", "0px"]
+            box = job.bounding_box()
+            title = job.locator(".wh-position").bounding_box()
+            # The position starts at the right, beside the rule, not at the left.
+            assert box["x"] + box["width"] - (title["x"] + title["width"]) < 40
+            assert title["x"] - box["x"] > 40
+        finally:
+            page.close()
