@@ -17,6 +17,7 @@ cannot set in it (`probe`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -138,9 +139,10 @@ def plan(config: Config, confdir: str | Path, text: str
     at the head of every chain set every character, they alone, and no folder is
     searched (the PDF is the same: no character reaches a later font); else every
     configured family Typst finds in the folders."""
-    from .glyphs import needs_glyph
-
-    chars = {char for char in set(text) if needs_glyph(char)}
+    # Every character but spaces and controls (glyphs.py's check knows which format
+    # characters need no glyph; one here at worst means searching the folders).
+    chars = {char for char in set(text)
+             if not char.isspace() and unicodedata.category(char) != "Cc"}
     lean = {}
     for family, names in configured_chains(config).items():
         head: list[str] = []
