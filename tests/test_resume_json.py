@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from cv_pages import SMART_QUOTES, directive_bodies, jobs, web_links
+from cv_pages import SMART_QUOTES, directive_bodies, jobs, prose, web_links
 from resume_checks import (
     resume_entries,
     schema_errors,

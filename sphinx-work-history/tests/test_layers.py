@@ -24,7 +24,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("directives", {"entries", "job", "employer", "summary", "translation"}),
     ("transforms", {"render", "microformats", "capture", "fences"}),
     ("outputs", {"export_resume", "resume_data", "jsonld", "cvheader", "glyphs",
-                 "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx"}),
+                 "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx", "cv_typst",
+                 "cv_pdf", "typst_fonts"}),
     ("setup", {"__init__"}),
     ("command", {"cli", "__main__", "scaffold", "myst_writer", "importers"}),
 ]
