@@ -2,6 +2,7 @@
 #
 #   make html | epub | latexpdf | linkcheck | clean | <any Sphinx builder>
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
+#   make livecv     the CV's PDF rebuilt on each save (cv-pdf), served the same way
 #   make test       both test suites: the site's (tests/) and the package's
 #                   (sphinx-work-history/tests); `make site-test` or
 #                   `make package-test` runs one (PYTEST_ARGS=... for either)
@@ -10,8 +11,9 @@
 #   make lint       ruff and mypy on the package
 #   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
-#   make cv         the CV's PDFs: _build/cv/tef-cv.pdf and tef-cv-NAME.pdf for
-#                   each variant in conf.py (VARIANTS="short dba" picks some)
+#   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/tef-cv.pdf
+#                   and tef-cv-NAME.pdf for each variant in conf.py (VARIANTS="short dba"
+#                   picks some)
 #   make cv-docx    the CV as Word: _build/cv-docx/tef-cv.docx
 #   make cv-text    the CV as plain text, for forms: _build/cv-text/tef-cv.txt
 #   make cv-markdown  the CV as Markdown: _build/cv-markdown/tef-cv.md
@@ -57,7 +59,18 @@ livehtml: $(VENV)/.build-deps
 	$(VENV_PY) -m sphinx_autobuild "$(SOURCEDIR)" "$(BUILDDIR)/html" $(STRICT) $(SPHINXOPTS) \
 		--host $(HOST) --port $(PORT) --ignore "$(BUILDDIR)" --ignore "$(VENV)" \
 		--ignore "tests" --ignore ".git" --ignore "sphinx-work-history/.venvs" \
-		--ignore "sphinx-work-history/docs/_build" --watch _ext --watch sphinx-work-history/src
+		--ignore "sphinx-work-history/docs/_build" --ignore "sphinx-work-history/docs/_generated" \
+		--watch _ext --watch sphinx-work-history/src
+
+# The CV's PDF, rebuilt through cv-pdf each time a page is saved; the folder is
+# served at http://$(HOST):$(PORT)/ (open tef-cv.pdf there, or in a viewer that
+# reloads it).
+livecv: $(VENV)/.build-deps
+	$(VENV_PY) -m sphinx_autobuild -b cv-pdf "$(SOURCEDIR)" "$(BUILDDIR)/cv-live" $(STRICT) \
+		$(SPHINXOPTS) --host $(HOST) --port $(PORT) --ignore "$(BUILDDIR)" --ignore "$(VENV)" \
+		--ignore "tests" --ignore ".git" --ignore "sphinx-work-history/.venvs" \
+		--ignore "sphinx-work-history/docs/_build" --ignore "sphinx-work-history/docs/_generated" \
+		--watch _ext --watch sphinx-work-history/src
 
 # The two suites run in turn, each with its own conftest and configuration
 # (pytest.ini here, pyproject.toml in the package), in the site's environment
@@ -109,8 +122,9 @@ $(CV_BUILDERS): $(VENV)/.build-deps
 cv-files: $(CV_BUILDERS)
 
 # The full CV and each variant (conf.py's work_history_variants), each
-# through Sphinx's LaTeX builder and latexmk; a PDF past its page budget
-# fails. VARIANTS="short dba" builds those only ("" is the full CV).
+# through sphinx-work-history's cv-pdf builder (Typst, no TeX); a PDF past
+# its page budget fails. VARIANTS="short dba" builds those only ("" is the
+# full CV). `make latexpdf` still makes the CV through Sphinx's LaTeX builder.
 CVDIR        = $(BUILDDIR)/cv
 cv: $(VENV)/.build-deps
 	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)" $(if $(VARIANTS),--variants $(VARIANTS))
@@ -138,7 +152,7 @@ rtd: $(VENV)/.build-deps
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv livehtml test site-test package-test wheelhouse package-matrix lint \
+.PHONY: help venv livehtml livecv test site-test package-test wheelhouse package-matrix lint \
 	package-docs bench cv cv-files $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.

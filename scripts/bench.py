@@ -18,7 +18,9 @@ machine, so it means the same on a fast laptop and a busy CI box:
      (and, for the record: the same in CPU time, and LuaLaTeX's first
      run with an empty font cache, as on a new machine: no budget)
   7. the CV's four PDFs (full, short, dba, sre)  vs  the full one  <= 4.5x
-     (scripts/build_cv.py: Sphinx's LaTeX builder and latexmk, clean)
+     (scripts/build_cv.py, `make cv`: the cv-pdf builder, clean)
+  8. the CV's PDF through Typst (`-b cv-pdf`, clean)  vs  `make
+     latexpdf` of the same site (LuaLaTeX, warm font cache)         <= 0.2x
 
 "Plain MyST" holds the same words the extension renders (position,
 organisation, dates, length, location, the role's text, the summary as a
@@ -53,7 +55,8 @@ PYTHON = sys.executable
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
 TODAY = PartialDate(2026, 11, 27, "day")
 BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2, "next_day": 2.0,
-           "pdf": 2.5, "pdf-cpu": None, "pdf-cold": None, "variants": 4.5}
+           "pdf": 2.5, "pdf-cpu": None, "pdf-cold": None, "variants": 4.5,
+           "typst": 0.2}
 # The PDF settings the site had before LuaLaTeX: the baseline of measure 6.
 PDFLATEX_SETTINGS = r"""
 # Benchmark baseline: the PDF as pdflatex made it, in TeX Gyre's Type 1 fonts.
@@ -443,6 +446,31 @@ def cv_build(builddir: Path, variants: list[str] | None) -> float:
     return elapsed
 
 
+def cv_pdf_build(src: Path, out: Path) -> float:
+    """The CV's PDF through Typst, timed: a clean `sphinx-build -b cv-pdf`."""
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "-m", "sphinx", "-q", "-b", "cv-pdf", "-d", str(out / "doctrees"), str(src),
+         str(out / "cv-pdf")], capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0 or not (out / "cv-pdf" / "tef-cv.pdf").is_file():
+        sys.exit(f"cv-pdf build of {src} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def typst_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
+    """Measure 8: the CV's PDF through Typst against `make latexpdf` of the same site."""
+    print(f"benchmark: the CV's PDF, cv-pdf (Typst) vs latexpdf, median of {runs} runs",
+          flush=True)
+    site = copy_site(work / "pdf-typst", plain=False)
+    pdf_build(site, work / "out-latexpdf")  # warm LuaTeX's font cache first
+    return [("typst", "the CV's PDF through Typst (cv-pdf) vs make latexpdf", *alternate(
+        lambda: cv_pdf_build(site, work / "out-cv-pdf"),
+        lambda: pdf_build(site, work / "out-latexpdf"), runs))]
+
+
 def variants_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
     """Measure 7: every variant's PDF and the full CV's, against the full CV's alone."""
     return [("variants", "the CV's four PDFs vs the full CV's PDF alone", *alternate(
@@ -457,14 +485,18 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--pdf-only", action="store_true", help="measure the PDF build alone")
+    parser.add_argument("--typst-only", action="store_true",
+                        help="measure cv-pdf against make latexpdf alone")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="wh-bench-"))
     try:
-        results = [] if args.pdf_only else html_measures(work, args)
+        results = [] if args.pdf_only or args.typst_only else html_measures(work, args)
         # A PDF build is a few seconds: more runs, for a steadier median.
-        results += pdf_measures(work, max(args.runs, 5))
-        results += variants_measure(work, args.runs)
+        if not args.typst_only:
+            results += pdf_measures(work, max(args.runs, 5))
+            results += variants_measure(work, args.runs)
+        results += typst_measure(work, max(args.runs, 5))
 
         failed = False
         print(f"\nmedian of {args.runs} (PDFs: at least 5); each side's time in seconds as "

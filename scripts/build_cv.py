@@ -4,14 +4,14 @@
     scripts/build_cv.py [--builddir _build] [--outdir DIR] [--variants NAME ...]
                         [--jobs N] [--python PYTHON] [--srcdir DIR]
 
-For each, Sphinx's LaTeX builder (strict, as `make` runs it; a variant with
-``-D work_history_variant=NAME``) and then latexmk, as Read the Docs runs it
-(``latexmk -r latexmkrc -pdf``). The PDFs go to ``<builddir>/cv/``:
-``tef-cv.pdf`` and ``tef-cv-NAME.pdf`` (or to --outdir), named after the
-first of ``latex_documents``. Each build has its
-own LaTeX and doctree folders, so the builds can run side by side (--jobs).
-A PDF past its page budget fails its LaTeX run: the script prints the
-message and exits 1.
+For each, sphinx-work-history's ``cv-pdf`` builder (strict, as `make` runs
+it; a variant with ``-D work_history_variant=NAME``): the CV through Typst,
+in the Sphinx process, with no TeX program. The PDFs go to ``<builddir>/cv/``:
+``tef-cv.pdf`` and ``tef-cv-NAME.pdf`` (or to --outdir), named after
+``work_history_cv_basename``. Each build has its own output and doctree
+folders, so the builds can run side by side (--jobs). A PDF past its page
+budget fails its build: the script prints the message, copies no PDF for it,
+and exits 1.
 """
 
 from __future__ import annotations
@@ -27,6 +27,12 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
+
+
+def make_filename_from_project(project: str) -> str:
+    from sphinx.util.osutil import make_filename_from_project as sphinx_name
+
+    return sphinx_name(project)
 
 
 def conf_values(srcdir: Path = PROJECT) -> dict:
@@ -49,26 +55,17 @@ def build_one(python: str, srcdir: Path, variant: str, book: str, work: Path, ou
               ) -> str | None:
     """Build one PDF; None when it worked, else what went wrong."""
     name = variant or "full"
-    latex_dir, doctrees = work / f"latex-{name}", work / f"doctrees-{name}"
-    shutil.rmtree(latex_dir, ignore_errors=True)
+    build_dir, doctrees = work / f"cv-pdf-{name}", work / f"doctrees-{name}"
+    shutil.rmtree(build_dir, ignore_errors=True)
     (outdir / pdf_name(book, variant)).unlink(missing_ok=True)  # never a stale PDF
     override = ["-D", f"work_history_variant={variant}"] if variant else []
     sphinx = subprocess.run(
-        [python, "-m", "sphinx", *STRICT, "-b", "latex", "-d", str(doctrees), *override,
-         str(srcdir), str(latex_dir)],
+        [python, "-m", "sphinx", *STRICT, "-b", "cv-pdf", "-d", str(doctrees), *override,
+         str(srcdir), str(build_dir)],
         cwd=srcdir, capture_output=True, text=True, check=False)
     if sphinx.returncode != 0:
-        return f"{name}: the LaTeX build failed\n{sphinx.stdout}{sphinx.stderr}"
-    latexmk = subprocess.run(
-        ["latexmk", "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode",
-         "-halt-on-error", f"{book}.tex"],
-        cwd=latex_dir, capture_output=True, text=True, check=False)
-    if latexmk.returncode != 0:
-        log = (latex_dir / f"{book}.log").read_text(encoding="latin-1", errors="replace")
-        errors = ["! " + block.split("\n\n")[0] for block in log.split("\n! ")[1:]]
-        shown = "\n".join(errors) or latexmk.stdout[-3000:]
-        return f"{name}: latexmk failed\n{shown}"
-    shutil.copyfile(latex_dir / f"{book}.pdf", outdir / pdf_name(book, variant))
+        return f"{name}: the cv-pdf build failed\n{sphinx.stdout}{sphinx.stderr}"
+    shutil.copyfile(build_dir / f"{book}.pdf", outdir / pdf_name(book, variant))
     return None
 
 
@@ -87,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
 
     srcdir = args.srcdir.resolve()
     conf = conf_values(srcdir)
-    book = Path(conf["latex_documents"][0][1]).stem
+    # As the cv-pdf builder names its PDF (cv_builder.cv_basename).
+    book = conf.get("work_history_cv_basename") or make_filename_from_project(
+        conf.get("project", "Project name not set"))
     declared = list(conf.get("work_history_variants", {}))
     wanted = ["", *declared] if args.variants is None else args.variants
     unknown = [v for v in wanted if v and v not in declared]

@@ -9,8 +9,10 @@ READTHEDOCS* variables, and runs, from the directory of conf.py:
     python -m sphinx -T -W --keep-going -b latex -d _build/doctrees -D language=en . $READTHEDOCS_OUTPUT/pdf
     cd $READTHEDOCS_OUTPUT/pdf && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=<slug> -interaction=nonstopmode
 
-and then each command of `build.jobs.post_build` (and before the builds,
-`build.jobs.pre_build`), each in a shell, with the project's virtual
+(in place of the last two, the commands of `build.jobs.build.pdf`, when it
+is set: Read the Docs then takes the one PDF they leave in
+$READTHEDOCS_OUTPUT/pdf/) and then each command of `build.jobs.post_build`
+(and before the builds, `build.jobs.pre_build`), each in a shell, with the project's virtual
 environment first on PATH (-W --keep-going only with
 `sphinx.fail_on_warning`; epub and pdf as listed in `formats`). Read the
 Docs first installs `build.apt_packages`; this script checks that they are
@@ -171,7 +173,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rtd-build: building {args.slug} ({args.version}) in {repo}", flush=True)
 
         jobs = config.get("build", {}).get("jobs", {})
-        unsupported_jobs = set(jobs) - {"pre_build", "post_build"}
+        unsupported_jobs = set(jobs) - {"pre_build", "build", "post_build"}
+        overrides = jobs.get("build", {})
+        if set(overrides) - {"pdf"}:
+            raise SystemExit(f"rtd-build: build.jobs.build {sorted(overrides)}: only pdf is "
+                             "reproduced here")
         if unsupported_jobs:
             raise SystemExit(f"rtd-build: build.jobs {sorted(unsupported_jobs)} are not "
                              "reproduced here")
@@ -190,7 +196,18 @@ def main(argv: list[str] | None = None) -> int:
             if len(books) != 1:
                 raise SystemExit(f"rtd-build: expected one .epub, found {books}")
             books[0].rename(epub_dir / f"{args.slug}.epub")
-        if "pdf" in formats:
+        if "pdf" in formats and "pdf" in overrides:
+            # build.jobs.build.pdf replaces the LaTeX build: Read the Docs takes the one
+            # PDF its commands leave in $READTHEDOCS_OUTPUT/pdf/.
+            pdf_dir = output / "pdf"
+            for command in overrides["pdf"]:
+                build.run("pdf", ["bash", "-c", command], repo)
+            pdfs = sorted(pdf_dir.glob("*.pdf"))
+            if len(pdfs) != 1:
+                raise SystemExit(f"rtd-build: Read the Docs takes one PDF from {pdf_dir}; "
+                                 f"found {pdfs}")
+            pdfs[0].rename(pdf_dir / f"{args.slug}.pdf")
+        elif "pdf" in formats:
             pdf_dir = output / "pdf"
             build.run("latex", sphinx_command(python, "latex", pdf_dir, language, fail_on_warning),
                       conf_dir)

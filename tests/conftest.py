@@ -87,6 +87,15 @@ def site_html(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def site_cv_pdf(tmp_path_factory) -> Path:
+    """The site's CV through sphinx-work-history's cv-pdf builder (Typst, no TeX), as
+    `make cv` builds the full CV, once per session."""
+    outdir = tmp_path_factory.mktemp("cv-pdf") / "out"
+    build_site("cv-pdf", outdir)
+    return outdir
+
+
+@pytest.fixture(scope="session")
 def site_latex(tmp_path_factory) -> Path:
     """The site's LaTeX build, made into a PDF by latexmk (as `make latexpdf`), once per session."""
     latexmk = require_tool("latexmk")

@@ -1,7 +1,7 @@
 """Every format of the CV reads cleanly in a parser, as an applicant tracking system reads it.
 
 The text of each format is extracted as such a system would: the PDF with
-pdftotext; the Word file converted to PDF by LibreOffice, then pdftotext,
+pdftotext (the PDF of `make cv`, through Typst); the Word file converted to PDF by LibreOffice, then pdftotext,
 and also read by pandoc; the plain text as it is; the Markdown as a
 CommonMark renderer shows it. In each, the owner's contact address and
 every role (its heading, organisation and dates) appear in the order of
@@ -65,9 +65,9 @@ def cv_files(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="module")
-def extracted(site_latex, cv_files, tmp_path_factory) -> dict[str, str]:
+def extracted(site_cv_pdf, cv_files, tmp_path_factory) -> dict[str, str]:
     """Each format's text, as a parser extracts it."""
-    texts = {"pdf (pdftotext)": pdftotext(site_latex / f"{BOOK}.pdf")}
+    texts = {"pdf (pdftotext)": pdftotext(site_cv_pdf / f"{BOOK}.pdf")}
     docx = cv_files["cv-docx"]
     workdir = tmp_path_factory.mktemp("soffice")
     (workdir / "home").mkdir()

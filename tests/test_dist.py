@@ -23,7 +23,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory) -> Path:
     require_tool("make")
-    require_tool("latexmk")
     builddir = tmp_path_factory.mktemp("dist-build")
     result = subprocess.run(
         ["make", "-C", str(PROJECT), "dist", f"BUILDDIR={builddir}", f"VENV={sys.prefix}"],

@@ -1,8 +1,8 @@
-"""The PDF is a CV: at most three A4 pages, every role, working links, clean LaTeX.
+"""The PDF is a CV: at most three A4 pages, every role, working links, tagged PDF/UA-1.
 
-The real site goes through Sphinx's LaTeX builder and then latexmk with
-Sphinx's latexmkrc (LuaLaTeX), as `make latexpdf` and Read the Docs do;
-pypdf reads the result.
+The real site goes through sphinx-work-history's cv-pdf builder (Typst, in
+the Sphinx process, no TeX), as `make cv` and Read the Docs build it; pypdf
+reads the result. (`make latexpdf`, Sphinx's LaTeX route: test_latexpdf.py.)
 """
 
 from __future__ import annotations
@@ -11,24 +11,26 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from cv_pages import LATEX_TAGS, jobs, prose, web_links
+from cv_pages import jobs, prose, web_links
 
 pytestmark = pytest.mark.slow
 
 BOOK = "tef-cv"
 A4 = (595.28, 841.89)  # points
 MAX_PAGES = 3
+# The tags of a cv-pdf build: its format (cv) and its name.
+CV_TAGS = frozenset({"cv", "format_cv", "builder_cv-pdf"})
 
 
 @pytest.fixture(scope="module")
-def latex_dir(site_latex):
-    """The LaTeX build of the site, made into a PDF by latexmk (conftest.py)."""
-    return site_latex
+def cv_dir(site_cv_pdf):
+    """The site's cv-pdf build (conftest.py)."""
+    return site_cv_pdf
 
 
 @pytest.fixture(scope="module")
-def pdf(latex_dir) -> PdfReader:
-    return PdfReader(latex_dir / f"{BOOK}.pdf")
+def pdf(cv_dir) -> PdfReader:
+    return PdfReader(cv_dir / f"{BOOK}.pdf")
 
 
 def squeeze(text: str) -> str:
@@ -72,17 +74,18 @@ def test_name_and_contact_open_the_first_page(pages_text):
 
 def test_every_role_is_in_the_pdf(pages_text):
     text = squeeze("\n".join(pages_text))
-    roles = jobs("pages/work-history", LATEX_TAGS)
+    roles = jobs("pages/work-history", CV_TAGS)
     assert len(roles) >= 2
     for job in roles:
-        # The dates, then the length of the role ("2 yrs"), then the role.
-        entry = (re.escape(squeeze(job.dates())) + f"(?:{re.escape(squeeze(job.length()))})?"
-                 + re.escape(squeeze(f"{job.position}, {job.org}" if job.position else job.org)))
+        # The role's heading, then its dates and length ("2 yrs").
+        entry = (re.escape(squeeze(f"{job.position}, {job.org}" if job.position else job.org))
+                 + re.escape(squeeze(job.dates())) + f"(?:·{re.escape(squeeze(job.length()))})?")
         assert re.search(entry, text), (job.position, job.org)
         for paragraph in job.paragraphs:
             assert squeeze(paragraph) in text, paragraph
-    for paragraph in prose("index", LATEX_TAGS):
-        assert squeeze(paragraph) in text, paragraph
+    for page in ("index", "pages/work-history"):
+        for paragraph in prose(page, CV_TAGS):
+            assert squeeze(paragraph) in text, paragraph
     assert squeeze("Mid-level or entry level role") not in text  # no title the owner never wrote
 
 
@@ -101,24 +104,6 @@ def test_writing_is_in_the_pdf_with_working_links(pdf, pages_text):
 
 def test_the_html_only_list_of_pages_is_left_out(pages_text):
     assert "Read more" not in "\n".join(pages_text)
-
-
-def test_the_text_is_in_tex_gyre_as_before(pdf):
-    """Pagella for the text, Heros for the headings: the look pdflatex gave."""
-    names = {font.get_object()["/BaseFont"].split("+", 1)[-1]
-             for page in pdf.pages for font in page["/Resources"].get("/Font", {}).values()}
-    assert {"TeXGyrePagella-Regular", "TeXGyrePagella-Bold", "TeXGyrePagella-Italic",
-            "TeXGyreHeros-Bold"} <= names
-    assert all(name.startswith("TeXGyre") for name in names), names
-
-
-def test_the_preamble_loads_only_the_fonts_the_text_needs(latex_dir):
-    """The CV is Latin: no fallback font (LuaTeX would load every one, at every size)."""
-    tex = (latex_dir / f"{BOOK}.tex").read_text(encoding="utf-8")
-    assert r"\setmainfont{texgyrepagella-regular.otf}" in tex
-    assert "add_fallback" not in tex and "Noto" not in tex
-    # Nothing is written right to left: babel without its bidi.
-    assert "\\usepackage{babel}" in tex
 
 
 def test_fonts_are_embedded(pdf):
@@ -145,12 +130,28 @@ def test_title_and_author(pdf):
     assert pdf.metadata.author == "tef"
 
 
-def test_latex_log_has_no_error_or_overfull_box(latex_dir):
-    log = (latex_dir / f"{BOOK}.log").read_text(encoding="latin-1")
-    errors = [line for line in log.splitlines() if line.startswith("! ")]
-    assert not errors, errors
-    overfull = re.findall(r"^Overfull \\[hv]box .*$", log, re.MULTILINE)
-    assert not overfull, overfull
-    assert "Missing character" not in log
-    assert "Font shape" not in log or "undefined" not in log.split("Font shape", 1)[1][:200]
-    assert not re.search(r"LaTeX Warning: (Reference|Citation) .* undefined", log)
+def test_tagged_and_declares_pdf_ua1_in_the_sites_language(pdf):
+    root = pdf.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    xmp = pdf.xmp_metadata.stream.get_data().decode("utf-8")
+    assert re.search(r"pdfuaid:part(>|=\")1", xmp)
+
+
+def test_headings_are_the_pdfs_bookmarks(pdf):
+    def titles(items):
+        for item in items:
+            yield from titles(item) if isinstance(item, list) else (item.title,)
+
+    marks = list(titles(pdf.outline))
+    assert marks[0] == "tef"
+    roles = jobs("pages/work-history", CV_TAGS)
+    for job in roles:
+        assert (f"{job.position}, {job.org}" if job.position else job.org) in marks
+
+
+def test_no_tex_program_made_it_and_its_typst_source_is_beside_it(pdf, cv_dir):
+    assert pdf.metadata.get("/Creator", "").startswith("Typst")
+    source = (cv_dir / f"{BOOK}.typ").read_text(encoding="utf-8")
+    assert "@preview" not in source  # no Typst package to download
+    assert (cv_dir / "work-history" / "classic.typ").is_file()

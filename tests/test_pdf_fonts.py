@@ -7,10 +7,13 @@ build.apt_packages) and the README all install.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+from pathlib import Path
 
 import pdf_fonts  # _ext/, on pytest's pythonpath
+import pytest
 import yaml
 from conftest import PROJECT, require_fonts, require_tool
 
@@ -38,10 +41,32 @@ def test_every_font_comes_from_a_package_ci_and_read_the_docs_install():
         assert out.returncode == 0, f"{path} is in no Debian package"
         owners[name] = out.stdout.split(":", 1)[0]
     packages = set(owners.values())
+    # `make latexpdf`'s fonts: CI installs them (Read the Docs makes its PDF with Typst).
     assert packages <= ci_packages(), packages - ci_packages()
-    assert packages <= rtd_packages(), packages - rtd_packages()
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert all(package in readme for package in packages | {"texlive-luatex"})
+
+
+def test_the_typst_pdfs_fonts_come_from_packages_ci_and_read_the_docs_install():
+    """The cv-pdf builder's fonts beyond Typst's own: Noto and Symbola, from Debian."""
+    from sphinx_work_history import typst_fonts
+
+    dpkg = require_tool("dpkg")
+    found = typst_fonts.available(tuple(p for p in typst_fonts.DEFAULT_PATHS
+                                        if Path(p).is_dir()))
+    wanted = {name for chain in typst_fonts.DEFAULT_FONTS.values() for name in chain}
+    missing = sorted(name for name in wanted if name not in found)
+    if missing and not os.environ.get("CI"):
+        pytest.skip(f"fonts not installed: {', '.join(missing)} (CI installs them)")
+    assert not missing, missing
+    files = {found[name][0] for name in wanted if found[name][0]}
+    assert files  # Noto and Symbola: not only Typst's own
+    owners = {subprocess.run([dpkg, "-S", path], capture_output=True, text=True,
+                             check=True).stdout.split(":", 1)[0] for path in files}
+    assert owners <= ci_packages(), owners - ci_packages()
+    assert owners <= rtd_packages(), owners - rtd_packages()
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert all(package in readme for package in owners)
 
 
 def test_each_latin_italic_has_the_characters_of_its_upright():

@@ -56,16 +56,25 @@ def test_config_builds_strictly_from_pinned_requirements(rtd_config):
     assert requirements == ["requirements.txt"]
     pins = [line.split("#")[0].strip() for line in (PROJECT / "requirements.txt").read_text().splitlines()]
     # The one unpinned line is the project's own package, installed from its folder
-    # (its pdf-fonts extra, fontTools, is pinned below with the rest).
+    # (its extras' packages, fontTools, python-docx, typst, pypdf, are pinned below).
     local = [pin for pin in pins if pin.startswith("-e ./")]
-    assert local == ["-e ./sphinx-work-history[pdf-fonts,docx]"]
+    assert local == ["-e ./sphinx-work-history[pdf-fonts,docx,pdf]"]
     assert all("==" in pin for pin in pins if pin and pin not in local), \
         "every requirement is pinned exactly"
 
 
+def test_the_pdf_download_is_the_typst_cv_and_needs_no_tex(rtd_config):
+    """build.jobs.build.pdf writes the cv-pdf CV to $READTHEDOCS_OUTPUT/pdf/; no TeX
+    package is installed."""
+    commands = rtd_config["build"]["jobs"]["build"]["pdf"]
+    assert any("-b cv-pdf" in command for command in commands)
+    assert any('"$READTHEDOCS_OUTPUT/pdf/"' in command for command in commands)
+    packages = rtd_config["build"].get("apt_packages", [])
+    assert not [p for p in packages if "tex" in p], packages
+
+
 @pytest.fixture(scope="module")
 def rtd_output(tmp_path_factory) -> Path:
-    require_tool("latexmk")
     require_tool("git")
     output = tmp_path_factory.mktemp("rtd") / "output"
     result = subprocess.run(
@@ -77,8 +86,8 @@ def rtd_output(tmp_path_factory) -> Path:
     assert result.returncode == 0, f"{result.stdout[-4000:]}\n{result.stderr[-3000:]}"
     assert "-W --keep-going -b html -d _build/doctrees -D language=en ." in result.stdout
     assert "-b cv-docx -d _build/doctrees ." in result.stdout
-    assert f"latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname={SLUG} -interaction=nonstopmode" \
-        in result.stdout
+    assert "-b cv-pdf -d _build/doctrees-cv-pdf ." in result.stdout
+    assert "latexmk" not in result.stdout
     # build.jobs.post_build: the variants' PDFs, written under the published HTML.
     assert 'scripts/build_cv.py --variants short dba sre --outdir "$READTHEDOCS_OUTPUT/html"' \
         in result.stdout
@@ -124,8 +133,9 @@ def test_rtd_build_makes_a_valid_epub(rtd_output, tmp_path):
 @pytest.mark.slow
 def test_rtd_build_makes_the_cv_pdf(rtd_output):
     pdf = PdfReader(rtd_output / "pdf" / f"{SLUG}.pdf")
-    # Read the Docs' `latexmk -r latexmkrc -pdf` runs the engine conf.py names.
-    assert pdf.metadata.producer.startswith("LuaTeX")
+    # build.jobs.build.pdf: the cv-pdf builder, through Typst.
+    assert pdf.metadata.creator.startswith("Typst")
+    assert bool(pdf.trailer["/Root"]["/MarkInfo"]["/Marked"])
     assert len(pdf.pages) <= 3
     first = pdf.pages[0].extract_text()
     assert first.startswith("tef") and "tef@printf.net" in first

@@ -24,19 +24,40 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("directives", {"entries", "job", "employer", "summary", "translation"}),
     ("transforms", {"render", "microformats", "capture", "fences", "contact"}),
     ("outputs", {"export_resume", "resume_data", "jsonld", "cvheader", "glyphs",
-                 "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx"}),
+                 "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx", "cv_typst",
+                 "cv_pdf", "typst_fonts"}),
     ("setup", {"__init__"}),
+    ("command", {"cli", "__main__", "scaffold", "myst_writer", "importers"}),
 ]
 LAYER_OF = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
 
 
 def modules() -> list[str]:
-    return sorted(path.stem for path in PACKAGE.glob("*.py"))
+    """The package's modules, a subpackage (importers/) counting as one."""
+    return sorted([path.stem for path in PACKAGE.glob("*.py")]
+                  + [path.parent.name for path in PACKAGE.glob("*/__init__.py")])
+
+
+def sources(module: str) -> list[Path]:
+    folder = PACKAGE / module
+    return sorted(folder.glob("*.py")) if folder.is_dir() else [PACKAGE / f"{module}.py"]
+
+
+def _trees(module: str) -> list[tuple[ast.Module, int]]:
+    """Each source file of *module*, and the import level that reaches the package."""
+    return [(ast.parse(path.read_text(encoding="utf-8")), 2 if path.parent != PACKAGE else 1)
+            for path in sources(module)]
 
 
 def imports(module: str) -> set[str]:
     """The package's modules *module* imports, wherever in it (TYPE_CHECKING aside)."""
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    found = set()
+    for tree, level in _trees(module):
+        found |= _imports(tree, level)
+    return found - {module}
+
+
+def _imports(tree: ast.Module, level: int) -> set[str]:
     checking_only = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
                      and ast.unparse(block.test) == "TYPE_CHECKING"
                      for node in ast.walk(block)}
@@ -44,7 +65,7 @@ def imports(module: str) -> set[str]:
     for node in ast.walk(tree):
         if id(node) in checking_only:
             continue
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
+        if isinstance(node, ast.ImportFrom) and node.level == level:
             if node.module:
                 found.add(node.module.split(".")[0])
             else:
@@ -56,7 +77,10 @@ def imports(module: str) -> set[str]:
 
 
 def third_party(module: str) -> set[str]:
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    return {name for tree, _ in _trees(module) for name in _third_party(tree)}
+
+
+def _third_party(tree: ast.Module) -> set[str]:
     checking_only = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
                      and ast.unparse(block.test) == "TYPE_CHECKING"
                      for node in ast.walk(block)}

@@ -101,7 +101,9 @@ def test_wheel_holds_the_package_its_assets_and_licence(wheel):
         package = {n for n in names if n.startswith("sphinx_work_history/")}
         assert {"sphinx_work_history/__init__.py", "sphinx_work_history/py.typed",
                 "sphinx_work_history/assets/html/work_history.css",
-                "sphinx_work_history/assets/latex/workhistory.sty"} <= package
+                "sphinx_work_history/assets/latex/workhistory.sty",
+                *(f"sphinx_work_history/assets/typst/{design}.typ"
+                  for design in ("base", "classic", "moderncv", "compact"))} <= package
         assert archive.read("sphinx_work_history/assets/html/work_history.css") == \
             (ASSETS / "html" / "work_history.css").read_bytes()
         (licence,) = [n for n in names if re.search(r"\.dist-info/(licenses/)?LICENSE$", n)]
@@ -114,15 +116,21 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
     meta = metadata(wheel)
     assert meta["Name"] == "sphinx-work-history"
     assert meta["Requires-Python"] == ">=3.11"
-    # Sphinx, and the optional extras: everything (all), Word output, the glyph check.
-    assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10",
+    # Sphinx and Babel (CLDR's dates), and the optional extras: everything (all), Word
+    # output, the PDF through Typst, the glyph check.
+    assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10", "babel>=2.13,<3",
                                              'myst-parser==5.2.0 ; extra == "all"',
                                              'furo==2025.12.19 ; extra == "all"',
                                              'python-docx==1.2.0 ; extra == "all"',
                                              'fonttools==4.68.0 ; extra == "all"',
+                                             'typst==0.15.2 ; extra == "all"',
+                                             'pypdf==7.1.1 ; extra == "all"',
                                              'python-docx==1.2.0 ; extra == "docx"',
+                                             'typst==0.15.2 ; extra == "pdf"',
+                                             'fonttools==4.68.0 ; extra == "pdf"',
+                                             'pypdf==7.1.1 ; extra == "pdf"',
                                              'fonttools==4.68.0 ; extra == "pdf-fonts"']
-    assert meta.get_all("Provides-Extra") == ["all", "docx", "pdf-fonts"]
+    assert meta.get_all("Provides-Extra") == ["all", "docx", "pdf", "pdf-fonts"]
     assert meta["License-Expression"] == "MIT"
     classifiers = meta.get_all("Classifier")
     assert "Framework :: Sphinx :: Extension" in classifiers

@@ -11,10 +11,12 @@ schema.org JSON-LD and microformats2 h-resume (export_resume.py,
 jsonld.py, microformats.py; the person behind them: person.py), and the
 PDF's CV header (cvheader.py). The builders ``cv-docx``, ``cv-text`` and
 ``cv-markdown`` write the whole CV as one Word, text or Markdown file
-(cv_docx.py, cv_text.py, cv_markdown.py, from cv_document.py). Every
+(cv_docx.py, cv_text.py, cv_markdown.py, from cv_document.py), and
+``cv-pdf`` as a tagged PDF/UA-1 file through Typst (cv_pdf.py, cv_typst.py,
+typst_fonts.py, the designs in assets/typst/). Every
 setting is checked in config.py.
 
-In a LaTeX build, each character of the text that none of the PDF's fonts
+In a LaTeX or cv-pdf build, each character of the text that none of the PDF's fonts
 has is a warning at its file and line (glyphs.py).
 """
 
@@ -35,6 +37,7 @@ from .config import setup_config
 from .contact import setup_contact
 from .cv_docx import setup_cv_docx
 from .cv_markdown import setup_cv_markdown
+from .cv_pdf import setup_cv_pdf
 from .cv_text import setup_cv_text
 from .cvheader import setup_cvheader
 from .domain import WorkHistoryDomain
@@ -99,6 +102,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cv_text(app)
     setup_cv_markdown(app)
     setup_cv_docx(app)
+    setup_cv_pdf(app)
     setup_budget(app)  # loads workhistory.sty with the page budget
     app.add_css_file("work_history.css")
     app.connect("builder-inited", _copy_assets)

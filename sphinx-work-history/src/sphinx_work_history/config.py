@@ -75,13 +75,32 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         "", "env", frozenset({str}),
         "the variant this build makes (-D work_history_variant=NAME); also set as a Sphinx "
         "tag, for {only} blocks; default: the full CV"),
+    "work_history_pdf_design": (
+        "classic", "", frozenset({str}),
+        "the cv-pdf builder's design: 'classic', 'moderncv' (a column of dates) or 'compact'"),
+    "work_history_pdf_paper": (
+        "a4", "", frozenset({str}), "the cv-pdf builder's paper: 'a4' or 'us-letter'"),
+    "work_history_pdf_accent": (
+        "#1f4e79", "", frozenset({str}),
+        "the cv-pdf builder's accent colour (headings, links, the dates column), as #RRGGBB"),
+    "work_history_pdf_fonts": (
+        None, "", frozenset({list, tuple, dict, type(None)}),
+        "the cv-pdf builder's fonts, Typst family names in the order it tries them: a list, "
+        "or a dict of such lists for 'text', 'headings' and 'code'; default: Typst's own "
+        "fonts (Latin, Greek, Cyrillic), then Noto and Symbola for every other script"),
+    "work_history_pdf_font_paths": (
+        None, "", frozenset({list, tuple, type(None)}),
+        "folders the cv-pdf builder finds fonts in (relative to the configuration "
+        "directory), besides the fonts Typst embeds; no system font is used unless listed; "
+        "default: Debian's Noto and Symbola folders, where they exist"),
     "work_history_words": (
         {}, "env", frozenset({dict}),
         "the package's words in this build's language, overriding its catalogue: English "
         "word -> word (such as {'Experience': 'Berufserfahrung', 'present': 'heute'})"),
     "work_history_pages": (
         0, "", frozenset({int}),
-        "the PDF's page budget, enforced by the LaTeX run, for the full CV and any variant "
+        "the PDF's page budget, enforced by the LaTeX run and by the cv-pdf builder, for the "
+        "full CV and any variant "
         "without 'pages'; 0: no budget"),
 }
 
@@ -149,6 +168,22 @@ def _check_person(app: Sphinx, config: Config) -> None:
     config.work_history_person = person
 
 
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+_CHOICES = {"work_history_pdf_design": ("classic", "moderncv", "compact"),
+            "work_history_pdf_paper": ("a4", "us-letter")}
+
+
+def _check_pdf(app: Sphinx, config: Config) -> None:
+    for name, choices in _CHOICES.items():
+        if config[name] not in choices:
+            warn("bad_config", f"{name}: {config[name]!r} is not one of {', '.join(choices)}; "
+                 f"{choices[0]!r} is used instead", conf_location(app, name))
+            setattr(config, name, choices[0])
+    if not _HEX.fullmatch(config.work_history_pdf_accent):
+        warn("bad_config", f"work_history_pdf_accent: {config.work_history_pdf_accent!r} is "
+             "not a colour written #RRGGBB; '#1f4e79' is used instead",
+             conf_location(app, "work_history_pdf_accent"))
+        config.work_history_pdf_accent = "#1f4e79"
 def _check_words(app: Sphinx, config: Config) -> None:
     words = config.work_history_words
     kept = {key: value for key, value in words.items()
@@ -166,6 +201,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_lists(app, config)
     _check_person(app, config)
     _check_cv_basename(app, config)
+    _check_pdf(app, config)
     _check_words(app, config)
     check_variants(app, config)
 

@@ -27,7 +27,7 @@ import subprocess
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from docutils import nodes
@@ -52,6 +52,7 @@ _NOT_TEXT = {"ids", "classes", "names", "dupnames", "backrefs", "url", "source",
              "docname", "name", "index"}
 
 
+@cache
 def needs_glyph(char: str) -> bool:
     """Whether *char* is drawn: not a space, a control or a default-ignorable."""
     if char.isspace() or unicodedata.category(char) == "Cc":
@@ -74,17 +75,17 @@ class UnreadableFont(Exception):
     """A font file fontTools cannot read."""
 
 
-_cmaps: dict[tuple[str, float], frozenset[int]] = {}
+_cmaps: dict[tuple[str, int, float], frozenset[int]] = {}
 
 
-def _cmap(path: str) -> frozenset[int]:
-    """The code points a font file maps (a collection's first font), cached."""
-    key = (path, os.path.getmtime(path))
+def _cmap(path: str, number: int = 0) -> frozenset[int]:
+    """The code points a font file maps (a collection's font *number*), cached."""
+    key = (path, number, os.path.getmtime(path))
     if key not in _cmaps:
         from fontTools.ttLib import TTFont
 
         try:
-            with TTFont(path, fontNumber=0, lazy=True) as font:
+            with TTFont(path, fontNumber=number, lazy=True) as font:
                 _cmaps[key] = frozenset(font.getBestCmap() or ())
         except Exception as exc:  # fontTools raises many kinds on a damaged file
             raise UnreadableFont(f"cannot read {path}: {exc}") from exc
@@ -116,13 +117,45 @@ class FontChain:
     never opens the large CJK fonts at the end of a chain."""
 
     def __init__(self, names: tuple[str, ...], paths: tuple[str, ...],
-                 cmaps: tuple[frozenset[int], ...] = ()):
+                 cmaps: tuple[frozenset[int], ...] = (), numbers: tuple[int, ...] = (),
+                 probe: Callable[[str, set[str]], frozenset[str]] | None = None,
+                 locate: Callable[[str], tuple[str | None, int] | None] | None = None):
         self.names, self.paths = names, paths
+        self.numbers = numbers or (0,) * len(paths)
         self._cmaps = list(cmaps)  # those read so far
+        # A font with no file (path "", one Typst embeds) is asked, by *probe*,
+        # which of the characters it is given it lacks: `prepare` gives them. A
+        # font whose file is not known yet (path "?") is found by *locate*, only
+        # when a character needs it (finding it means searching the font folders).
+        self._probe, self._locate = probe, locate
+
+    def _read(self, index: int, wanted: set[int] | None) -> frozenset[int]:
+        path, number = self.paths[index], self.numbers[index]
+        if path == "?":
+            found = self._locate(self.names[index]) if self._locate else None
+            if found is None:
+                return frozenset()  # not to be had: as if it were not in the chain
+            path, number = found[0] or "", found[1]
+        if path:
+            return _cmap(path, number)
+        if wanted is None or self._probe is None:
+            return frozenset()  # no character asked for it
+        lacking = self._probe(self.names[index], {chr(c) for c in wanted})
+        return frozenset(c for c in wanted if chr(c) not in lacking)
+
+    def prepare(self, codes: set[int]) -> None:
+        """Read the fonts *codes* need, probing those with no file for what they lack."""
+        remaining = set(codes)
+        for index in range(len(self.paths)):
+            if not remaining:
+                break
+            if index >= len(self._cmaps):
+                self._cmaps.append(self._read(index, remaining))
+            remaining -= self._cmaps[index]
 
     def _cmap(self, index: int) -> frozenset[int]:
         while len(self._cmaps) <= index:
-            self._cmaps.append(_cmap(self.paths[len(self._cmaps)]))
+            self._cmaps.append(self._read(len(self._cmaps), None))
         return self._cmaps[index]
 
     def first_with(self, code: int) -> int | None:
@@ -262,19 +295,47 @@ def fonts_used(chains: dict[str, FontChain], text: str) -> dict[str, list[str]]:
     return used
 
 
+def typst_chains(app: Sphinx) -> dict[str, FontChain] | None:
+    """The cv-pdf builder's fonts (typst_fonts.py), as Typst finds them."""
+    from . import typst_fonts
+
+    try:
+        import fontTools  # noqa: F401
+        import typst  # noqa: F401
+    except ImportError:
+        return None  # the builder says what is missing
+    paths = typst_fonts.font_paths(app.config, app.confdir)
+    embedded = typst_fonts.embedded()
+
+    def locate(name: str) -> tuple[str | None, int] | None:
+        return typst_fonts.available(paths).get(name)
+
+    return {family: FontChain(names, tuple("" if name in embedded else "?" for name in names),
+                              probe=typst_fonts.probe, locate=locate)
+            for family, names in typst_fonts.configured_chains(app.config).items()}
+
+
 # -- the check ----------------------------------------------------------------------
 
 def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "latex":
+    if app.builder.name == "cv-pdf":
+        chains, setting = typst_chains(app), "work_history_pdf_fonts"
+    elif app.builder.format == "latex":
+        chains, setting = font_chains(app), "work_history_latex_fonts"
+    else:
         return
-    chains = font_chains(app)
     if not chains:
         return
+    pieces = list(document_text(doctree, docname))
+    codes = {ord(char) for char in set().union(*(text for text, _ in pieces))
+             if needs_glyph(char)}
     lacking: dict[str, list[str]] = {}  # character -> the families without it
     # where (a file, else a docname; a line) -> the characters, in order
     found: dict[tuple[str, bool, int | None], dict[str, None]] = {}
     try:
-        for text, piece in document_text(doctree, docname):
+        for chain in chains.values():
+            chain.prepare(codes)
+        for text, piece in pieces:
             for char in dict.fromkeys(text):
                 if char not in lacking:
                     lacking[char] = [] if not needs_glyph(char) else [
@@ -287,14 +348,13 @@ def _check_glyphs(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                            else (where.docname, False, line))
                     found.setdefault(key, {})[char] = None
     except UnreadableFont as exc:
-        warn("bad_config", f"work_history_latex_fonts: {exc}; the PDF's text is not checked",
-             None)
+        warn("bad_config", f"{setting}: {exc}; the PDF's text is not checked", None)
         return
     for (place, is_file, line), chars in found.items():
         named = sorted({family for char in chars for family in lacking[char] if family})
         families = f" ({', '.join(named)})" if named else ""
         them = "it" if len(chars) == 1 else "them"
-        warn("glyph", f"{', '.join(map(describe, chars))}: no font of work_history_latex_fonts"
+        warn("glyph", f"{', '.join(map(describe, chars))}: no font of {setting}"
              f"{families} has {them}, so the PDF cannot show {them}",
              f"{place}:{line}" if is_file else (place, line) if line else place)
 

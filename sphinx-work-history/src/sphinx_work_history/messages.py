@@ -38,8 +38,13 @@ SUBTYPES = {
                   "exist, a font of work_history_latex_fonts that cannot be found or read, "
                   "python-docx missing for cv-docx, a :::{job} fence on a page read without MyST's "
                   "colon_fence)",
-    "glyph": "a character of the PDF's text that no font of work_history_latex_fonts has "
-             "(the PDF would lose it)",
+    "glyph": "a character of the PDF's text that no font of work_history_latex_fonts (in "
+             "a LaTeX build) or work_history_pdf_fonts (cv-pdf) has (the PDF would lose it)",
+    "pdf": "the cv-pdf builder could not make the PDF: Typst's error, with the line of the "
+           "Typst source it wrote (a missing `typst` package: pip install "
+           "sphinx-work-history[pdf])",
+    "page_budget": "the CV's PDF (cv-pdf) has more pages than its budget (the variant's "
+                   "'pages', else work_history_pages): the message names the entries past it",
     "left_out": "something a page shows that a CV file (cv-docx, cv-text, cv-markdown) "
                 "cannot hold, such as raw HTML or LaTeX: the warning says what is left out",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "

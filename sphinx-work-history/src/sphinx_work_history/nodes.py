@@ -257,6 +257,13 @@ def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
+def visit_job_header_latex(self: LaTeXTranslator, node: job_header) -> None:
+    # A role's or an employer's LaTeX environment sets its header from the
+    # node's attributes; any other entry's header is standard nodes, set as they are.
+    if isinstance(node.parent, (job_entry, employer_entry)):
+        raise nodes.SkipNode
+
+
 # -- text, man, texinfo: the standard nodes underneath do the work -------------
 
 def visit_passthrough(self: nodes.NodeVisitor, node: nodes.Node) -> None:
@@ -281,7 +288,7 @@ def setup_nodes(app: Sphinx) -> None:
                  text=PASS, man=PASS, texinfo=PASS)
     app.add_node(job_header,
                  html=(visit_job_header_html, depart_job_header_html),
-                 latex=(skip, None),
+                 latex=(visit_job_header_latex, depart_passthrough),
                  text=PASS, man=PASS, texinfo=PASS)
     app.add_node(employer_entry,
                  html=(visit_employer_entry_html, depart_employer_entry_html),

@@ -38,6 +38,12 @@ def text_of(node: nodes.Node) -> str:
     return " ".join(node.astext().split())
 
 
+def exact_text(node: nodes.Node) -> str:
+    """A node's text as written (its line breaks too), for the exports: resume.json
+    gives back the text the author wrote, character for character."""
+    return node.astext()
+
+
 def entry_body(entry: nodes.Element) -> nodes.Element | None:
     return next((child for child in entry.children
                  if isinstance(child, nodes.Element) and BODY_CLASS in child["classes"]), None)
@@ -82,7 +88,7 @@ def body_text(body: nodes.Element | None, tags: Tags | None = None
                 summary.append(block.text)
 
     if body is not None:
-        take(blocks_of(list(shown_children(body, tags))))
+        take(blocks_of(list(shown_children(body, tags)), exact=True))
     return tuple(summary), tuple(h for h in highlights if h)
 
 
@@ -112,13 +118,14 @@ def runs_of(node: nodes.Node, style: Run | None = None) -> Iterator[Run]:
         yield from runs_of(child, style)
 
 
-def paragraph_of(*parts: nodes.Node) -> Paragraph:
-    """The inline content of *parts* as one paragraph, white space collapsed."""
+def paragraph_of(*parts: nodes.Node, exact: bool = False) -> Paragraph:
+    """The inline content of *parts* as one paragraph, white space collapsed
+    (*exact*: as written, line breaks too, for the exports)."""
     runs: list[Run] = []
     for index, part in enumerate(parts):
         for run in (Run(" "), *runs_of(part)) if index else runs_of(part):
-            text = re.sub(r"\s+", " ", run.text)
-            if (not runs or runs[-1].text.endswith(" ")) and text.startswith(" "):
+            text = run.text if exact else re.sub(r"\s+", " ", run.text)
+            if not exact and (not runs or runs[-1].text.endswith(" ")) and text.startswith(" "):
                 text = text[1:]
             if not text:
                 continue
@@ -126,7 +133,7 @@ def paragraph_of(*parts: nodes.Node) -> Paragraph:
                 runs[-1] = replace(runs[-1], text=runs[-1].text + text)
             else:
                 runs.append(replace(run, text=text))
-    if runs:  # no white space at the end
+    if runs and not exact:  # no white space at the end
         runs[-1] = replace(runs[-1], text=runs[-1].text.rstrip())
     return Paragraph(tuple(run for run in runs if run.text))
 
@@ -135,16 +142,18 @@ def paragraph_of(*parts: nodes.Node) -> Paragraph:
 _LISTS = (nodes.bullet_list, nodes.enumerated_list)
 
 
-def _list_items(node: nodes.Element, depth: int) -> Iterator[tuple[int, Paragraph]]:
+def _list_items(node: nodes.Element, depth: int, exact: bool
+                ) -> Iterator[tuple[int, Paragraph]]:
     for item in node.children:
         if not isinstance(item, nodes.list_item):
             continue
-        text = paragraph_of(*(c for c in item.children if not isinstance(c, _LISTS)))
+        text = paragraph_of(*(c for c in item.children if not isinstance(c, _LISTS)),
+                            exact=exact)
         if text.runs:
             yield depth, text
         for child in item.children:
             if isinstance(child, _LISTS):
-                yield from _list_items(child, depth + 1)
+                yield from _list_items(child, depth + 1, exact)
 
 
 def _navigation(node: nodes.Node) -> bool:
@@ -157,8 +166,9 @@ def _navigation(node: nodes.Node) -> bool:
         {"toctree-wrapper", "wh-summary", "wh-summary-empty"} & set(node["classes"]))
 
 
-def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
-    """Paragraphs, bullet lists and asides, from body elements."""
+def blocks_of(children: list[nodes.Node], exact: bool = False) -> Iterator[Block]:
+    """Paragraphs, bullet lists and asides, from body elements (*exact*: their
+    text as written, line breaks too: `paragraph_of`)."""
     for child in children:
         if _navigation(child):
             continue
@@ -168,22 +178,22 @@ def blocks_of(children: list[nodes.Node]) -> Iterator[Block]:
                 "" if isinstance(child, nodes.admonition)
                 else child.tagname.replace("_", " ").capitalize())
             rest = [c for c in child.children if not isinstance(c, nodes.title)]
-            yield Aside(heading, tuple(blocks_of(rest)))
+            yield Aside(heading, tuple(blocks_of(rest, exact)))
         elif isinstance(child, _LISTS):
-            items = tuple(_list_items(child, 0))
+            items = tuple(_list_items(child, 0, exact))
             if items:
                 yield BulletList(items)
         elif isinstance(child, (nodes.paragraph, nodes.literal_block, nodes.rubric,
                                 nodes.title, nodes.line_block)):
-            paragraph = paragraph_of(child)
+            paragraph = paragraph_of(child, exact=exact)
             if isinstance(child, nodes.literal_block):
                 paragraph = Paragraph(tuple(replace(r, literal=True) for r in paragraph.runs))
             if paragraph.runs:
                 yield paragraph
         elif isinstance(child, nodes.Element) and any(
                 isinstance(c, nodes.Element) for c in child.children):
-            yield from blocks_of(child.children)  # quotes, containers
-        elif (paragraph := paragraph_of(child)).runs:
+            yield from blocks_of(child.children, exact)  # quotes, containers
+        elif (paragraph := paragraph_of(child, exact=exact)).runs:
             yield paragraph
 
 
@@ -191,9 +201,8 @@ def introduction(document: nodes.document, tags: Tags | None = None) -> tuple[st
     """The paragraphs before the document's first subsection."""
     section = next(iter(document.findall(nodes.section)), None)
     container = section if section is not None else document
-    paragraphs = (text_of(child) for child in shown_children(container, tags)
-                  if isinstance(child, nodes.paragraph))
-    return tuple(p for p in paragraphs if p)
+    return tuple(exact_text(child) for child in shown_children(container, tags)
+                 if isinstance(child, nodes.paragraph) and text_of(child))
 
 
 def links(document: nodes.document) -> list[dict[str, Any]]:

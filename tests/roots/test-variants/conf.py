@@ -10,3 +10,4 @@ work_history_variants = {
     "recent": {"since": "2015", "limit": 2},
     "one": {"pages": 1},
 }
+work_history_cv_basename = "variants"  # the CV files (cv-pdf: variants.pdf), as the .tex

@@ -1,0 +1,210 @@
+"""Import, then build: resume.json gives back the imported JSON Resume, and the HTML
+shows every text of an imported RenderCV file under its section's title."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+
+from conftest import SOURCE_DATE_EPOCH, TESTS, require_tool
+from jsonresume_strategies import resume
+from sphinx_work_history.importers import Project, read_project
+from sphinx_work_history.importers.jsonresume import project_of
+from sphinx_work_history.importers.rendercv import plain, section_title
+from sphinx_work_history.scaffold import write_project
+
+DATA = TESTS / "data"
+JSON_RESUMES = sorted((DATA / "jsonresume").glob("*.json"))
+RENDERCV = sorted((DATA / "rendercv").glob("*.yaml"))
+SCHEMA = json.loads((TESTS / "schemas" / "jsonresume-v1.schema.json").read_text())
+# About the file, not the person: the export writes its own.
+ASIDE = ("meta", "$schema")
+
+
+def build_html(project: Project, folder: Path) -> tuple[Path, str]:
+    """Write *project* and build it as HTML, in this process; (output, warnings)."""
+    from sphinx.testing.util import SphinxTestApp
+
+    write_project(project, folder)
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=warnings,
+                        freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir), warnings.getvalue()
+
+
+def without_empties(value: Any) -> Any:
+    """An empty string, list or object is no value: JSON Resume's themes show nothing."""
+    if isinstance(value, dict):
+        kept = {k: without_empties(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ("", [], {})}
+    if isinstance(value, list):
+        return [v for v in map(without_empties, value) if v not in ("", [], {})]
+    return value
+
+
+def expected(document: dict[str, Any]) -> dict[str, Any]:
+    return without_empties({k: v for k, v in document.items() if k not in ASIDE})
+
+
+def exported(outdir: Path) -> dict[str, Any]:
+    data = json.loads((outdir / "resume.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, SCHEMA)
+    return {k: v for k, v in data.items() if k not in ASIDE}
+
+
+# The values of the corpus the import leaves out, saying so: a link that is not an
+# http(s) address (the build shows links to web pages only).
+LEFT_OUT = {
+    "resume-schema-1.0.1-sample.resume.json": {".projects[0].url"},
+}
+
+
+def leaves(value: Any, path: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        return {p: v for k, item in value.items() for p, v in leaves(item, f"{path}.{k}").items()}
+    if isinstance(value, list):
+        return {p: v for i, item in enumerate(value) for p, v in leaves(item, f"{path}[{i}]")
+                .items()}
+    return {path: value}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", JSON_RESUMES, ids=lambda p: p.name)
+def test_json_resume_round_trips(path: Path, tmp_path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    project = read_project(path)
+    outdir, warnings = build_html(project, tmp_path / "cv")
+    assert warnings == ""
+    want, got = leaves(expected(document)), leaves(exported(outdir))
+    # What the import said it leaves out, and nothing else, is not there.
+    noted = {"." + note.split(": ")[1] for note in project.notes}
+    assert noted == LEFT_OUT.get(path.name, set())
+    want = {p: v for p, v in want.items() if p not in noted}
+    assert {p: got.get(p) for p in want if got.get(p) != want[p]} == {}, "values changed"
+    assert sorted(set(got) - set(want)) == [], "values added"
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.data_too_large])
+@given(resume)
+def test_generated_json_resumes_round_trip(tmp_path_factory: pytest.TempPathFactory,
+                                           document: dict[str, Any]) -> None:
+    jsonschema.validate(document, SCHEMA)
+    folder = tmp_path_factory.mktemp("generated") / "cv"
+    outdir, warnings = build_html(project_of(document, Path("resume.json")), folder)
+    assert warnings == ""
+    # The export always has a work section, if empty: an empty list is no value.
+    assert without_empties(exported(outdir)) == expected(document)
+
+
+# -- RenderCV ---------------------------------------------------------------------
+DATE_KEYS = {"date", "start_date", "end_date"}
+# A RenderCV entry's type (the first of its keys found here) and its JSON Resume section.
+RENDERCV_SECTIONS = [("institution", "education"), ("company", "work"),
+                     ("authors", "publications"), ("name", "projects"), ("label", "skills")]
+
+
+def texts_of(entry: Any) -> list[str]:
+    """Every text of a RenderCV entry but its dates, as plain text."""
+    if isinstance(entry, str):
+        return [plain(entry)[0]]
+    if isinstance(entry, list):
+        return [t for item in entry for t in texts_of(item)]
+    if isinstance(entry, dict):
+        return [t for key, value in entry.items() if key not in DATE_KEYS
+                for t in texts_of(value)]
+    return []
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", RENDERCV, ids=lambda p: p.name)
+def test_rendercv_texts_are_shown_under_their_sections(path: Path, tmp_path: Path) -> None:
+    cv = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["cv"]
+    outdir, warnings = build_html(read_project(path), tmp_path / "cv")
+    assert warnings == ""
+    pages, links = {}, {}
+    for page in (outdir / "pages").glob("*.html"):
+        main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(
+            attrs={"role": "main"}) or BeautifulSoup(page.read_text(), "html.parser")
+        title = squeeze(main.find("h1").get_text()).rstrip("¶#").strip()
+        pages[title] = squeeze(main.get_text())
+        links[title] = {a.get("href") for a in main.find_all("a")}
+    missing = []
+    for key, entries in cv["sections"].items():
+        shown = pages[section_title(key)]
+        for text in texts_of(entries):
+            words = squeeze(re.sub(r"^\s*- ", "", text))
+            if words not in shown and words not in links[section_title(key)]:
+                missing.append((key, words))
+    assert missing == []
+    # resume.json holds every entry JSON Resume has a section for.
+    data = exported(outdir)
+    kinds = [next((section for key, section in RENDERCV_SECTIONS if key in entry), "")
+             for entries in cv["sections"].values() for entry in entries
+             if isinstance(entry, dict)]
+    for section in {k for k in kinds if k}:
+        assert len(data.get(section, [])) == kinds.count(section), section
+
+
+def make(project: Path, builder: str) -> Path:
+    """``sphinx -M builder``, strictly, in a process of its own; its output folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", builder, ".", "_build", "-W", "--keep-going",
+         "-n", "-T", "-q"], cwd=project, capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert result.stderr == ""
+    return project / "_build" / ("latex" if builder == "latexpdf" else builder)
+
+
+def letters(text: str) -> str:
+    """*text* without white space or hyphens: LaTeX breaks lines, and words at hyphens."""
+    return re.sub(r"[\s\-‐]", "", text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", RENDERCV, ids=lambda p: p.name)
+def test_rendercv_texts_are_in_the_pdf(path: Path, tmp_path: Path) -> None:
+    require_tool("lualatex")
+    pdftotext = require_tool("pdftotext")
+    cv = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["cv"]
+    write_project(read_project(path), tmp_path / "cv")
+    out = make(tmp_path / "cv", "latexpdf")
+    pdf, = out.glob("*.pdf")
+    shown = letters(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True,
+                                   text=True, check=True).stdout)
+    texts = [t for t in texts_of(cv["sections"]) if not t.startswith("http")]
+    assert [t for t in texts if letters(re.sub(r"^\s*- ", "", t)) not in shown] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["awkward.resume.json", "scripts.resume.json"])
+def test_an_imported_json_resume_is_an_epub_epubcheck_accepts(name: str, tmp_path: Path
+                                                               ) -> None:
+    require_tool("java")
+    write_project(read_project(DATA / "jsonresume" / name), tmp_path / "cv")
+    book, = make(tmp_path / "cv", "epub").glob("*.epub")
+    result = subprocess.run(["java", "-jar", "/usr/bin/epubcheck", str(book)],
+                            capture_output=True, text=True, check=False)
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr, result.stdout

@@ -1,0 +1,92 @@
+"""`sphinx-work-history new`, then a strict build of every format: each one passes, and
+shows the person's name."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import SOURCE_DATE_EPOCH, require_tool
+from sphinx_work_history.cli import main
+from sphinx_work_history.scaffold import formats
+
+pytestmark = pytest.mark.slow
+NAME = "Ada Lovelace"
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("new") / "cv"
+    assert main(["new", str(folder), "--name", NAME]) == 0
+    return folder
+
+
+def make(project: Path, builder: str) -> Path:
+    """``sphinx -M builder``, strictly (the project's Makefile's command); its output folder."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-M", builder, ".", "_build", "-W", "--keep-going",
+         "-n", "-T", "-q"], cwd=project, capture_output=True, text=True, check=False,
+        env={**__import__("os").environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert result.stderr == "", result.stderr
+    return project / "_build" / ("latex" if builder == "latexpdf" else builder)
+
+
+def test_every_format_is_in_the_makefile(project: Path) -> None:
+    line = next(line for line in (project / "Makefile").read_text().splitlines()
+                if line.startswith("FORMATS"))
+    assert line.split("=", 1)[1].split() == list(formats())
+
+
+def test_html(project: Path) -> None:
+    out = make(project, "html")
+    assert f"<h1>{NAME}" in (out / "index.html").read_text()
+    for page in ("work", "education", "skills"):
+        assert (out / "pages" / f"{page}.html").exists()
+
+
+def test_epub_passes_epubcheck(project: Path) -> None:
+    require_tool("java")
+    out = make(project, "epub")
+    book, = out.glob("*.epub")
+    assert book.name == "ada-lovelace-cv.epub"
+    with zipfile.ZipFile(book) as epub:
+        assert not [n for n in epub.namelist() if "genindex" in n]
+    result = subprocess.run(["java", "-jar", "/usr/bin/epubcheck", str(book)],
+                            capture_output=True, text=True, check=False)
+    assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr, result.stdout
+
+
+def test_latex_pdf_has_no_contents_or_index(project: Path) -> None:
+    require_tool("lualatex")
+    require_tool("latexmk")
+    pdftotext = require_tool("pdftotext")
+    out = make(project, "latexpdf")
+    tex = (out / "ada-lovelace-cv.tex").read_text()
+    assert "\\tableofcontents" not in tex
+    assert "\\printindex" not in tex
+    text = subprocess.run([pdftotext, str(out / "ada-lovelace-cv.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert NAME in text
+    assert "Contents" not in text
+    assert "Index" not in text
+
+
+@pytest.mark.parametrize(("builder", "suffix"), [
+    ("cv-docx", "docx"), ("cv-text", "txt"), ("cv-markdown", "md")])
+def test_cv_files(project: Path, builder: str, suffix: str) -> None:
+    out = make(project, builder)
+    path = out / f"ada-lovelace-cv.{suffix}"
+    assert path.exists()
+    if suffix != "docx":
+        assert NAME in path.read_text()
+
+
+@pytest.mark.skipif("cv-pdf" not in formats(), reason="the package has no cv-pdf builder yet")
+def test_cv_pdf(project: Path) -> None:
+    out = make(project, "cv-pdf")
+    assert list(out.glob("*.pdf"))
