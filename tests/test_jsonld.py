@@ -38,6 +38,19 @@ def test_home_and_work_history_carry_the_person(site_html):
             map(source_entry, source_jobs()))
 
 
+def test_the_writing_page_carries_the_works_it_shows(site_html):
+    resume = json.loads((site_html / "resume.json").read_text(encoding="utf-8"))
+    writing = jsonld_person((site_html / "pages/writing.html").read_text(encoding="utf-8"))
+    works = writing["@reverse"]["author"] + writing["@reverse"]["creator"]
+    assert sorted((w["name"], w["url"]) for w in works) == sorted(
+        (p["name"], p["url"]) for p in resume["publications"])
+    assert [w["genre"] for w in writing["@reverse"]["creator"]] == ["talk"]
+    # The home page keeps them off its head (its page budget).
+    assert "@reverse" not in jsonld_person((site_html / "index.html").read_text(
+        encoding="utf-8"))
+
+
 def test_pages_without_entries_carry_none(site_html):
-    writing = (site_html / "pages/writing.html").read_text(encoding="utf-8")
-    assert jsonld_blocks(writing) == []
+    for page in site_html.rglob("*.html"):
+        if page.name not in ("index.html", "work-history.html", "writing.html"):
+            assert jsonld_blocks(page.read_text(encoding="utf-8")) == [], page.name

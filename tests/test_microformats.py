@@ -38,6 +38,17 @@ def test_work_history_page_is_one_h_resume_matching_resume_json(site_html):
 
 
 def test_pages_without_entries_have_no_resume(site_html):
-    for name in ("index.html", "pages/writing.html"):
-        html = (site_html / name).read_text(encoding="utf-8")
-        assert mf2_resumes(html, SITE + name) == []
+    html = (site_html / "index.html").read_text(encoding="utf-8")
+    assert mf2_resumes(html, SITE + "index.html") == []
+
+
+def test_the_writing_pages_works_are_citations_of_its_resume(site_html):
+    resume = json.loads((site_html / "resume.json").read_text(encoding="utf-8"))
+    html = (site_html / "pages/writing.html").read_text(encoding="utf-8")
+    (h_resume,) = mf2_resumes(html, SITE + "pages/writing.html")
+    cites = [c for c in h_resume.get("children", []) if c["type"] == ["h-cite"]]
+    assert sorted(c["properties"]["url"][0] for c in cites) == sorted(
+        p["url"] for p in resume["publications"])
+    # No work's name or address is taken for the résumé's own.
+    assert h_resume["properties"]["name"] == ["Writing and talks"]
+    assert "url" not in h_resume["properties"]

@@ -46,7 +46,7 @@ def test_reference_page_documents_everything(site_html):
         assert name in text, name
     # The rendered examples are there, beside their source, with their lengths.
     examples = jobs("pages/work-history-markup")
-    articles = reference.select("article.wh-job")
+    articles = reference.select("article.wh-job:not(.wh-volunteer)")  # the roles
     assert len(articles) == len(examples) >= 3
     for article, job in zip(articles, examples):
         assert article.select_one(".wh-position").get_text() == job.position
@@ -60,8 +60,9 @@ def test_reference_page_documents_everything(site_html):
         assert roles, org
         shown = section.select_one(".wh-employer-header .wh-duration").get_text()
         assert shown == tenure(roles), org
-    # The five snippets, and the variants' example of an {only} block.
-    assert len(reference.select("div.highlight-markdown")) == 6
+    # Every snippet, and the variants' example of an {only} block.
+    snippets = list((PROJECT / "sphinx-work-history" / "tests" / "snippets").glob("*.md"))
+    assert len(reference.select("div.highlight-markdown")) == len(snippets) + 1
 
 
 def test_reference_page_is_the_packages_documentation():

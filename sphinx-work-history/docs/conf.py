@@ -25,6 +25,8 @@ html_show_sourcelink = False
 
 # The entries on these pages are examples. The exports (resume.json, the
 # JSON-LD) are about a person: an example one, not the package's author.
+# The example person's contact details head the page of examples, not the home page.
+work_history_hub = "directives"
 work_history_person = {
     "name": "Example Person",
     "email": "person@example.org",

@@ -22,7 +22,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("doctree", {"nodes", "text", "rawtext"}),
     ("domain", {"domain", "collector", "xref"}),
     ("directives", {"entries", "job", "employer", "summary", "translation"}),
-    ("transforms", {"render", "microformats", "capture", "fences"}),
+    ("transforms", {"render", "microformats", "capture", "fences", "contact"}),
     ("outputs", {"export_resume", "resume_data", "jsonld", "cvheader", "glyphs",
                  "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx", "cv_typst",
                  "cv_pdf", "typst_fonts"}),

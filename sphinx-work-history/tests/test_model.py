@@ -151,7 +151,7 @@ def test_the_hub_is_a_setting(tmp_path):
     resume = json.loads((app.outdir / "resume.json").read_text(encoding="utf-8"))
     writing = BeautifulSoup((app.outdir / "writing.html").read_text(encoding="utf-8"),
                             "html.parser")
-    first = writing.select_one("[role=main] p").get_text(" ")
+    first = writing.select_one("[role=main] section > p:not(.wh-contact)").get_text(" ")
     assert resume["basics"]["summary"].startswith(" ".join(first.split())[:20])
     assert writing.find("link", rel="alternate", type="application/json")
     index = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"),

@@ -34,6 +34,7 @@ from .capture import setup_capture
 from .catalogue import setup_catalogue
 from .collector import setup_collector
 from .config import setup_config
+from .contact import setup_contact
 from .cv_docx import setup_cv_docx
 from .cv_markdown import setup_cv_markdown
 from .cv_pdf import setup_cv_pdf
@@ -50,7 +51,7 @@ from .jsonld import setup_jsonld
 from .latex_matter import setup_latex_matter
 from .microformats import setup_microformats
 from .nodes import setup_nodes
-from .render import setup_render
+from .render import KINDS_CSS, setup_render
 from .summary import setup_summary
 from .translation import setup_translation
 from .variants import setup_variants
@@ -62,15 +63,17 @@ ASSETS = Path(__file__).parent / "assets"
 
 def _copy_assets(app: Sphinx) -> None:
     # Copied when the builder starts (not when it finishes) so the ePub's
-    # manifest, written before build-finished, lists the stylesheet.
+    # manifest, written before build-finished, lists the stylesheets.
     if app.builder.format == "html":
-        asset, target = ASSETS / "html" / "work_history.css", Path(app.builder.outdir, "_static")
+        assets = [ASSETS / "html" / "work_history.css", ASSETS / "html" / KINDS_CSS]
+        target = Path(app.builder.outdir, "_static")
     elif app.builder.format == "latex":
-        asset, target = ASSETS / "latex" / "workhistory.sty", Path(app.builder.outdir)
+        assets, target = [ASSETS / "latex" / "workhistory.sty"], Path(app.builder.outdir)
     else:
         return
     target.mkdir(parents=True, exist_ok=True)
-    copy_asset_file(asset, target / asset.name, force=True)
+    for asset in assets:
+        copy_asset_file(asset, target / asset.name, force=True)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -92,6 +95,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)
+    setup_contact(app)
     setup_cvheader(app)
     setup_latex_matter(app)
     setup_glyphs(app)

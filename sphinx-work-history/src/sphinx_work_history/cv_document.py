@@ -19,7 +19,7 @@ web and mail addresses stay links.
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -29,6 +29,7 @@ from sphinx.util.matching import Matcher
 from sphinx.util.nodes import inline_all_toctrees
 
 from .compat import resolved_doctree
+from .contact import PHOTO_NAME
 from .cv_model import (
     CV,
     Aside,
@@ -43,6 +44,7 @@ from .cv_model import (
     Run,
     Section,
     clean,
+    contacts_of,
 )
 from .domain import get_domain
 from .kinds import Record
@@ -50,6 +52,7 @@ from .l10n import word
 from .messages import warn
 from .model import EmployerRecord, JobRecord, span_of, tenure
 from .nodes import cv_entry, employer_entry
+from .options import is_web_url
 from .text import blocks_of, entry_body, paragraph_of
 from .views import Detail, describe
 
@@ -58,27 +61,6 @@ __all__ = ["CV", "Aside", "Block", "BulletList", "Contact", "EmployerGroup", "En
 
 
 # -- the whole CV -----------------------------------------------------------------
-def _contacts(person: dict[str, Any]) -> tuple[Contact, ...]:
-    contacts = []
-    if email := person.get("email"):
-        contacts.append(Contact(word("Email"), email, f"mailto:{email}"))
-    if phone := person.get("phone"):
-        contacts.append(Contact(word("Phone"), phone, "tel:" + re.sub(r"[^0-9+]", "", phone)))
-    if url := person.get("url"):
-        contacts.append(Contact(word("Web"), url, url))
-    location = person.get("location") or {}
-    if where := ", ".join(location[key] for key in ("address", "postalCode", "city",
-                                                    "region", "countryCode")
-                          if location.get(key)):
-        contacts.append(Contact(word("Location"), where))
-    for profile in person.get("profiles", ()):
-        shown = profile.get("url") or profile.get("username", "")
-        if shown:
-            contacts.append(Contact(profile.get("network") or word("Profile"), shown,
-                                    profile.get("url", "")))
-    return tuple(Contact(clean(c.label), clean(c.text), c.url) for c in contacts)
-
-
 def assembled_doctree(builder: Builder) -> nodes.document:
     """The root document with every document of its toctrees inlined where the
     toctree stands, resolved for *builder* (as Sphinx's LaTeX builder does)."""
@@ -108,7 +90,7 @@ class _Reader:
 
     def open(self, title: str, depth: int) -> None:
         """End the section being read; what follows is under *title*."""
-        if self.items:
+        if self.items or self.title:
             self.sections.append(Section(self.title, self.depth, tuple(self.items)))
         self.title, self.depth, self.items = title, max(depth, 0), []
 
@@ -183,6 +165,20 @@ class _Reader:
                              clean(span.length), clean(record.location), entries)
 
 
+def headed_only(sections: list[Section]) -> list[Section]:
+    """*sections* without the empty ones, but for a heading whose subsections
+    hold something (a page whose title only its subsections follow)."""
+    kept = []
+    for index, section in enumerate(sections):
+        if not section.items:
+            after = next((later for later in sections[index + 1:]
+                          if later.items or later.depth <= section.depth), None)
+            if after is None or after.depth <= section.depth:
+                continue
+        kept.append(section)
+    return kept
+
+
 def read_cv(builder: Builder) -> CV:
     env = builder.env
     config = builder.config
@@ -199,7 +195,7 @@ def read_cv(builder: Builder) -> CV:
         reader.open("", 0)
         reader.read(resolved_doctree(builder, docname), 0)
     reader.open("", 0)
-    sections = list(reader.sections)
+    sections = headed_only(reader.sections)
     shown = set(domain.toctree_order())
     if resume.publications and not shown.issuperset(config.work_history_publications):
         # The links on publications pages that no entry holds, and the CV does not show.
@@ -210,5 +206,15 @@ def read_cv(builder: Builder) -> CV:
     person = resume.person
     return CV(
         name=clean(person.get("name", "")), label=clean(person.get("label", "")),
-        language=config.language or "en", contacts=_contacts(person),
-        sections=tuple(sections), image=person.get("image", ""))
+        language=config.language or "en", contacts=contacts_of(person),
+        sections=tuple(sections), image=_photo(builder, person))
+
+
+def _photo(builder: Builder, person: dict[str, Any]) -> str:
+    """The photo as the CV files use it: its copy in the output folder
+    (contact.py), or its web address."""
+    image: str = person.get("image", "")
+    if image and not is_web_url(image):
+        copy = Path(builder.outdir, PHOTO_NAME + Path(image).suffix.lower())
+        return str(copy) if copy.is_file() else ""
+    return image

@@ -6,7 +6,8 @@ finds the structure: Title (the name), Subtitle (what they do), Heading 1
 (the sections), Heading 2 (each entry), List Bullet (list items, List
 Bullet 2 and 3 when nested). No tables and no text boxes: the text flows
 in reading order. Links are hyperlinks; the core properties name the
-title, the author and the language.
+title, the author and the language. The person's photo, if the project
+holds one, stands above the name.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
 LINK_COLOUR = (0x1A, 0x40, 0x8C)
+#: The photos python-docx can embed.
+DOCX_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff")
 
 
 def has_docx() -> bool:
@@ -139,6 +142,9 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     properties.last_modified_by = cv.name
     properties.revision = 1
 
+    if cv.image and Path(cv.image).suffix.lower() in DOCX_IMAGE_TYPES:
+        # A photo in the output folder (a web address is not fetched: no network).
+        document.add_picture(cv.image, width=Mm(30))
     if cv.name:
         document.add_paragraph(cv.name, style="Title")
     if cv.label:

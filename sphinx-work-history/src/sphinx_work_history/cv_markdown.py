@@ -130,6 +130,10 @@ def item_lines(item: Item, level: int) -> list[str]:
 
 def cv_markdown(cv: CV) -> str:
     lines = [f"# {escape(cv.name)}", ""] if cv.name else []
+    if cv.image:  # a web address, or the photo's copy beside the CV
+        source = cv.image if "://" in cv.image else Path(cv.image).name
+        lines += [f"![{escape(f'Photo of {cv.name}' if cv.name else 'Photo')}](<{_url(source)}>)",
+                  ""]
     if cv.label:
         lines += [f"**{escape(cv.label)}**", ""]
     contacts = [line_start(f"{escape(contact.label)}: {_linked(contact.text, contact.url)}")

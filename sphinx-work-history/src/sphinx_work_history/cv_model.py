@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from .l10n import word
 from .views import Detail
 
 # What XML 1.0 (and so a DOCX) cannot hold, and what no reader wants.
@@ -59,9 +61,44 @@ Block = Paragraph | BulletList | Aside
 
 @dataclass(frozen=True)
 class Contact:
-    label: str  # what it is: "Email", "Phone", "Web", "Location", or a profile's network
+    label: str  # what it is, in the CV's language: "Email", "Phone", "Web", "Location",
+    # or a profile's network
     text: str  # as shown
     url: str = ""
+    kind: str = ""  # "email", "phone", "web", "location" or "profile"
+
+
+def web_shown(url: str) -> str:
+    """A web address as a reader writes it: no scheme, no trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def location_text(location: dict[str, str]) -> str:
+    """Street, city, region and postal code, country: as an address is written."""
+    region = " ".join(location[key] for key in ("region", "postalCode") if location.get(key))
+    parts = (location.get("address"), location.get("city"), region, location.get("countryCode"))
+    return ", ".join(part for part in parts if part)
+
+
+def contacts_of(person: dict[str, Any]) -> tuple[Contact, ...]:
+    """The person's contact details, in the order every format shows them:
+    email, phone, web address, location, then each profile."""
+    contacts = []
+    if email := person.get("email"):
+        contacts.append(Contact(word("Email"), email, f"mailto:{email}", "email"))
+    if phone := person.get("phone"):
+        contacts.append(Contact(word("Phone"), phone, "tel:" + re.sub(r"[^0-9+]", "", phone),
+                                "phone"))
+    if url := person.get("url"):
+        contacts.append(Contact(word("Web"), url, url, "web"))
+    if where := location_text(person.get("location") or {}):
+        contacts.append(Contact(word("Location"), where, "", "location"))
+    for profile in person.get("profiles", ()):
+        shown = profile.get("url") or profile.get("username", "")
+        if shown:
+            contacts.append(Contact(profile.get("network") or word("Profile"), shown,
+                                    profile.get("url", ""), "profile"))
+    return tuple(Contact(clean(c.label), clean(c.text), c.url, c.kind) for c in contacts)
 
 
 COMPACT_KINDS = frozenset({"skill", "language", "interest"})

@@ -1,19 +1,25 @@
 r"""The PDF's CV header, in place of a title page, from ``work_history_person``.
 
-``\workhistorycvheader{label}{contact}`` (workhistory.sty) sets the
-author's name large, what they do under it and the contact details on
-the right: the email, and the web address. Every value is the checked
-person's (config.py), escaped for LaTeX. A project that sets
+``\workhistorycvheader[photo]{label}{contact}`` (workhistory.sty) sets
+the author's name large, what they do under it, the contact details on
+the right – the email, the phone, the web address, the location and the
+profiles, as every format gives them (cv_model.py) – and the photo, if
+the person has one in the project (contact.py copies it). Every value is
+the checked person's (config.py), escaped for LaTeX. A project that sets
 ``latex_elements['maketitle']`` itself keeps it; so does one that turns
 ``work_history_latex_header`` off or names no person.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.texescape import escape
 
+from .contact import latex_photo
+from .cv_model import contacts_of, web_shown
 from .person import get_person
 
 
@@ -23,13 +29,16 @@ def _uri(url: str) -> str:
             .replace(r"\textquotesingle{}", "'"))
 
 
-def contact_line(person: dict[str, str], site: str) -> str:
+def contact_line(person: dict[str, Any], site: str) -> str:
     parts = []
-    if email := person.get("email"):
-        parts.append(rf"\href{{{_uri('mailto:' + email)}}}{{{escape(email)}}}")
-    if site:
-        shown = site.split("://", 1)[-1].rstrip("/")
-        parts.append(rf"\href{{{_uri(site)}}}{{\texttt{{{escape(shown)}}}}}")
+    for contact in contacts_of({**person, "url": site}):
+        if contact.kind == "web":
+            shown = rf"\texttt{{{escape(web_shown(contact.text))}}}"
+        elif contact.url.startswith("http"):
+            shown = rf"{escape(contact.label)}: \texttt{{{escape(web_shown(contact.text))}}}"
+        else:
+            shown = escape(contact.text)
+        parts.append(rf"\href{{{_uri(contact.url)}}}{{{shown}}}" if contact.url else shown)
     return r" \textperiodcentered{} ".join(parts)
 
 
@@ -37,7 +46,9 @@ def cv_header(config: Config) -> str:
     person = get_person(config)
     site = person.get("url") or config.html_baseurl or ""
     label = escape(person.get("label", ""))
-    return rf"\workhistorycvheader{{{label}}}{{{contact_line(person, site)}}}"
+    photo = latex_photo(person)
+    option = f"[{photo}]" if photo else ""
+    return rf"\workhistorycvheader{option}{{{label}}}{{{contact_line(person, site)}}}"
 
 
 def _set_header(app: Sphinx, config: Config) -> None:

@@ -4,9 +4,13 @@ The entry is built from standard docutils nodes (paragraphs, strong,
 references, inline) so every writer can render it. Custom nodes exist
 only where a format needs more:
 
-* `cv_entry` – an entry of any kind: HTML ``<article>``; in LaTeX its
-  standard nodes (the header render.py gives it, then its body), after
-  a hypertarget references can reach.
+* `cv_entry` – an entry of any kind: HTML ``<article>``; LaTeX a
+  ``workhistoryitem`` environment (dates in the left column, as a role's;
+  the heading, who or where, the location and the details beside them)
+  around its body, or, for a skill, a language or an interest without
+  text, one ``\\workhistorycompact`` line (its name in the left column).
+  The LaTeX visitor reads the entry's record from the domain and its
+  view (views.py), as render.py does for HTML.
 * `job_entry` – a role (``job``, ``volunteer``): HTML ``<article>``;
   LaTeX a ``workhistoryentry`` environment laid out like moderncv's
   ``\\cventry``.
@@ -33,8 +37,12 @@ from sphinx.application import Sphinx
 
 from . import l10n
 from .budget import entry_name_latex
+from .cv_model import COMPACT_KINDS
 from .dates import PartialDate
+from .kinds import Record
 from .l10n import direction
+from .model import span_of
+from .views import EntryView, describe
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
@@ -69,8 +77,6 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 # -- HTML (and ePub, which uses the HTML visitors) --------------------------
 
-def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
-    self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
 def _direction() -> dict[str, Any]:
     # A right-to-left language (l10n.py): the entry's layout runs right to left.
     return {"dir": "rtl"} if direction() == "rtl" else {}
@@ -133,6 +139,9 @@ def visit_job_entry_latex(self: LaTeXTranslator, node: job_entry) -> None:
                  self.encode(location), self.encode(node.get("duration", "")))
     # The name the page budget's message gives the entry (budget.py).
     self.body.append(entry_name_latex(node.get("position", ""), node.get("org", "")))
+    record = _record(self, node)
+    if description := getattr(record, "description", ""):  # the organisation in one line
+        self.body.append(f"\\workhistorydescription{{{self.encode(description)}}}\n")
     if node.get("duration") and not _has_text(node):
         # The length under the dates needs a line of its own (an {only} block
         # may have left the entry without text).
@@ -157,6 +166,61 @@ def visit_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> N
 def depart_employer_entry_latex(self: LaTeXTranslator, node: employer_entry) -> None:
     self.body.append("\n\\end{workhistoryemployer}\n")
 
+
+def _record(self: LaTeXTranslator, node: nodes.Element) -> Record | None:
+    """The entry's record, from the domain (by name: this module is below it)."""
+    domain: Any = self.builder.env.get_domain("work_history")
+    record: Record | None = domain.record(node["docname"], node["name"])
+    return record
+
+
+def _latex_link(self: LaTeXTranslator, text: str, url: str) -> str:
+    text = self.encode(text)
+    return rf"\href{{{self.encode_uri(url)}}}{{{text}}}" if text and url else text
+
+
+def _latex_facts(self: LaTeXTranslator, view: EntryView) -> str:
+    details = [(f"{self.encode(d.label)}: " if d.label else "") + _latex_link(self, d.text, d.url)
+               for d in view.details]
+    return r" \textperiodcentered{} ".join(details)
+
+
+def _entry_view(self: LaTeXTranslator, node: cv_entry
+                ) -> tuple[EntryView, str, bool, bool] | None:
+    """The entry's view, its dates as shown, whether its body shows its heading,
+    and whether it is set as one line."""
+    record = _record(self, node)
+    if record is None:
+        return None
+    view = describe(record)
+    compact = record.KIND in COMPACT_KINDS and not any(
+        isinstance(child, nodes.Element) and "wh-job-body" in child["classes"]
+        for child in node.children)  # no text (text.py's entry_body: a layer above)
+    return view, span_of(self.config, record).text, record.heading_in_body, compact
+
+
+def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
+    found = _entry_view(self, node)
+    if found is None:
+        self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
+        return
+    view, dates, in_body, compact = found
+    heading = "" if in_body else _latex_link(
+        self, view.heading, view.heading_url)
+    if compact:
+        self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
+        self.body.append(f"\\workhistorycompact{{{heading}}}{{{_latex_facts(self, view)}}}\n")
+        raise nodes.SkipNode
+    subtitle = "" if in_body else _latex_link(
+        self, view.subtitle, view.subtitle_url)
+    _latex_begin(self, node, "workhistoryitem", self.encode(dates), heading, subtitle,
+                 self.encode(view.location), _latex_facts(self, view))
+    self.body.append(entry_name_latex(view.heading, view.subtitle))
+
+
+def depart_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
+    if _entry_view(self, node) is not None:
+        self.body.append("\n\\end{workhistoryitem}\n")
 
 def dates_node(start: PartialDate | None, end: PartialDate | None,
                microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
@@ -216,7 +280,7 @@ PASS = (visit_passthrough, depart_passthrough)
 def setup_nodes(app: Sphinx) -> None:
     app.add_node(cv_entry,
                  html=(visit_job_entry_html, depart_job_entry_html),
-                 latex=(visit_cv_entry_latex, depart_passthrough),
+                 latex=(visit_cv_entry_latex, depart_cv_entry_latex),
                  text=PASS, man=PASS, texinfo=PASS)
     app.add_node(job_entry,
                  html=(visit_job_entry_html, depart_job_entry_html),

@@ -16,7 +16,9 @@ is left out; the build goes on.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urljoin
 
 from sphinx.config import Config
 
@@ -26,6 +28,8 @@ TEXT_FIELDS = ("name", "label", "email", "phone", "url", "image", "summary")
 LOCATION_FIELDS = ("address", "postalCode", "city", "countryCode", "region")
 PROFILE_FIELDS = ("network", "username", "url")
 WHERE = "work_history_person"
+#: Where a photo in the project is copied, in the HTML output (and the ePub).
+IMAGE_DIR = "_images"
 
 
 def _text(value: Any, where: str, problems: list[str]) -> str:
@@ -101,3 +105,25 @@ def get_person(config: Config) -> dict[str, Any]:
     """The checked person (config.py checks it once, at config-inited)."""
     person: dict[str, Any] = config.work_history_person
     return person
+
+
+def image_is_local(person: dict[str, Any]) -> bool:
+    """The person's image is a file of the project (not a web address)."""
+    return bool(person.get("image")) and not is_web_url(person["image"])
+
+
+def image_output_path(person: dict[str, Any]) -> str:
+    """Where the HTML output holds the image, from its root: a web address as
+    it is, a file of the project in `IMAGE_DIR`, by its own name."""
+    image: str = person.get("image", "")
+    if not image or is_web_url(image):
+        return image
+    return f"{IMAGE_DIR}/{PurePosixPath(image.replace(chr(92), '/')).name}"
+
+
+def image_url(person: dict[str, Any]) -> str:
+    """The image's published address: absolute when the person's ``url`` is
+    known, else relative to the site's root."""
+    path = image_output_path(person)
+    site: str = person.get("url", "")
+    return urljoin(site, path) if path and site and not is_web_url(path) else path

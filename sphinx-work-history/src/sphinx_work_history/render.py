@@ -88,6 +88,10 @@ def job_header_node(record: JobRecord, span: Span, org_shown: bool) -> job_heade
             name += org
         title += name
     header += title
+    if record.description:  # the organisation in one line
+        description = nodes.paragraph(classes=["wh-job-meta", "wh-job-description"])
+        description += nodes.emphasis(record.description, record.description)
+        header += description
 
     meta = nodes.paragraph(classes=["wh-job-meta"])
     meta += dates_node(record.start, record.end, end_unknown=record.end_unknown)
@@ -217,5 +221,20 @@ def _ancestors(node: nodes.Node) -> Iterable[nodes.Node]:
         yield node
 
 
+KINDS_CSS = "work_history_kinds.css"
+
+
+def kinds_stylesheet(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                     doctree: nodes.document | None) -> None:
+    """The other kinds' layouts (and the photo's), on the pages that show one
+    only: a page of roles (the home page) loads no more than it shows."""
+    if doctree is not None and (
+            any(not isinstance(node, job_entry) for node in doctree.findall(cv_entry))
+            or any("wh-contact-photo" in image["classes"]
+                   for image in doctree.findall(nodes.image))):
+        app.add_css_file(KINDS_CSS)  # called now: for this page only
+
+
 def setup_render(app: Sphinx) -> None:
     app.add_post_transform(FillEntries)
+    app.connect("html-page-context", kinds_stylesheet)

@@ -8,7 +8,8 @@ record's metadata says. Its body's text is its ``summary`` (paragraph by
 paragraph) and ``highlights`` (the items of its lists), or whatever the
 section calls them (a project's ``description``, a reference's
 ``reference``); a section with no place for highlights takes them into
-the summary. The person comes from ``work_history_person``, its summary
+the summary. The person comes from ``work_history_person`` (a photo of the project's
+as its published address), its summary
 from the hub's introduction unless the person has one; links on the
 publications pages that no entry holds are publications too.
 """
@@ -20,6 +21,7 @@ from urllib.parse import urljoin
 
 from .kinds import JSON_HEADING, Record, option_fields
 from .model import JobRecord, Resume
+from .person import image_url
 
 RESUME_JSON = "resume.json"  # at the site's root
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -71,6 +73,7 @@ def build_resume(resume: Resume) -> dict[str, Any]:
     person = resume.person
     basics = {key: person.get(key) for key in ("name", "label", "image", "email", "phone",
                                                 "url")}
+    basics["image"] = image_url(person)  # the published address of a photo in the project
     basics["summary"] = resume.summary
     basics |= {key: person.get(key) for key in ("location", "profiles")}
     data: dict[str, Any] = {

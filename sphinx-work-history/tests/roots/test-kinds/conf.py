@@ -11,6 +11,7 @@ work_history_person = {
     "label": "Computer scientist",
     "email": "grace@example.org",
     "phone": "+1 555 0100",
+    "image": "photo.png",  # a 16-pixel square of one colour, made for these tests
     "url": "https://grace.example.org/",
     "location": {"address": "1 Navy Way", "postalCode": "20001", "city": "Arlington",
                  "region": "Virginia", "countryCode": "US"},
