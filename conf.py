@@ -68,12 +68,10 @@ work_history_exclude_docs = ["pages/work-history-markup"]
 
 root_doc = "index"
 templates_path = ["_templates"]
-# conf.py sits at the top of the repository: read only the site's pages.
-exclude_patterns = [
-    ".venv-3.13",
-    ".venv", "_build", "_readthedocs", "tests", "scripts", ".ci", "_ext", "sphinx-work-history", "_templates",
-    "_latex", "node_modules", "README.md", "Thumbs.db", ".DS_Store", ".pytest_cache", ".hypothesis",
-]
+# conf.py sits at the top of the repository: the site's pages are the home
+# page and pages/ (what they include, such as the package's documentation,
+# is read as they include it).
+include_patterns = ["index.md", "pages/**"]
 
 # -- Where the site lives ------------------------------------------------------
 # Read the Docs names the canonical address of the version being built;
@@ -100,13 +98,8 @@ html_copy_source = False
 html_theme_options = {
     "top_of_page_buttons": [],
 }
-# Furo's sidebar, with the downloads under the navigation.
-html_sidebars = {"**": [
-    "sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
-    "sidebar/navigation.html", "sidebar/downloads.html", "sidebar/ethical-ads.html",
-    "sidebar/scroll-end.html", "sidebar/variant-selector.html",
-]}
-
+# Furo's sidebar has the downloads under its navigation
+# (_templates/sidebar/navigation.html).
 
 # The CV as Word, plain text and Markdown: written beside the HTML by
 # `make dist` and by Read the Docs' build.jobs (.readthedocs.yaml).

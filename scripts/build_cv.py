@@ -18,27 +18,33 @@ from __future__ import annotations
 
 import argparse
 import os
-import runpy
 import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from sphinx.config import Config
+from sphinx.util.tags import Tags
+
 PROJECT = Path(__file__).resolve().parent.parent
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 
 
-def conf_values(srcdir: Path = PROJECT) -> dict:
-    """conf.py's values, read as Sphinx reads it (with no tags set)."""
-    from sphinx.util.tags import Tags
+def read_conf(srcdir: Path = PROJECT) -> Config:
+    """conf.py, read as Sphinx reads it (with no tags set), with the values
+    this script uses: those of Sphinx's LaTeX builder and sphinx-work-history
+    are registered by their setup, which reading a configuration does not run."""
+    config = Config.read(srcdir, overrides={}, tags=Tags())
+    for name, default in (("latex_documents", []), ("work_history_variants", {}),
+                          ("work_history_pages", 0)):
+        config.add(name, default, "env", frozenset({type(default)}))
+    return config
 
-    cwd = os.getcwd()
-    os.chdir(srcdir)
-    try:
-        return runpy.run_path(str(srcdir / "conf.py"), init_globals={"tags": Tags()})
-    finally:
-        os.chdir(cwd)
+
+def book_name(config: Config) -> str:
+    """The file name of the PDFs: the first of ``latex_documents``'s, without .tex."""
+    return Path(config.latex_documents[0][1]).stem
 
 
 def pdf_name(book: str, variant: str) -> str:
@@ -86,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     srcdir = args.srcdir.resolve()
-    conf = conf_values(srcdir)
-    book = Path(conf["latex_documents"][0][1]).stem
-    declared = list(conf.get("work_history_variants", {}))
+    conf = read_conf(srcdir)
+    book = book_name(conf)
+    declared = list(conf.work_history_variants)
     wanted = ["", *declared] if args.variants is None else args.variants
     unknown = [v for v in wanted if v and v not in declared]
     if unknown:

@@ -26,11 +26,11 @@ from test_pdf import squeeze
 pytestmark = pytest.mark.slow
 
 sys.path.insert(0, str(PROJECT / "scripts"))
-from build_cv import conf_values  # noqa: E402
+from build_cv import book_name, read_conf  # noqa: E402
 
-CONF = conf_values()
-VARIANTS: dict[str, dict] = CONF["work_history_variants"]
-BOOK = CONF["BOOK_NAME"]
+CONF = read_conf()
+VARIANTS: dict[str, dict] = CONF.work_history_variants
+BOOK = book_name(CONF)
 NAMES = ["", *VARIANTS]  # "" is the full CV
 
 
@@ -125,7 +125,7 @@ def test_the_pages_have_only_blocks_to_check():
 
 @pytest.mark.parametrize("variant", NAMES)
 def test_each_pdf_is_within_its_page_budget(cv_dir, variant):
-    budget = VARIANTS[variant]["pages"] if variant else CONF["work_history_pages"]
+    budget = VARIANTS[variant]["pages"] if variant else CONF.work_history_pages
     assert 1 <= len(PdfReader(pdf_path(cv_dir, variant)).pages) <= budget
 
 
