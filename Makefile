@@ -7,7 +7,8 @@
 #                   `make package-test` runs one (PYTEST_ARGS=... for either)
 #   make wheelhouse the wheels the package's wheel test installs offline
 #   make package-matrix  the package's tests on every supported Sphinx
-#   make lint       ruff and mypy on the package
+#   make lint       ruff and mypy over the whole repository (ruff.toml, mypy.ini):
+#                   conf.py, _ext, scripts, both suites' tests, and the package
 #   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
 #   make cv         the CV's PDFs: _build/cv/tef-cv.pdf and tef-cv-NAME.pdf for
@@ -51,6 +52,10 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+$(VENV)/.lint-deps: requirements-lint.txt $(VENV)/.test-deps
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r requirements-lint.txt
+	@touch $@
+
 venv: $(VENV)/.test-deps
 
 livehtml: $(VENV)/.build-deps
@@ -84,8 +89,12 @@ wheelhouse: $(VENV)/.build-deps
 package-matrix:
 	$(MAKE) -C $(PACKAGE) matrix
 
-lint:
-	$(MAKE) -C $(PACKAGE) lint
+# Both run, whatever the first says; the target fails if either does.
+lint: $(VENV)/.lint-deps
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/mypy || status=1; \
+	exit $$status
 
 package-docs:
 	$(MAKE) -C $(PACKAGE) docs
@@ -142,7 +151,7 @@ clean:
 	package-docs bench cv cv-files $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
-requirements.txt requirements-test.txt package-lock.json sphinx-work-history/pyproject.toml: ;
+requirements.txt requirements-test.txt requirements-lint.txt package-lock.json sphinx-work-history/pyproject.toml: ;
 
 # Everything else goes to Sphinx: html, epub, latexpdf, linkcheck, text, ...
 %: Makefile $(VENV)/.build-deps

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 # package, installed from requirements.txt).
 sys.path.insert(0, os.path.abspath("_ext"))
 
-import pdf_fonts  # noqa: E402 (in _ext, on the path above)
+import pdf_fonts  # in _ext, on the path above
 
 # -- The site ----------------------------------------------------------------
 project = "tef.computer"
@@ -36,7 +36,8 @@ extensions = [
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
 
-# -- The person, for resume.json and the JSON-LD (see sphinx-work-history/src/sphinx_work_history/person.py)
+# -- The person, for resume.json and the JSON-LD
+# (see sphinx-work-history/src/sphinx_work_history/person.py)
 # The one place for facts the pages do not show as entries. The summary is
 # the home page's introduction and the roles are the pages' `job` entries;
 # the publications are the links on the writing page.
@@ -95,7 +96,7 @@ html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False
-html_theme_options = {
+html_theme_options: dict[str, object] = {
     "top_of_page_buttons": [],
 }
 # Furo's sidebar has the downloads under its navigation
@@ -126,7 +127,7 @@ def _downloads() -> list[dict[str, str]]:
         lang = os.environ.get("READTHEDOCS_LANGUAGE", language)
         ver = os.environ.get("READTHEDOCS_VERSION", "latest")
         pdf, epub = (f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub"))
-    elif tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
+    elif tags.has("downloads"):  # type: ignore[name-defined]  # noqa: F821 (Sphinx provides `tags`)
         pdf, epub = (f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub"))
     else:
         return []

@@ -100,8 +100,12 @@ def _not_found(name: str) -> None:
                    type="lean_pages", subtype="asset_not_found", once=True)
 
 
+Stylesheets = Callable[[Iterable[Any]], list[Any]]
+Scripts = Callable[[Iterable[Any]], tuple[list[Any], list[Any]]]
+
+
 def _page_functions(pagename: str, doctree: nodes.document | None
-                    ) -> tuple[Callable[..., list[Any]], Callable[..., tuple[list, list]]]:
+                    ) -> tuple[Stylesheets, Scripts]:
     has_code = doctree is not None and any(doctree.findall(nodes.literal_block))
 
     def stylesheets(css_files: Iterable[Any]) -> list[Any]:

@@ -26,7 +26,8 @@ def rootdir() -> Path:
     return ROOTS
 
 
-def build_site(builder: str, outdir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def build_site(builder: str, outdir: Path, *extra: str, env: dict | None = None
+               ) -> subprocess.CompletedProcess:
     """Build the real site, as `make` does, into *outdir*; fail on any warning."""
     run_env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})}
     doctrees = outdir.parent / f"{outdir.name}.doctrees"
@@ -99,5 +100,6 @@ def site_latex(tmp_path_factory) -> Path:
          "-halt-on-error", "tef-cv.tex"],
         cwd=outdir, capture_output=True, text=True, check=False,
     )
-    assert result.returncode == 0, f"latexmk failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+    assert result.returncode == 0, \
+        f"latexmk failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
     return outdir

@@ -9,7 +9,8 @@ from pathlib import Path
 
 _PATH = Path(__file__).resolve().parent.parent / "sphinx-work-history" / "tests" / "support.py"
 _spec = importlib.util.spec_from_file_location("package_support_helpers", _PATH)
-assert _spec is not None and _spec.loader is not None
+assert _spec is not None
+assert _spec.loader is not None
 _module = importlib.util.module_from_spec(_spec)
 sys.modules[_spec.name] = _module  # dataclasses look their module up
 _spec.loader.exec_module(_module)

@@ -17,7 +17,8 @@ def describe(violations: list[dict]) -> str:
     for violation in violations:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
         for node in violation["nodes"][:5]:
-            lines.append(f"    {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1]}")
+            summary = node["failureSummary"].splitlines()[-1]
+            lines.append(f"    {' '.join(node['target'])}: {summary}")
     return "\n".join(lines)
 
 

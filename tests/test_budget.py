@@ -13,8 +13,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import PROJECT, ROOTS, require_tool
 from pypdf import PdfReader
+
+from conftest import PROJECT, ROOTS, require_tool
 from package_support import copy_root
 from test_variants import sphinx
 
@@ -45,7 +46,7 @@ def build_pdf(root, outdir, variant: str = "") -> subprocess.CompletedProcess:
     return latexmk(outdir)
 
 
-@pytest.fixture()
+@pytest.fixture
 def long_root(tmp_path):
     """The test root, with two entries long enough to need a second page."""
     root = copy_root(ROOT, tmp_path / "src")
@@ -87,9 +88,11 @@ def test_over_budget_fails_naming_variant_pages_budget_and_entries(long_root, tm
     expected = [f"{name} (page {end})" if starts[name] == end
                 else f"{name} (pages {starts[name]}-{end})"
                 for name, end in ends if int(end) > 1]
-    assert len(ends) == 4 and len(expected) >= 2
+    assert len(ends) == 4
+    assert len(expected) >= 2
     assert past.split("; ") == expected
-    assert "Platform Engineer, Cloudy" in starts and "Cloudy" not in past
+    assert "Platform Engineer, Cloudy" in starts
+    assert "Cloudy" not in past
     # latexmk's own output shows it too.
     assert "Package workhistory Error" in result.stdout
 
@@ -135,7 +138,8 @@ def test_make_cv_fails_on_a_pdf_past_its_budget_and_says_why(long_root, tmp_path
     message = " ".join(unwrapped(result.stderr).split())
     assert "one: latexmk failed" in message
     assert "The CV (variant `one') has 2 pages; its budget is 1." in message
-    assert "Past the budget: " in message and "Pipes" in message
+    assert "Past the budget: " in message
+    assert "Pipes" in message
     cv = tmp_path / "build" / "cv"
     assert (cv / "variants.pdf").is_file()  # the full CV is within its budget
     assert not (cv / "variants-one.pdf").exists()

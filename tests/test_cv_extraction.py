@@ -17,15 +17,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, require_tool
 from markdown_it import MarkdownIt
+
+from conftest import build_site, require_tool
 from resume_checks import source_jobs
 
 pytestmark = pytest.mark.slow
 
 BOOK = "tef-cv"
 EMAIL = "tef@printf.net"  # conf.py's work_history_person
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # Ligatures (U+FB00–FB06), the replacement character, private-use characters.
 UNREADABLE = re.compile("[\ufb00-\ufb06\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
@@ -102,7 +103,7 @@ def test_every_format_has_the_contact_and_every_role_in_order(extracted):
             # the roles follow one another as in the sources.
             found = [flat.find(part, at) for part in role]
             assert min(found) >= 0, f"{name}: {role} is missing or out of order"
-            at = max(f + len(part) for f, part in zip(found, role))
+            at = max(f + len(part) for f, part in zip(found, role, strict=True))
 
 
 def test_no_format_has_a_title_the_owner_never_wrote(extracted):

@@ -14,8 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
 from pypdf import PdfReader
+
+from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
 
 pytestmark = pytest.mark.slow
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import re
 
-from package_support import build, other_warnings
-
 from conftest import PROJECT
+from package_support import build, other_warnings
 
 CONF = '''\
 import sys
@@ -49,7 +48,8 @@ def linked(html: str) -> set[str]:
     """The files a page links as it loads (a <template>'s content is inert)."""
     loaded = re.sub(r"<template\b.*?</template>", "", html, flags=re.S)
     return {href.split("?")[0].rsplit("/", 1)[-1]
-            for href in re.findall(r'<(?:link rel="stylesheet"[^>]*href|script src)="([^"]+)"', loaded)}
+            for href in re.findall(r'<(?:link rel="stylesheet"[^>]*href|script src)="([^"]+)"',
+                                   loaded)}
 
 
 def test_each_page_links_what_it_uses(tmp_path):
@@ -59,12 +59,15 @@ def test_each_page_links_what_it_uses(tmp_path):
     code = (app.outdir / "code.html").read_text(encoding="utf-8")
     search = (app.outdir / "search.html").read_text(encoding="utf-8")
     assert "furo-extensions.css" not in linked(home) | linked(code)
-    assert "pygments.css" not in linked(home) and "pygments.css" in linked(code)
+    assert "pygments.css" not in linked(home)
+    assert "pygments.css" in linked(code)
     assert {"doctools.js", "documentation_options.js", "furo.js"} <= linked(home)
     # Highlighting is loaded on demand outside the search page, up front on it.
-    assert "sphinx_highlight.js" not in linked(home) and "sphinx_highlight.js" in linked(search)
+    assert "sphinx_highlight.js" not in linked(home)
+    assert "sphinx_highlight.js" in linked(search)
     inert = re.search(r'<template id="lean-on-demand">(.*?)</template>', home)
-    assert inert and linked(inert.group(1)) == {"sphinx_highlight.js"}
+    assert inert
+    assert linked(inert.group(1)) == {"sphinx_highlight.js"}
     assert '<script src="_static/sphinx_highlight.js?v=' in inert.group(1)
     assert re.search(r"<script>if \(localStorage\.sphinx_highlight_terms .*lean-on-demand", home)
     assert "lean-on-demand" not in search

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import subprocess
 
-import pdf_fonts  # _ext/, on pytest's pythonpath
 import yaml
+
+import pdf_fonts  # _ext/, on pytest's pythonpath
 from conftest import PROJECT, require_fonts, require_tool
 
 FILES = sorted({name for chain in pdf_fonts.checked_fonts().values() for name in chain}

@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT, require_tool
 from package_support import copy_root, work_history_warnings
 
@@ -51,7 +52,8 @@ def copy_scripts_root(dest: Path) -> Path:
     copy_root(ROOT, dest)
     (dest / "conf.py").write_text(
         "import runpy\n"
-        f"globals().update(runpy.run_path({str(ROOT / 'conf.py')!r}, init_globals={{'tags': tags}}))\n",
+        f"globals().update(runpy.run_path({str(ROOT / 'conf.py')!r},"
+        " init_globals={'tags': tags}))\n",
         encoding="utf-8")
     return dest
 
@@ -140,13 +142,16 @@ def test_every_role_is_in_the_summary_whatever_its_script(tmp_path):
     """An organisation with no letter an id can hold still gets an id (job-<year>),
     so its role is in the summary table and can be linked to."""
     from bs4 import BeautifulSoup
+
     from package_support import build
 
     app = build(copy_scripts_root(tmp_path / "src"), "html")
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    positions = [article.select_one(".wh-position").get_text() for article in soup.select("article")]
+    positions = [article.select_one(".wh-position").get_text()
+                 for article in soup.select("article")]
     linked = [link.get_text() for link in soup.select("table a")]
-    assert len(positions) == 13 and sorted(linked) == sorted(positions)
+    assert len(positions) == 13
+    assert sorted(linked) == sorted(positions)
     assert soup.find("article", id="job-2004").select_one(".wh-position").get_text() == "高级工程师"
 
 
@@ -163,7 +168,8 @@ def test_the_pdf_is_set_in_tex_gyre_with_a_font_for_each_script(scripts_pdf):
     fonts = subprocess.run([require_tool("pdffonts"), str(out / "scripts.pdf")],
                            capture_output=True, text=True, check=True).stdout
     for name in ("TeXGyrePagella-Regular", "TeXGyreHeros-Bold", "NotoSerif-Regular",
-                 "NotoSerifHebrew-Regular", "NotoNaskhArabic-Regular", "NotoSerifDevanagari-Regular",
+                 "NotoSerifHebrew-Regular", "NotoNaskhArabic-Regular",
+                 "NotoSerifDevanagari-Regular",
                  "NotoSerifThai-Regular", "NotoSerifCJK", "Symbola"):
         assert name in fonts, name
 

@@ -119,4 +119,5 @@ def test_printed_links_show_where_they_go(printed, path):
         assert links, f"{path} has no web links to check"
     paper = squeeze(" ".join(sheets))
     for href in links:
-        assert squeeze(f"<{href}>") in paper, f"{path}: the link to {href} prints without its address"
+        assert squeeze(f"<{href}>") in paper, \
+            f"{path}: the link to {href} prints without its address"

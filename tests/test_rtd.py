@@ -17,8 +17,9 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
 from pypdf import PdfReader
+
+from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
 from test_epub import epubcheck_report
 
 SCHEMA = Path(__file__).parent / "schemas" / "readthedocs-v2.schema.json"
@@ -54,7 +55,8 @@ def test_config_builds_strictly_from_pinned_requirements(rtd_config):
     assert sorted(rtd_config["formats"]) == ["epub", "pdf"]
     requirements = [item["requirements"] for item in rtd_config["python"]["install"]]
     assert requirements == ["requirements.txt"]
-    pins = [line.split("#")[0].strip() for line in (PROJECT / "requirements.txt").read_text().splitlines()]
+    requirements = (PROJECT / "requirements.txt").read_text().splitlines()
+    pins = [line.split("#")[0].strip() for line in requirements]
     # The one unpinned line is the project's own package, installed from its folder
     # (its pdf-fonts extra, fontTools, is pinned below with the rest).
     local = [pin for pin in pins if pin.startswith("-e ./")]
@@ -128,4 +130,5 @@ def test_rtd_build_makes_the_cv_pdf(rtd_output):
     assert pdf.metadata.producer.startswith("LuaTeX")
     assert len(pdf.pages) <= 3
     first = pdf.pages[0].extract_text()
-    assert first.startswith("tef") and "tef@printf.net" in first
+    assert first.startswith("tef")
+    assert "tef@printf.net" in first
