@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browsing import html_pages
-from conftest import require_module
+from sphinx_work_history.testing import require_module
 
 pytestmark = pytest.mark.browser
 

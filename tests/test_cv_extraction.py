@@ -19,10 +19,10 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from conftest import build_site, require_tool
 from resume_checks import source_jobs
+from sphinx_work_history.testing import require_tool
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 BOOK = "tef-cv"
 EMAIL = "tef@printf.net"  # conf.py's work_history_person
@@ -55,19 +55,17 @@ def pdftotext(pdf: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def cv_files(tmp_path_factory) -> dict[str, Path]:
-    files = {}
-    for builder, suffix in (("cv-docx", ".docx"), ("cv-text", ".txt"), ("cv-markdown", ".md")):
-        outdir = tmp_path_factory.mktemp(builder) / "out"
-        build_site(builder, outdir)
-        files[builder] = outdir / f"{BOOK}{suffix}"
-    return files
+def cv_files(site_dist: Path) -> dict[str, Path]:
+    """The CV as Word, text and Markdown, as `make dist` built them."""
+    return {builder: site_dist / builder / f"{BOOK}{suffix}"
+            for builder, suffix in (("cv-docx", ".docx"), ("cv-text", ".txt"),
+                                    ("cv-markdown", ".md"))}
 
 
 @pytest.fixture(scope="module")
-def extracted(site_latex, cv_files, tmp_path_factory) -> dict[str, str]:
+def extracted(site_dist, cv_files, tmp_path_factory) -> dict[str, str]:
     """Each format's text, as a parser extracts it."""
-    texts = {"pdf (pdftotext)": pdftotext(site_latex / f"{BOOK}.pdf")}
+    texts = {"pdf (pdftotext)": pdftotext(site_dist / "cv" / f"{BOOK}.pdf")}
     docx = cv_files["cv-docx"]
     workdir = tmp_path_factory.mktemp("soffice")
     (workdir / "home").mkdir()

@@ -20,14 +20,12 @@ import pytest
 from pypdf import PdfReader
 from sphinx.util.tags import Tags
 
-from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
+from build_cv import book_name, read_conf
 from resume_checks import source_jobs
-from test_pdf import squeeze
+from site_testing import PROJECT, squeeze
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
-pytestmark = pytest.mark.slow
-
-sys.path.insert(0, str(PROJECT / "scripts"))
-from build_cv import book_name, read_conf  # noqa: E402
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 CONF = read_conf()
 VARIANTS: dict[str, dict] = CONF.work_history_variants
@@ -47,8 +45,9 @@ def build_cvs(builddir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def cv_dir(tmp_path_factory) -> Path:
-    return build_cvs(tmp_path_factory.mktemp("cv"))
+def cv_dir(site_dist: Path) -> Path:
+    """The PDFs `make dist` built (with scripts/build_cv.py, as `make cv`)."""
+    return site_dist / "cv"
 
 
 def pdf_path(cv_dir: Path, variant: str) -> Path:

@@ -7,18 +7,17 @@ from the file itself, as a reading system would.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
-from conftest import build_site, require_tool
 from cv_pages import SMART_QUOTES, jobs, web_links
+from site_testing import epubcheck_report
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 BOOK = "tef-cv"
 NS = {
@@ -31,10 +30,9 @@ NS = {
 
 
 @pytest.fixture(scope="module")
-def epub_file(tmp_path_factory):
-    outdir = tmp_path_factory.mktemp("epub") / "epub"
-    build_site("epub", outdir)
-    return outdir / f"{BOOK}.epub"
+def epub_file(site_dist: Path) -> Path:
+    """The ePub `make dist` built (as `make epub`)."""
+    return site_dist / "epub" / f"{BOOK}.epub"
 
 
 @pytest.fixture(scope="module")
@@ -43,13 +41,7 @@ def book(epub_file):
         yield archive
 
 
-def epubcheck_report(epub_file, report_path) -> dict:
-    java = require_tool("java")
-    jar = require_tool("epubcheck")
-    subprocess.run([java, "-jar", jar, str(epub_file), "--json", str(report_path)],
-                   capture_output=True, text=True, check=False)
-    assert report_path.is_file(), "epubcheck wrote no report"
-    return json.loads(report_path.read_text(encoding="utf-8"))
+
 
 
 def test_epubcheck_finds_no_error_or_warning(epub_file, tmp_path):

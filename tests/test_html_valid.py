@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from browsing import html_pages
-from conftest import require_module, require_tool
+from sphinx_work_history.testing import require_module, require_tool
 
 # The site's own stylesheets; Furo's are the theme's business.
 OWN_CSS = ["_static/site.css", "_static/work_history.css"]

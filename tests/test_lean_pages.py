@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import PROJECT
-from package_support import build, other_warnings
+from site_testing import PROJECT
+from sphinx_work_history.testing import build, other_warnings
 
 CONF = '''\
 import sys

@@ -13,8 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from cv_pages import LATEX_TAGS, jobs, prose, web_links
+from site_testing import squeeze
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 BOOK = "tef-cv"
 A4 = (595.28, 841.89)  # points
@@ -32,11 +33,7 @@ def pdf(latex_dir) -> PdfReader:
     return PdfReader(latex_dir / f"{BOOK}.pdf")
 
 
-def squeeze(text: str) -> str:
-    """Text without spaces or hyphens: line breaks and hyphenation in the PDF
-    then cannot hide a phrase; quotes and dashes made plain."""
-    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
-    return re.sub(r"[\s\-]+", "", text)
+
 
 
 @pytest.fixture(scope="module")

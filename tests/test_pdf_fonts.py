@@ -13,7 +13,8 @@ import subprocess
 import yaml
 
 import pdf_fonts  # _ext/, on pytest's pythonpath
-from conftest import PROJECT, require_fonts, require_tool
+from site_testing import PROJECT
+from sphinx_work_history.testing import require_fonts, require_tool
 
 FILES = sorted({name for chain in pdf_fonts.checked_fonts().values() for name in chain}
                | {name for family in pdf_fonts.FAMILIES.values()

@@ -20,8 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT, require_tool
-from package_support import copy_root, work_history_warnings
+from site_testing import ROOTS
+from sphinx_work_history.testing import (
+    SOURCE_DATE_EPOCH,
+    STRICT,
+    build,
+    copy_root,
+    require_tool,
+    work_history_warnings,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -143,7 +150,6 @@ def test_every_role_is_in_the_summary_whatever_its_script(tmp_path):
     so its role is in the summary table and can be linked to."""
     from bs4 import BeautifulSoup
 
-    from package_support import build
 
     app = build(copy_scripts_root(tmp_path / "src"), "html")
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")

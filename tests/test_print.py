@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import require_module
+from sphinx_work_history.testing import require_module
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from zipfile import ZipFile
 
 import pytest
 
-from conftest import build_site
+from site_testing import build_site
 
 pytestmark = pytest.mark.slow
 

@@ -19,8 +19,8 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
-from test_epub import epubcheck_report
+from site_testing import PROJECT, epubcheck_report
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
 SCHEMA = Path(__file__).parent / "schemas" / "readthedocs-v2.schema.json"
 SLUG = "tef-computer"

@@ -17,7 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import build_site, require_tool
+from site_testing import build_site
+from sphinx_work_history.testing import require_tool
 
 PAGES = ["index.html", "pages/work-history.html", "pages/writing.html",
          "pages/work-history-markup.html"]

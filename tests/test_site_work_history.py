@@ -7,8 +7,8 @@ import re
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import PROJECT
 from cv_pages import Date, jobs, length, summary_jobs, tenure
+from site_testing import PROJECT
 from sphinx_work_history.messages import SUBTYPES
 
 PACKAGE_DOCS = PROJECT / "sphinx-work-history" / "docs"

@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_module
-from package_support import check_snapshot, draw_hypothesis_seed, hypothesis_seed
+from sphinx_work_history.testing import (
+    check_snapshot,
+    draw_hypothesis_seed,
+    hypothesis_seed,
+    require_module,
+)
 
 TESTS = Path(__file__).resolve().parent
 

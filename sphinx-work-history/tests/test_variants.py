@@ -9,33 +9,18 @@ a Sphinx tag for {only} blocks. A bad variant is a located warning.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT
-from package_support import copy_root, line_of, work_history_warnings
 from sphinx_work_history.dates import PartialDate
+from sphinx_work_history.testing import copy_root, line_of, work_history_warnings
+from sphinx_work_history.testing import sphinx_build as sphinx
 from sphinx_work_history.variants import is_tag_name, not_before
 
-ROOT = ROOTS / "test-variants"
+ROOT = Path(__file__).resolve().parent / "roots" / "test-variants"
 ORGS = ("Cloudy", "School", "Big Data Co", "Pipes")
-
-
-def sphinx(srcdir: Path, outdir: Path, builder: str, *args: str, strict: bool = True
-           ) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", *(STRICT if strict else ["-T"]), "-b", builder,
-         "-d", str(outdir / ".doctrees"), *args, str(srcdir), str(outdir)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    if strict:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import PROJECT, ROOTS, require_tool
-from package_support import copy_root
-from test_variants import sphinx
+from sphinx_work_history.testing import copy_root, require_tool, unwrapped_tex_log
+from sphinx_work_history.testing import sphinx_build as sphinx
 
 pytestmark = pytest.mark.slow
 
-ROOT = ROOTS / "test-variants"
+ROOT = Path(__file__).resolve().parent / "roots" / "test-variants"
 FILLER = "\n\n".join(["Kept the lights on while the data moved from the old systems to the "
                       "new ones, night after night, without losing a single row. " * 3] * 4)
 
@@ -32,12 +31,6 @@ def latexmk(outdir, *extra: str) -> subprocess.CompletedProcess:
         [require_tool("latexmk"), "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
          "-interaction=nonstopmode", *extra, "variants.tex"],
         cwd=outdir, capture_output=True, text=True, check=False)
-
-
-def unwrapped(log: str) -> str:
-    """TeX's messages without its line wrapping (79 columns) and continuation prefix."""
-    text = re.sub(r"\n\(workhistory\)\s+", " ", log)
-    return re.sub(r"(?m)^(.{79})\n", r"\1", text)
 
 
 def build_pdf(root, outdir, variant: str = "") -> subprocess.CompletedProcess:
@@ -75,7 +68,7 @@ def test_over_budget_fails_naming_variant_pages_budget_and_entries(long_root, tm
     out = tmp_path / "one"
     result = build_pdf(long_root, out, "one")
     assert result.returncode != 0
-    log = unwrapped((out / "variants.log").read_text(encoding="latin-1"))
+    log = unwrapped_tex_log((out / "variants.log").read_text(encoding="latin-1"))
     (error,) = re.findall(r"! Package workhistory Error: (.*?)\n\n", log, re.S)
     error = " ".join(error.split())
     assert "The CV (variant `one') has 2 pages; its budget is 1." in error
@@ -111,7 +104,7 @@ def test_the_full_cv_has_its_own_budget(long_root, tmp_path):
         "work_history_pages = 3", "work_history_pages = 1"), encoding="utf-8")
     out = tmp_path / "full"
     assert build_pdf(long_root, out).returncode != 0
-    log = unwrapped((out / "variants.log").read_text(encoding="latin-1"))
+    log = unwrapped_tex_log((out / "variants.log").read_text(encoding="latin-1"))
     (count,) = re.findall(r"The CV \(the full CV\) has (\d+) pages; its budget is 1\.",
                           " ".join(log.split()))
     # The count is the PDF's (TeX still writes it, then latexmk reports the error).
@@ -124,22 +117,3 @@ def test_a_variant_with_no_pages_keeps_the_default_budget(long_root, tmp_path):
     assert result.returncode == 0, result.stdout[-3000:]
     tex = (out / "variants.tex").read_text(encoding="utf-8")
     assert r"\usepackage[pages=3,variant=recent]{workhistory}" in tex
-
-
-def test_make_cv_fails_on_a_pdf_past_its_budget_and_says_why(long_root, tmp_path):
-    """scripts/build_cv.py (`make cv`) exits 1, prints the LaTeX message, and
-    leaves no PDF for the variant that failed."""
-    require_tool("latexmk")
-    result = subprocess.run(
-        [sys.executable, str(PROJECT / "scripts" / "build_cv.py"), "--srcdir", str(long_root),
-         "--builddir", str(tmp_path / "build"), "--variants", "", "one"],
-        capture_output=True, text=True, check=False)
-    assert result.returncode == 1
-    message = " ".join(unwrapped(result.stderr).split())
-    assert "one: latexmk failed" in message
-    assert "The CV (variant `one') has 2 pages; its budget is 1." in message
-    assert "Past the budget: " in message
-    assert "Pipes" in message
-    cv = tmp_path / "build" / "cv"
-    assert (cv / "variants.pdf").is_file()  # the full CV is within its budget
-    assert not (cv / "variants-one.pdf").exists()
