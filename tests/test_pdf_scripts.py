@@ -30,7 +30,8 @@ from sphinx_work_history.testing import (
     work_history_warnings,
 )
 
-pytestmark = pytest.mark.slow
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pdf-scripts")]
 
 ROOT = ROOTS / "test-scripts"
 SCRIPTS = {  # a letter of each, to be sure the source holds them all

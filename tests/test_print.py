@@ -11,7 +11,8 @@ import pytest
 
 from sphinx_work_history.testing import require_module
 
-pytestmark = pytest.mark.browser
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print")]
 
 A4 = (595.3, 841.9)  # points
 PRINTABLE_HEIGHT_PX = (297 - 2 * 16) / 25.4 * 96  # site.css: @page margins 16 mm top and bottom

@@ -22,6 +22,9 @@ from pypdf import PdfReader
 from site_testing import PROJECT, epubcheck_report
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("rtd")
+
 SCHEMA = Path(__file__).parent / "schemas" / "readthedocs-v2.schema.json"
 SLUG = "tef-computer"
 CANONICAL = f"https://{SLUG}.readthedocs.io/en/latest/"

@@ -20,6 +20,9 @@ from pypdf import PdfReader
 from site_testing import build_site
 from sphinx_work_history.testing import require_tool
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("seo")
+
 PAGES = ["index.html", "pages/work-history.html", "pages/writing.html",
          "pages/work-history-markup.html"]
 BASE = "https://tef-computer.readthedocs.io/en/latest/"
