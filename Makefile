@@ -3,12 +3,15 @@
 #   make html | epub | latexpdf | linkcheck | clean | <any Sphinx builder>
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
 #   make livecv     the CV's PDF rebuilt on each save (cv-pdf), served the same way
-#   make test       both test suites: the site's (tests/) and the package's
-#                   (sphinx-work-history/tests); `make site-test` or
-#                   `make package-test` runs one (PYTEST_ARGS=... for either)
+#   make test       both test suites in one pytest run: the site's (tests/) and
+#                   the package's (sphinx-work-history/tests); `make site-test` or
+#                   `make package-test` runs one (PYTEST_ARGS=... for any; on both
+#                   cores, PYTEST_XDIST="" runs them in one process);
+#                   `make fast-test` leaves out the slow ones (-m "not slow")
 #   make wheelhouse the wheels the package's wheel test installs offline
 #   make package-matrix  the package's tests on every supported Sphinx
-#   make lint       ruff and mypy on the package
+#   make lint       ruff and mypy over the whole repository (ruff.toml, mypy.ini):
+#                   conf.py, _ext, scripts, both suites' tests, and the package
 #   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
 #   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/tef-cv.pdf
@@ -53,6 +56,10 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	@touch $@
 
+$(VENV)/.lint-deps: requirements-lint.txt $(VENV)/.test-deps
+	$(VENV_PY) -m pip install --quiet --disable-pip-version-check -r requirements-lint.txt
+	@touch $@
+
 venv: $(VENV)/.test-deps
 
 livehtml: $(VENV)/.build-deps
@@ -72,22 +79,25 @@ livecv: $(VENV)/.build-deps
 		--ignore "sphinx-work-history/docs/_build" --ignore "sphinx-work-history/docs/_generated" \
 		--watch _ext --watch sphinx-work-history/src
 
-# The two suites run in turn, each with its own conftest and configuration
-# (pytest.ini here, pyproject.toml in the package), in the site's environment
-# (which installs the package from its folder). Both run, whatever the first
-# says; the target fails if either does.
+# The two suites in one run, with this folder's pytest.ini, in the site's
+# environment (which installs the package from its folder): each suite has
+# its own conftest, and the package's tests have their own configuration
+# (its pyproject.toml) when run alone. Two workers (pytest-xdist); the tests
+# that read `make dist`'s build are one group, on one worker, so it is built
+# once (tests/conftest.py's site_dist).
 PACKAGE      = sphinx-work-history
+PYTEST_XDIST ?= -n 2 --dist loadgroup
 test: $(VENV)/.test-deps
-	@status=0; \
-	$(MAKE) --no-print-directory site-test || status=1; \
-	$(MAKE) --no-print-directory package-test || status=1; \
-	exit $$status
+	$(VENV_PY) -m pytest $(PYTEST_XDIST) tests $(PACKAGE)/tests $(PYTEST_ARGS)
+
+fast-test: $(VENV)/.test-deps
+	$(VENV_PY) -m pytest $(PYTEST_XDIST) -m "not slow" tests $(PACKAGE)/tests $(PYTEST_ARGS)
 
 site-test: $(VENV)/.test-deps
-	$(VENV_PY) -m pytest $(PYTEST_ARGS)
+	$(VENV_PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 package-test: $(VENV)/.test-deps
-	cd $(PACKAGE) && $(abspath $(VENV_PY)) -m pytest $(PYTEST_ARGS)
+	cd $(PACKAGE) && $(abspath $(VENV_PY)) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 # pip download fetches wheels for the interpreter that runs it: `.ci/run`
 # runs this once per Python (VENV=.venv-3.13 PYTHON=... for 3.13).
@@ -97,8 +107,12 @@ wheelhouse: $(VENV)/.build-deps
 package-matrix:
 	$(MAKE) -C $(PACKAGE) matrix
 
-lint:
-	$(MAKE) -C $(PACKAGE) lint
+# Both run, whatever the first says; the target fails if either does.
+lint: $(VENV)/.lint-deps
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/mypy || status=1; \
+	exit $$status
 
 package-docs:
 	$(MAKE) -C $(PACKAGE) docs
@@ -152,11 +166,11 @@ rtd: $(VENV)/.build-deps
 clean:
 	rm -rf "$(BUILDDIR)"
 
-.PHONY: help venv livehtml livecv test site-test package-test wheelhouse package-matrix lint \
+.PHONY: help venv livehtml livecv test fast-test site-test package-test wheelhouse package-matrix lint \
 	package-docs bench cv cv-files $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
-requirements.txt requirements-test.txt package-lock.json sphinx-work-history/pyproject.toml: ;
+requirements.txt requirements-test.txt requirements-lint.txt package-lock.json sphinx-work-history/pyproject.toml: ;
 
 # Everything else goes to Sphinx: html, epub, latexpdf, linkcheck, text, ...
 %: Makefile $(VENV)/.build-deps

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 # package, installed from requirements.txt).
 sys.path.insert(0, os.path.abspath("_ext"))
 
-import pdf_fonts  # noqa: E402 (in _ext, on the path above)
+import pdf_fonts  # in _ext, on the path above
 
 # -- The site ----------------------------------------------------------------
 project = "tef.computer"
@@ -36,7 +36,8 @@ extensions = [
 
 myst_enable_extensions = ["colon_fence", "attrs_block"]
 
-# -- The person, for resume.json and the JSON-LD (see sphinx-work-history/src/sphinx_work_history/person.py)
+# -- The person, for resume.json and the JSON-LD
+# (see sphinx-work-history/src/sphinx_work_history/person.py)
 # The one place for facts the pages do not show as entries. The summary is
 # the home page's introduction, the roles are the pages' `job` entries and
 # the publications the writing page's `publication` and `talk` entries.
@@ -67,12 +68,10 @@ work_history_exclude_docs = ["pages/work-history-markup"]
 
 root_doc = "index"
 templates_path = ["_templates"]
-# conf.py sits at the top of the repository: read only the site's pages.
-exclude_patterns = [
-    ".venv-3.13",
-    ".venv", "_build", "_readthedocs", "tests", "scripts", ".ci", "_ext", "sphinx-work-history", "_templates",
-    "_latex", "node_modules", "README.md", "Thumbs.db", ".DS_Store", ".pytest_cache", ".hypothesis",
-]
+# conf.py sits at the top of the repository: the site's pages are the home
+# page and pages/ (what they include, such as the package's documentation,
+# is read as they include it).
+include_patterns = ["index.md", "pages/**"]
 
 # -- Where the site lives ------------------------------------------------------
 # Read the Docs names the canonical address of the version being built;
@@ -96,16 +95,11 @@ html_css_files = ["site.css"]
 html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_copy_source = False
-html_theme_options = {
+html_theme_options: dict[str, object] = {
     "top_of_page_buttons": [],
 }
-# Furo's sidebar, with the downloads under the navigation.
-html_sidebars = {"**": [
-    "sidebar/brand.html", "sidebar/search.html", "sidebar/scroll-start.html",
-    "sidebar/navigation.html", "sidebar/downloads.html", "sidebar/ethical-ads.html",
-    "sidebar/scroll-end.html", "sidebar/variant-selector.html",
-]}
-
+# Furo's sidebar has the downloads under its navigation
+# (_templates/sidebar/navigation.html).
 
 # The CV as Word, plain text and Markdown: written beside the HTML by
 # `make dist` and by Read the Docs' build.jobs (.readthedocs.yaml).
@@ -132,7 +126,7 @@ def _downloads() -> list[dict[str, str]]:
         lang = os.environ.get("READTHEDOCS_LANGUAGE", language)
         ver = os.environ.get("READTHEDOCS_VERSION", "latest")
         pdf, epub = (f"/_/downloads/{lang}/{ver}/{fmt}/" for fmt in ("pdf", "epub"))
-    elif tags.has("downloads"):  # noqa: F821 (Sphinx provides `tags` to conf.py)
+    elif tags.has("downloads"):  # type: ignore[name-defined]  # noqa: F821 (Sphinx provides `tags`)
         pdf, epub = (f"{BOOK_NAME}.{fmt}" for fmt in ("pdf", "epub"))
     else:
         return []

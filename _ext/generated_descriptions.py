@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
 DESCRIPTIONS = {
@@ -19,7 +20,8 @@ DESCRIPTIONS = {
 }
 
 
-def _describe(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _describe(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+              doctree: nodes.document | None) -> None:
     if app.builder.name == "epub" or pagename not in DESCRIPTIONS:
         return
     metatags = context.get("metatags", "")

@@ -1,34 +1,33 @@
 """Each page loads what it uses, and keeps every reader feature of Furo.
 
-Sphinx and Furo link the same assets from every page. On this site:
+The site's template (``_templates/base.html``) overrides the blocks of
+Furo's ``!base.html`` that link the stylesheets and scripts, and asks this
+extension which of them a page uses:
 
-* ``styles/furo-extensions.css`` styles extensions the site does not use
-  (sphinx-design, copybutton, tabs, ...): never linked.
-* ``pygments.css`` colours highlighted code: linked only from pages that
-  have a code block.
-* ``sphinx_highlight.js`` highlights the search terms on a page opened
-  from a search result, and adds "Hide Search Matches". Outside the search
-  page it is loaded only then: a line of script in the page (added with
-  ``app.add_js_file``, which Sphinx allows for one page) loads it when
-  the search left terms where it looks for them (``localStorage``, or the
-  URL's ``?highlight=``). Every other script stays, so "/" still focuses
-  the search box (doctools.js).
+* Stylesheets: Sphinx's and the theme's own, each extension's, and the
+  site's (``html_css_files``), in Sphinx's documented priorities (200, 500
+  and 800). A stylesheet a theme adds after the extensions' (Furo's, at
+  600, restyles extensions the site does not use: sphinx-design, tabs,
+  ...) is not linked. The code colours (Sphinx's ``pygments.css``) are
+  linked only from a page with a code block.
+* Scripts: all of them, except Sphinx's ``sphinx_highlight.js`` outside
+  the search page. It highlights the search terms on a page opened from a
+  search result and adds "Hide Search Matches": the template writes it
+  inert (in a ``<template>``), and a line of script puts it in the page
+  when the search left terms where it looks for them (``localStorage``,
+  or the URL's ``?highlight=``). "/" still focuses the search box
+  (doctools.js).
 * The favicon, when it is a small SVG, is written into the page as a
   ``data:`` URI: the icon without a request of its own.
 
-Sphinx has no way to take back an asset a theme or Sphinx itself added, so
-these are taken out of each page's context by name. When a page's context
-no longer holds one of those names (Furo or Sphinx renamed or dropped the
-file), the build warns (``lean_pages.asset_not_found``), which ``-W``
-makes fatal: a renamed file is never linked unnoticed, and a feature
+When Sphinx no longer adds a file this extension names, the build warns
+(``lean_pages.asset_not_found``), which ``-W`` makes fatal: a feature is
 never lost unnoticed.
 """
 
 from __future__ import annotations
 
-import html
-import json
-import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -39,14 +38,13 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-NEVER = frozenset({"styles/furo-extensions.css"})
-CODE_ONLY = frozenset({"pygments.css"})
-ON_DEMAND = frozenset({"sphinx_highlight.js"})
+# Sphinx's documented priorities: below 500 its own and the theme's files,
+# 500 an extension's, 800 conf.py's html_css_files.
+EXTENSIONS, CONF_PY = 500, 800
+CODE_STYLESHEET = "pygments.css"
+ON_DEMAND = "sphinx_highlight.js"
 # searchtools.js reads sphinx_highlight.js's flag as the search page loads.
 SEARCH_PAGES = frozenset({"search"})
-LOAD_WHEN_SEARCHED = ('if (localStorage.sphinx_highlight_terms || /[?&]highlight=/.test(location.search))'
-                      ' document.body.append(Object.assign(document.createElement("script"), '
-                      '{src: %s}));')
 INLINE_ICON_LIMIT = 2048  # bytes: a larger icon is better cached as a file
 
 
@@ -68,49 +66,74 @@ def asset_name(asset: Any) -> str:
     return str(getattr(asset, "filename", asset)).split("?")[0].removeprefix("_static/")
 
 
-def lean_stylesheets(css_files: list, has_code: bool) -> tuple[list, set[str]]:
-    """The stylesheets a page links, and the expected names it did not hold."""
-    drop = NEVER if has_code else NEVER | CODE_ONLY
-    names = {asset_name(css) for css in css_files}
-    kept = [css for css in css_files if asset_name(css) not in drop]
-    return kept, set(NEVER | CODE_ONLY) - names
+def _priority(asset: Any) -> int:
+    return int(getattr(asset, "priority", EXTENSIONS))
 
 
-def script_src(context: dict, script: Any) -> str:
-    """The address a page loads *script* from, as its own <script> tag has it."""
-    found = re.search(r' src="([^"]*)"', context["js_tag"](script))
-    return html.unescape(found.group(1)) if found else ""
+def lean_stylesheets(css_files: Iterable[Any], has_code: bool) -> tuple[list[Any], bool]:
+    """The stylesheets a page links, and whether the code colours were among them."""
+    found = False
+    kept = []
+    for css in css_files:
+        if asset_name(css) == CODE_STYLESHEET:
+            found = True
+            if not has_code:
+                continue
+        elif EXTENSIONS < _priority(css) < CONF_PY:
+            continue  # a theme's restyling of extensions
+        kept.append(css)
+    return kept, found
 
 
-def _not_found(names: set[str]) -> None:
-    for name in sorted(names):
-        logger.warning("lean_pages: the page's assets no longer include %r: Furo or Sphinx "
-                       "renamed or dropped it; update _ext/lean_pages.py", name,
-                       type="lean_pages", subtype="asset_not_found", once=True)
+def lean_scripts(script_files: Iterable[Any], searching: bool) -> tuple[list[Any], list[Any]]:
+    """The scripts a page loads, and those it loads only when a search left terms."""
+    scripts = list(script_files)
+    if searching:
+        return scripts, []
+    on_demand = [js for js in scripts if asset_name(js) == ON_DEMAND]
+    return [js for js in scripts if js not in on_demand], on_demand
 
 
-def _lean(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+def _not_found(name: str) -> None:
+    logger.warning("lean_pages: the page's assets no longer include %r: Sphinx "
+                   "renamed or dropped it; update _ext/lean_pages.py", name,
+                   type="lean_pages", subtype="asset_not_found", once=True)
+
+
+Stylesheets = Callable[[Iterable[Any]], list[Any]]
+Scripts = Callable[[Iterable[Any]], tuple[list[Any], list[Any]]]
+
+
+def _page_functions(pagename: str, doctree: nodes.document | None
+                    ) -> tuple[Stylesheets, Scripts]:
+    has_code = doctree is not None and any(doctree.findall(nodes.literal_block))
+
+    def stylesheets(css_files: Iterable[Any]) -> list[Any]:
+        kept, found = lean_stylesheets(css_files, has_code)
+        if not found:
+            _not_found(CODE_STYLESHEET)
+        return kept
+
+    def scripts(script_files: Iterable[Any]) -> tuple[list[Any], list[Any]]:
+        kept, on_demand = lean_scripts(script_files, pagename in SEARCH_PAGES)
+        if pagename not in SEARCH_PAGES and not on_demand:
+            _not_found(ON_DEMAND)
+        return kept, on_demand
+
+    return stylesheets, scripts
+
+
+def _lean(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+          doctree: nodes.document | None) -> None:
     if app.builder.name != "html":  # the ePub bundles its files; keep them all
+        context["lean_stylesheets"] = list
+        context["lean_scripts"] = lambda script_files: (list(script_files), [])
         return
-    if "css_files" in context:
-        has_code = doctree is not None and any(doctree.findall(nodes.literal_block))
-        # In place: Sphinx's list for this page, which it restores for the next.
-        context["css_files"][:], missing = lean_stylesheets(context["css_files"], has_code)
-        _not_found(missing)
-    if "script_files" in context and pagename not in SEARCH_PAGES:
-        scripts = context["script_files"]
-        on_demand = [js for js in scripts if asset_name(js) in ON_DEMAND]
-        _not_found(set(ON_DEMAND) - {asset_name(js) for js in on_demand})
-        scripts[:] = [js for js in scripts if js not in on_demand]
-        if on_demand:
-            src = json.dumps(script_src(context, on_demand[0])).replace("<", "\\u003c")
-            # Called now, Sphinx adds it to this page's list of scripts only.
-            app.add_js_file(None, body=LOAD_WHEN_SEARCHED % src)
+    context["lean_stylesheets"], context["lean_scripts"] = _page_functions(pagename, doctree)
     if context.get("favicon_url") and (icon := inline_svg_icon(app)):
         context["favicon_url"] = icon
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # After Furo's own handler (priority 500), which may add assets.
-    app.connect("html-page-context", _lean, priority=900)
-    return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("html-page-context", _lean)
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

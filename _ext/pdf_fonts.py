@@ -24,11 +24,14 @@ written right to left needs no bidi.
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
 from typing import Any, NamedTuple
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.builders.latex import LaTeXBuilder
+
 from sphinx_work_history.glyphs import UnreadableFont, document_text, font_chains, fonts_used
 
 
@@ -123,8 +126,8 @@ def fontpkg(used: dict[str, list[str]] | None = None) -> str:
         r"\tracinglostchars=3",
     ]
     if any(chains.values()):
-        lines += [r"\directlua{", *(_fallback(name, fonts) for name, fonts in chains.items() if fonts),
-                  "}"]
+        fallbacks = [_fallback(name, fonts) for name, fonts in chains.items() if fonts]
+        lines += [r"\directlua{", *fallbacks, "}"]
     for name, family in FAMILIES.items():
         options = [f"BoldFont={family.bold}", f"ItalicFont={family.italic}",
                    f"BoldItalicFont={family.bolditalic}"]
@@ -137,23 +140,24 @@ def fontpkg(used: dict[str, list[str]] | None = None) -> str:
 
 
 def _load_only_used_fonts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.name != "latex" or app.config.latex_engine != "lualatex":
+    builder = app.builder
+    if builder.name != "latex" or not isinstance(builder, LaTeXBuilder) \
+            or app.config.latex_engine != "lualatex":
         return
     chains = font_chains(app, quiet=True)
     if chains is None:
         return  # the glyph check says why; the preamble loads every font
     # The text of the document, and of the preamble (the title, the header).
     text = "".join(piece for piece, _ in document_text(doctree, docname))
-    text += "".join(value for value in app.builder.context.values() if isinstance(value, str))
-    try:
-        app.builder.context["fontpkg"] = fontpkg(fonts_used(chains, text))
-    except UnreadableFont:
-        pass  # the glyph check says so; the preamble loads every font
+    text += "".join(value for value in builder.context.values() if isinstance(value, str))
+    # An unreadable font: the glyph check says so, and the preamble loads every font.
+    with contextlib.suppress(UnreadableFont):
+        builder.context["fontpkg"] = fontpkg(fonts_used(chains, text))
     # babel's bidi=basic sets right-to-left text; without any, it is only time.
     babel = app.config.latex_elements.get("babel", "")
     if "[bidi=basic]" in babel:
         rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in set(text))
-        app.builder.context["multilingual"] = babel if rtl else babel.replace("[bidi=basic]", "")
+        builder.context["multilingual"] = babel if rtl else babel.replace("[bidi=basic]", "")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -38,8 +38,9 @@ class KeepParagraphClassesInLatex(SphinxPostTransform):
 
 
 # The characters Sphinx replaces even for Unicode engines (not the invisible U+FEFF).
-_KEPT = re.compile("([%s])" % re.escape("".join(
-    char for char, _ in tex_replacements if ord(char) > 127 and unicodedata.category(char) != "Cf")))
+_KEPT = re.compile("([{}])".format(re.escape("".join(
+    char for char, _ in tex_replacements
+    if ord(char) > 127 and unicodedata.category(char) != "Cf"))))
 
 
 class UnicodeLaTeXTranslator(LaTeXTranslator):

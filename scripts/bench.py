@@ -62,7 +62,8 @@ PDFLATEX_SETTINGS = r"""
 # Benchmark baseline: the PDF as pdflatex made it, in TeX Gyre's Type 1 fonts.
 latex_engine = "pdflatex"
 latex_elements = {k: v for k, v in latex_elements.items() if k not in ("babel", "polyglossia")}
-latex_elements["fontpkg"] = r"\usepackage{tgpagella}\usepackage{tgheros}\renewcommand{\ttdefault}{txtt}"
+latex_elements["fontpkg"] = (r"\usepackage{tgpagella}\usepackage{tgheros}"
+                              r"\renewcommand{\ttdefault}{txtt}")
 work_history_latex_fonts = []
 extensions = [e for e in extensions if e != "pdf_fonts"]
 """
@@ -139,7 +140,7 @@ def meta_line(e: dict[str, str]) -> str:
 
 
 def plain_table(entries: list[dict[str, str]]) -> str:
-    def key(e):
+    def key(e: dict[str, str]) -> tuple[PartialDate, PartialDate]:
         end = PartialDate.parse(e["end"]) if e.get("end") else PartialDate(9999, 12, 31, "day")
         return (end, PartialDate.parse(e["start"]))
 
@@ -264,7 +265,8 @@ def copy_site(dest: Path, plain: bool) -> Path:
                               encoding="utf-8")
         with (dest / "conf.py").open("a", encoding="utf-8") as conf:
             conf.write("\n# Benchmark baseline: the same site without the extension.\n"
-                       "extensions = [e for e in extensions if not e.startswith('sphinx_work_history')]\n")
+                       "extensions = [e for e in extensions"
+                       " if not e.startswith('sphinx_work_history')]\n")
     return dest
 
 
@@ -298,11 +300,13 @@ def pdf_build(src: Path, out: Path, env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
     for cmd, cwd in (([PYTHON, "-m", "sphinx", "-q", "-b", "latex", "-d", str(out / "doctrees"),
                        str(src), str(out / "latex")], None),
-                     (["latexmk", "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode",
-                       "-halt-on-error", "-silent", "tef-cv.tex"], out / "latex")):
+                     (["latexmk", "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
+                       "-interaction=nonstopmode", "-halt-on-error", "-silent", "tef-cv.tex"],
+                      out / "latex")):
         result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env, check=False)
         if result.returncode != 0:
-            sys.exit(f"PDF build of {src} failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
+            sys.exit(f"PDF build of {src} failed:\n"
+                     f"{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
     elapsed = time.perf_counter() - started
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     PDF_CPU.setdefault(src, []).append(cpu_after.ru_utime + cpu_after.ru_stime
@@ -357,7 +361,7 @@ def edit_and_rebuild(src: Path, out: Path) -> Callable[[], float]:
 
 
 def median_pair(a: tuple[Path, Path], b: tuple[Path, Path], runs: int,
-                build=sphinx_build) -> tuple[Runs, Runs]:
+                build: Callable[[Path, Path], float] = sphinx_build) -> tuple[Runs, Runs]:
     """*runs* builds of each, a then b in turn, so drift in machine load hits both."""
     return alternate(lambda: build(*a), lambda: build(*b), runs)
 
@@ -399,7 +403,7 @@ def next_day(src: Path, out: Path, runs: int) -> tuple[Runs, Runs]:
         times_next.times.append(sphinx_build(src, out, clean=False, epoch=epoch))
         times_same.times.append(sphinx_build(src, out, clean=False, epoch=epoch))
     return times_next, times_same
-def html_measures(work: Path, args) -> list[tuple[str, str, Runs, Runs]]:
+def html_measures(work: Path, args: argparse.Namespace) -> list[tuple[str, str, Runs, Runs]]:
     n, pages, runs = args.entries, args.pages, args.runs
     print(f"benchmark: {n} and {2 * n} entries over {pages} pages, {runs} alternating runs "
           f"of each side, in {work}", flush=True)

@@ -27,15 +27,19 @@ import gzip
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from local_server import QuietHandler, serve  # scripts/ is on sys.path when run
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Response, Route
 
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27, as the tests use
@@ -83,7 +87,8 @@ def site_pages() -> list[Path]:
             *sorted((package / "tests" / "snippets").glob("*.md"))]
 
 
-DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?:work_history:)?(?P<name>job|employer|work-history)\}"
+DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})"
+                       r"\{(?:work_history:)?(?P<name>job|employer|work-history)\}"
                        r"\s*(?P<arg>.*)$")
 OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
 # The extension's roles ({job}, {resume-json}): plain Furo shows their text.
@@ -112,7 +117,8 @@ def plain_markdown(text: str) -> str:
         if match["name"] == "work-history":
             continue  # the summary table: plain Furo has none to show
         title = ", ".join(part for part in (match["arg"], fields.get("org", "")) if part)
-        dates = " – ".join(part for part in (fields.get("start", ""), fields.get("end", "")) if part)
+        ends = (fields.get("start", ""), fields.get("end", ""))
+        dates = " – ".join(part for part in ends if part)
         out += [f"**{title}**", "", dates, "", plain_markdown("\n".join(body))]
     return "\n".join(out) + "\n"
 
@@ -144,7 +150,7 @@ class GzipHandler(QuietHandler):
 
     COMPRESSED = (".html", ".css", ".js", ".svg", ".json", ".txt", ".xml")
 
-    def do_GET(self):
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -160,19 +166,20 @@ class GzipHandler(QuietHandler):
         self.wfile.write(body)
 
 
-def page_weight(browser, url: str) -> tuple[int, list[tuple[str, int]]]:
+def page_weight(browser: Browser, url: str) -> tuple[int, list[tuple[str, int]]]:
     """Requests and gzip bytes of one page load (scripts' own requests included)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     origin = urlsplit(url).netloc
-    responses = []
-    off_site = []
+    responses: list[Response] = []
+    off_site: list[str] = []
 
-    def route(route):
+    def route(route: Route) -> None:
         if urlsplit(route.request.url).netloc != origin:
             off_site.append(route.request.url)
-            return route.abort()
-        return route.continue_()
+            route.abort()
+            return
+        route.continue_()
 
     page.route("**/*", route)
     page.on("response", lambda response: responses.append(response))
@@ -188,11 +195,14 @@ def page_weight(browser, url: str) -> tuple[int, list[tuple[str, int]]]:
     return sum(size for _, size in sizes), sizes
 
 
-def measure_weights(site: Path, plain: Path, runs: int) -> dict[str, list[tuple[int, list]]]:
+Load = tuple[int, list[tuple[str, int]]]  # gzip bytes, and each response's path and size
+
+
+def measure_weights(site: Path, plain: Path, runs: int) -> dict[str, list[Load]]:
     """*runs* loads of each home page, the site's and plain Furo's in turn."""
     from playwright.sync_api import sync_playwright
 
-    results = {"site": [], "plain Furo": []}
+    results: dict[str, list[Load]] = {"site": [], "plain Furo": []}
     with sync_playwright() as playwright, serve(site, GzipHandler) as site_url, \
             serve(plain, GzipHandler) as plain_url:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
@@ -206,7 +216,7 @@ def measure_weights(site: Path, plain: Path, runs: int) -> dict[str, list[tuple[
     return results
 
 
-def lighthouse_once(binary: Path, url: str, work: Path) -> dict:
+def lighthouse_once(binary: Path, url: str, work: Path) -> dict[str, Any]:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS, f"--user-data-dir={work / 'lh-profile'}"])
     report = work / "lighthouse.json"
@@ -216,15 +226,17 @@ def lighthouse_once(binary: Path, url: str, work: Path) -> dict:
          f"--chrome-flags={flags}", "--disable-full-page-screenshot",
          "--max-wait-for-load=20000"],
         check=True, env=env, cwd=work)
-    return json.loads(report.read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(report.read_text(encoding="utf-8"))
+    return data
 
 
-def lighthouse(site: Path, pages: list[str], work: Path, runs: int) -> dict[str, dict]:
+def lighthouse(site: Path, pages: list[str], work: Path, runs: int) -> dict[str, dict[str, Any]]:
     """Per page: each category's scores over *runs* rounds, and the audits costing points."""
     binary = PROJECT / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
         raise SystemExit("Lighthouse is not installed: run `npm ci` (make bench does)")
-    results = {path: {"scores": {c: [] for c in CATEGORIES}, "failing": {}}
+    results: dict[str, dict[str, Any]] = {
+        path: {"scores": {c: [] for c in CATEGORIES}, "failing": {}}
                for path in pages}
     with serve(site, GzipHandler) as url:
         for _ in range(runs):
@@ -248,7 +260,7 @@ def lighthouse(site: Path, pages: list[str], work: Path, runs: int) -> dict[str,
     return results
 
 
-def spread(values: list[float], unit: str = "") -> str:
+def spread(values: Sequence[float], unit: str = "") -> str:
     return "/".join(f"{v:g}{unit}" for v in (min(values), statistics.median(values), max(values)))
 
 
@@ -281,14 +293,15 @@ def main() -> int:
                       else "")
             print(f"  {name + ':':<15} {spread([round(b / 1024, 1) for b in size], ' KB'):>22} in "
                   f"{spread(count)} requests{budget}")
-        (site_bytes, site_requests), (plain_bytes, plain_requests) = median["site"], median["plain Furo"]
+        site_bytes, site_requests = median["site"]
+        plain_bytes, plain_requests = median["plain Furo"]
         print(f"  ratio site/plain Furo: bytes {site_bytes / plain_bytes:.2f}x, "
               f"requests {site_requests / plain_requests:.2f}x")
         print(f"  owner's page:   {kb(ORIGINAL[0]):>9} in {ORIGINAL[1]} request   "
               f"ratio site/original: bytes {site_bytes / ORIGINAL[0]:.2f}x")
         if args.verbose:
-            for name, size in weights["site"][0][1]:
-                print(f"    {size:>7} B  {name or 'index.html'}")
+            for path, response_bytes in weights["site"][0][1]:
+                print(f"    {response_bytes:>7} B  {path or 'index.html'}")
         if site_bytes > BUDGET_BYTES or site_requests > BUDGET_REQUESTS:
             over.append("home page weight")
         if not args.no_lighthouse:
@@ -304,7 +317,7 @@ def main() -> int:
                     if min(values) != max(values):
                         print(f"    {category}: {spread(values)}")
                 notes = []
-                for (category, audit), scores in result["failing"].items():
+                for (_category, audit), scores in result["failing"].items():
                     reason = EXEMPT.get((path, audit))
                     notes.append(f"{audit} {min(scores):.2f} in {len(scores)} of {args.runs}"
                                  + (f" (accepted: {reason})" if reason else ""))

@@ -18,33 +18,36 @@ from __future__ import annotations
 
 import argparse
 import os
-import runpy
 import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from sphinx.config import Config
+from sphinx.util.tags import Tags
+
 PROJECT = Path(__file__).resolve().parent.parent
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 
 
-def make_filename_from_project(project: str) -> str:
-    from sphinx.util.osutil import make_filename_from_project as sphinx_name
+def read_conf(srcdir: Path = PROJECT) -> Config:
+    """conf.py, read as Sphinx reads it (with no tags set), with the values
+    this script uses: sphinx-work-history's are registered by its setup, which
+    reading a configuration does not run."""
+    config = Config.read(srcdir, overrides={}, tags=Tags())
+    for name, default in (("work_history_cv_basename", ""), ("work_history_variants", {}),
+                          ("work_history_pages", 0)):
+        config.add(name, default, "env", frozenset({type(default)}))
+    return config
 
-    return sphinx_name(project)
 
+def book_name(config: Config) -> str:
+    """The file name of the PDFs, as the cv-pdf builder names its PDF
+    (cv_builder.cv_basename): work_history_cv_basename, else the project's name."""
+    from sphinx.util.osutil import make_filename_from_project
 
-def conf_values(srcdir: Path = PROJECT) -> dict:
-    """conf.py's values, read as Sphinx reads it (with no tags set)."""
-    from sphinx.util.tags import Tags
-
-    cwd = os.getcwd()
-    os.chdir(srcdir)
-    try:
-        return runpy.run_path(str(srcdir / "conf.py"), init_globals={"tags": Tags()})
-    finally:
-        os.chdir(cwd)
+    return config.work_history_cv_basename or make_filename_from_project(config.project)
 
 
 def pdf_name(book: str, variant: str) -> str:
@@ -83,11 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     srcdir = args.srcdir.resolve()
-    conf = conf_values(srcdir)
-    # As the cv-pdf builder names its PDF (cv_builder.cv_basename).
-    book = conf.get("work_history_cv_basename") or make_filename_from_project(
-        conf.get("project", "Project name not set"))
-    declared = list(conf.get("work_history_variants", {}))
+    conf = read_conf(srcdir)
+    book = book_name(conf)
+    declared = list(conf.work_history_variants)
     wanted = ["", *declared] if args.variants is None else args.variants
     unknown = [v for v in wanted if v and v not in declared]
     if unknown:

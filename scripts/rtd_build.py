@@ -4,10 +4,14 @@
 Read the Docs clones the repository, reads .readthedocs.yaml, sets its
 READTHEDOCS* variables, and runs, from the directory of conf.py:
 
-    python -m sphinx -T -W --keep-going -b html -d _build/doctrees -D language=en . $READTHEDOCS_OUTPUT/html
-    python -m sphinx -T -W --keep-going -b epub -d _build/doctrees -D language=en . $READTHEDOCS_OUTPUT/epub
-    python -m sphinx -T -W --keep-going -b latex -d _build/doctrees -D language=en . $READTHEDOCS_OUTPUT/pdf
-    cd $READTHEDOCS_OUTPUT/pdf && latexmk -r latexmkrc -pdf -f -dvi- -ps- -jobname=<slug> -interaction=nonstopmode
+    python -m sphinx -T -W --keep-going -b html -d _build/doctrees -D language=en \
+        . $READTHEDOCS_OUTPUT/html
+    python -m sphinx -T -W --keep-going -b epub -d _build/doctrees -D language=en \
+        . $READTHEDOCS_OUTPUT/epub
+    python -m sphinx -T -W --keep-going -b latex -d _build/doctrees -D language=en \
+        . $READTHEDOCS_OUTPUT/pdf
+    cd $READTHEDOCS_OUTPUT/pdf && latexmk -r latexmkrc -pdf -f -dvi- -ps- \
+        -jobname=<slug> -interaction=nonstopmode
 
 (in place of the last two, the commands of `build.jobs.build.pdf`, when it
 is set: Read the Docs then takes the one PDF they leave in
@@ -34,7 +38,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shlex
 import shutil
 import subprocess
@@ -186,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         for command in jobs.get("pre_build", []):
             build.run("pre_build", ["bash", "-c", command], repo)
 
-        build.run("html", sphinx_command(python, "html", output / "html", language, fail_on_warning),
+        build.run("html",
+                  sphinx_command(python, "html", output / "html", language, fail_on_warning),
                   conf_dir)
         if "epub" in formats:
             epub_dir = output / "epub"

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import require_module, require_tool
 from local_server import serve
+from sphinx_work_history.testing import require_module, require_tool
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

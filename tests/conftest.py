@@ -1,23 +1,21 @@
-"""Shared fixtures: Sphinx's own testing fixtures, and the real site built once."""
+"""Shared fixtures: Sphinx's own testing fixtures, and the real site built once.
+
+What the tests share otherwise is in sphinx_work_history.testing (the
+package's helpers) and site_testing (the site's)."""
 
 from __future__ import annotations
 
-import importlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-pytest_plugins = ("sphinx.testing.fixtures", "browsing")
+from site_testing import PROJECT, ROOTS, build_site
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
-PROJECT = Path(__file__).resolve().parent.parent
-ROOTS = Path(__file__).resolve().parent / "roots"
-STRICT = ["-W", "--keep-going", "-n", "-T"]
-# A fixed date: durations of ongoing roles and the build are reproducible.
-SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27
+pytest_plugins = ("sphinx.testing.fixtures", "browsing")
 
 
 @pytest.fixture(scope="session")
@@ -26,60 +24,8 @@ def rootdir() -> Path:
     return ROOTS
 
 
-def build_site(builder: str, outdir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Build the real site, as `make` does, into *outdir*; fail on any warning."""
-    run_env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})}
-    doctrees = outdir.parent / f"{outdir.name}.doctrees"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", *STRICT, "-b", builder, "-d", str(doctrees),
-         *extra, str(PROJECT), str(outdir)],
-        capture_output=True, text=True, env=run_env, check=False,
-    )
-    assert result.returncode == 0, f"{builder} build failed:\n{result.stdout}\n{result.stderr}"
-    return result
-
-
-def require_tool(name: str) -> str:
-    """The path of a command the test needs: fail under CI, skip elsewhere."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (CI installs it: see .ci/run)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
-def require_fonts(*names: str) -> dict[str, str]:
-    """The paths of font files kpathsea finds (as LuaTeX does): fail under CI,
-    skip elsewhere, when one is missing."""
-    kpsewhich = require_tool("kpsewhich")
-    out = subprocess.run([kpsewhich, *names], capture_output=True, text=True, check=False).stdout
-    paths = {Path(line).name: line for line in out.splitlines() if line}
-    missing = [name for name in names if name not in paths]
-    if missing:
-        message = f"fonts not installed: {', '.join(missing)} (CI installs them: see .ci/run)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return paths
-def require_module(name: str):
-    """A module the test needs, imported: fail under CI, skip elsewhere.
-
-    pytest.importorskip would skip under CI too, and a suite whose browser
-    tests all skip would pass. Every test needing an optional module uses this.
-    """
-    try:
-        return importlib.import_module(name)
-    except ImportError as error:
-        message = f"{name} cannot be imported ({error}; requirements-test.txt installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
 @pytest.fixture(scope="session")
-def site_html(tmp_path_factory) -> Path:
+def site_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site's HTML output, built once per test session."""
     outdir = tmp_path_factory.mktemp("site") / "html"
     build_site("html", outdir)
@@ -108,5 +54,25 @@ def site_latex(tmp_path_factory) -> Path:
          "-halt-on-error", "tef-cv.tex"],
         cwd=outdir, capture_output=True, text=True, check=False,
     )
-    assert result.returncode == 0, f"latexmk failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+    assert result.returncode == 0, (
+        f"latexmk failed:\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}")
     return outdir
+
+
+@pytest.fixture(scope="session")
+def site_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make dist`, once per session, into a build folder of its own: under it
+    ``dist/`` (the site with every format beside it), ``cv/`` (the four PDFs,
+    through cv-pdf), ``epub/``, ``cv-docx/``, ``cv-text/`` and ``cv-markdown/``.
+    The tests that read those build artefacts share it (pytest-xdist's group
+    "dist" keeps them on one worker)."""
+    require_tool("make")
+    builddir = tmp_path_factory.mktemp("dist-build")
+    result = subprocess.run(
+        ["make", "-C", str(PROJECT), "dist", f"BUILDDIR={builddir}", f"VENV={sys.prefix}",
+         f"PYTHON={sys.executable}"],
+        capture_output=True, text=True, check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+    )
+    assert result.returncode == 0, f"{result.stdout[-4000:]}\n{result.stderr[-3000:]}"
+    return builddir

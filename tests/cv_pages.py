@@ -16,11 +16,11 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = 1795737600  # as conftest.py builds the site: 2026-11-27
-TODAY = dt.datetime.fromtimestamp(SOURCE_DATE_EPOCH, dt.timezone.utc).date()
+TODAY = dt.datetime.fromtimestamp(SOURCE_DATE_EPOCH, dt.UTC).date()
 
 _OPEN = re.compile(r"^(?P<fence>:{3,}|`{3,}|~{3,})(?:\{(?P<name>[\w:-]+)\})?[ \t]*(?P<arg>.*)$")
 _OPTION = re.compile(r"^:(?P<key>[\w-]+):(?:[ \t]+(?P<value>.*))?$")
-_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 SMART_QUOTES = str.maketrans("‘’“”", "''\"\"")
 
 
@@ -248,8 +248,8 @@ def excluded_pages() -> list[str]:
     """conf.py's work_history_exclude_docs: pages whose entries summaries leave out."""
     tree = ast.parse((PROJECT / "conf.py").read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and any(
-                getattr(target, "id", "") == "work_history_exclude_docs" for target in node.targets):
+        names = [getattr(target, "id", "") for target in getattr(node, "targets", [])]
+        if isinstance(node, ast.Assign) and "work_history_exclude_docs" in names:
             return list(ast.literal_eval(node.value))
     return []
 

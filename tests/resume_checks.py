@@ -3,15 +3,13 @@ them, and the package's readers for each export (resume.json, JSON-LD,
 mf2), which reduce an entry to the same tuple so the three can be compared
 with each other and with the sources.
 
-The readers live with the package's tests (sphinx-work-history/tests/
-resume_readers.py), which check the same exports on their own test roots.
+The readers are the package's (sphinx_work_history.testing), whose tests
+check the same exports on their own test roots.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -20,30 +18,25 @@ NOT_PAGES = {".venv", ".venv-3.13", "_build", "tests", "_ext", "_templates", "sc
              "sphinx-work-history", "node_modules"}
 
 
-def _package_readers():
-    path = PROJECT / "sphinx-work-history" / "tests" / "resume_readers.py"
-    spec = importlib.util.spec_from_file_location("resume_readers", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("resume_readers", module)
-    spec.loader.exec_module(module)
-    return module
+# The package's readers of each export, shared with its own tests.
+from sphinx_work_history.testing import (  # noqa: E402, F401 (re-exported)
+    Entry,
+    assert_inert,
+    is_calendar_date,
+    jsonld_blocks,
+    jsonld_entries,
+    jsonld_person,
+    jsonresume_schema,
+    mf2_contact,
+    mf2_entries,
+    mf2_extras,
+    mf2_resumes,
+    resume_entries,
+    schema_errors,
+    soup,
+)
 
-
-_readers = _package_readers()
-SCHEMA = _readers.SCHEMA
-Entry = _readers.Entry
-assert_inert = _readers.assert_inert
-is_calendar_date = _readers.is_calendar_date
-schema_errors = _readers.schema_errors
-resume_entries = _readers.resume_entries
-jsonld_blocks = _readers.jsonld_blocks
-jsonld_person = _readers.jsonld_person
-jsonld_entries = _readers.jsonld_entries
-mf2_resumes = _readers.mf2_resumes
-mf2_entries = _readers.mf2_entries
-mf2_contact = _readers.mf2_contact
-mf2_extras = _readers.mf2_extras
-soup = _readers.soup
+SCHEMA = jsonresume_schema()
 
 _DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})\{job\}[ \t]*(?P<position>.*)$")
 _OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browsing import html_pages
-from conftest import require_module
+from sphinx_work_history.testing import require_module
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,8 @@ def describe(violations: list[dict]) -> str:
     for violation in violations:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
         for node in violation["nodes"][:5]:
-            lines.append(f"    {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1]}")
+            summary = node["failureSummary"].splitlines()[-1]
+            lines.append(f"    {' '.join(node['target'])}: {summary}")
     return "\n".join(lines)
 
 

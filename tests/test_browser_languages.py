@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from local_server import serve
-from conftest import PROJECT, SOURCE_DATE_EPOCH
+from site_testing import PROJECT
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH
 
 pytestmark = pytest.mark.browser
 

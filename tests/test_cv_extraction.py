@@ -1,7 +1,8 @@
 """Every format of the CV reads cleanly in a parser, as an applicant tracking system reads it.
 
 The text of each format is extracted as such a system would: the PDF with
-pdftotext (the PDF of `make cv`, through Typst); the Word file converted to PDF by LibreOffice, then pdftotext,
+pdftotext (the PDF of `make cv`, through Typst); the Word file converted to
+PDF by LibreOffice, then pdftotext,
 and also read by pandoc; the plain text as it is; the Markdown as a
 CommonMark renderer shows it. In each, the owner's contact address and
 every role (its heading, organisation and dates) appear in the order of
@@ -17,16 +18,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, require_tool
 from markdown_it import MarkdownIt
+
 from cv_pages import CV_TAGS, SMART_QUOTES, directive_bodies, prose
 from resume_checks import source_jobs
+from sphinx_work_history.testing import require_tool
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 BOOK = "tef-cv"
 EMAIL = "tef@printf.net"  # conf.py's work_history_person
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # Ligatures (U+FB00–FB06), the replacement character, private-use characters.
 UNREADABLE = re.compile("[\ufb00-\ufb06\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
@@ -55,19 +57,17 @@ def pdftotext(pdf: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def cv_files(tmp_path_factory) -> dict[str, Path]:
-    files = {}
-    for builder, suffix in (("cv-docx", ".docx"), ("cv-text", ".txt"), ("cv-markdown", ".md")):
-        outdir = tmp_path_factory.mktemp(builder) / "out"
-        build_site(builder, outdir)
-        files[builder] = outdir / f"{BOOK}{suffix}"
-    return files
+def cv_files(site_dist: Path) -> dict[str, Path]:
+    """The CV as Word, text and Markdown, as `make dist` built them."""
+    return {builder: site_dist / builder / f"{BOOK}{suffix}"
+            for builder, suffix in (("cv-docx", ".docx"), ("cv-text", ".txt"),
+                                    ("cv-markdown", ".md"))}
 
 
 @pytest.fixture(scope="module")
-def extracted(site_cv_pdf, cv_files, tmp_path_factory) -> dict[str, str]:
+def extracted(site_dist, cv_files, tmp_path_factory) -> dict[str, str]:
     """Each format's text, as a parser extracts it."""
-    texts = {"pdf (pdftotext)": pdftotext(site_cv_pdf / f"{BOOK}.pdf")}
+    texts = {"pdf (pdftotext)": pdftotext(site_dist / "cv" / f"{BOOK}.pdf")}
     docx = cv_files["cv-docx"]
     workdir = tmp_path_factory.mktemp("soffice")
     (workdir / "home").mkdir()
@@ -103,7 +103,7 @@ def test_every_format_has_the_contact_and_every_role_in_order(extracted):
             # the roles follow one another as in the sources.
             found = [flat.find(part, at) for part in role]
             assert min(found) >= 0, f"{name}: {role} is missing or out of order"
-            at = max(f + len(part) for f, part in zip(found, role))
+            at = max(f + len(part) for f, part in zip(found, role, strict=True))
 
 
 CV_PAGES = ("index", "pages/work-history", "pages/writing")

@@ -17,20 +17,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import PROJECT, SOURCE_DATE_EPOCH
 from pypdf import PdfReader
-from resume_checks import source_jobs
 from sphinx.util.tags import Tags
-from test_pdf import squeeze
 
-pytestmark = pytest.mark.slow
+from build_cv import book_name, read_conf
+from resume_checks import source_jobs
+from site_testing import PROJECT, squeeze
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH
 
-sys.path.insert(0, str(PROJECT / "scripts"))
-from build_cv import conf_values  # noqa: E402
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
-CONF = conf_values()
-VARIANTS: dict[str, dict] = CONF["work_history_variants"]
-BOOK = CONF["BOOK_NAME"]
+CONF = read_conf()
+VARIANTS: dict[str, dict] = CONF.work_history_variants
+BOOK = book_name(CONF)
 NAMES = ["", *VARIANTS]  # "" is the full CV
 
 
@@ -44,8 +43,9 @@ def build_cvs(builddir: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def cv_dir(tmp_path_factory) -> Path:
-    return build_cvs(tmp_path_factory.mktemp("cv"))
+def cv_dir(site_dist: Path) -> Path:
+    """The PDFs `make dist` built (with scripts/build_cv.py, as `make cv`)."""
+    return site_dist / "cv"
 
 
 def pdf_path(cv_dir: Path, variant: str) -> Path:
@@ -65,11 +65,22 @@ def chosen_orgs(variant: str) -> set[str]:
     assert set(spec) <= {"tags", "pages", "label"}, "this test reads tags only"
     wanted = {tag.casefold() for tag in spec.get("tags", [])}
     return {job["org"] for job in jobs
-            if not wanted or wanted & {t.strip().casefold() for t in job.get("tags", "").split(",")}}
+            if not wanted or wanted & {t.strip().casefold()
+                                       for t in job.get("tags", "").split(",")}}
 
 
 _FENCE = re.compile(r"^(?P<fence>:{3,}|`{3,}|~{3,})(?:\{(?P<name>[\w-]+)\}\s*(?P<arg>.*))?$")
 _ROLE = re.compile(r"\{\w+\}`([^`<]*?)(?:\s*<[^`]*>)?`")
+
+
+def _paragraph_in_only(stack: list[tuple[str, str, str]], org: str | None,
+                       paragraph: list[str]) -> tuple[str, str | None, str] | None:
+    """The paragraph, when the blocks it is in include an {only}: (condition, org, text)."""
+    conditions = [arg for _, name, arg in stack if name == "only"]
+    if not (paragraph and conditions):
+        return None
+    text = _ROLE.sub(r"\1", " ".join(paragraph))
+    return " and ".join(f"({c})" for c in conditions), org, text
 
 
 def only_blocks() -> list[tuple[str, str | None, str]]:
@@ -83,32 +94,27 @@ def only_blocks() -> list[tuple[str, str | None, str]]:
         stack: list[tuple[str, str, str]] = []  # (fence, directive, argument)
         org = None
         paragraph: list[str] = []
-
-        def flush():
-            conditions = [arg for _, name, arg in stack if name == "only"]
-            if paragraph and conditions:
-                text = _ROLE.sub(r"\1", " ".join(paragraph))
-                found.append((" and ".join(f"({c})" for c in conditions), org, text))
-            paragraph.clear()
-
+        ends = []  # each paragraph as it ends: what it was in, and its lines
         for line in path.read_text(encoding="utf-8").splitlines():
             match = _FENCE.match(line.strip())
             if match:
-                flush()
+                ends.append(_paragraph_in_only(stack, org, paragraph))
+                paragraph = []
                 if match["name"]:
                     stack.append((match["fence"], match["name"], match["arg"].strip()))
-                elif stack and stack[-1][0] == match["fence"]:
-                    if stack.pop()[1] == "job":
-                        org = None
+                elif stack and stack[-1][0] == match["fence"] and stack.pop()[1] == "job":
+                    org = None
                 continue
             if stack and stack[-1][1] == "job" and line.startswith(":org:"):
                 org = line.split(":", 2)[2].strip()
             if not line.strip() or line.startswith((":", "<!--", "#")) or (
                     stack and stack[-1][1] in ("toctree", "work-history")):
-                flush()
+                ends.append(_paragraph_in_only(stack, org, paragraph))
+                paragraph = []
                 continue
             paragraph.append(line.strip())
-        flush()
+        ends.append(_paragraph_in_only(stack, org, paragraph))
+        found += [end for end in ends if end is not None]
     return found
 
 
@@ -123,7 +129,7 @@ def test_the_pages_have_only_blocks_to_check():
 
 @pytest.mark.parametrize("variant", NAMES)
 def test_each_pdf_is_within_its_page_budget(cv_dir, variant):
-    budget = VARIANTS[variant]["pages"] if variant else CONF["work_history_pages"]
+    budget = VARIANTS[variant]["pages"] if variant else CONF.work_history_pages
     assert 1 <= len(PdfReader(pdf_path(cv_dir, variant)).pages) <= budget
 
 
@@ -154,12 +160,15 @@ def test_the_one_page_cv_names_every_organisation_and_has_the_contact(cv_dir):
     for job in source_jobs():
         if job["file"] != "work-history-markup.md":
             assert squeeze(job["org"]) in text
-    assert text.startswith("tef") and "tef@printf.net" in text and "tef.computer" in text
+    assert text.startswith("tef")
+    assert "tef@printf.net" in text
+    assert "tef.computer" in text
 
 
 def test_the_dba_and_sre_cvs_choose_differently():
     assert chosen_orgs("dba") != chosen_orgs("sre")
-    assert len(chosen_orgs("dba")) >= 2 and len(chosen_orgs("sre")) >= 2
+    assert len(chosen_orgs("dba")) >= 2
+    assert len(chosen_orgs("sre")) >= 2
 
 
 def test_the_pdfs_are_reproducible(cv_dir, tmp_path):

@@ -6,31 +6,19 @@ asset in every page must resolve inside it, anchors included.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 
 @pytest.fixture(scope="module")
-def dist(tmp_path_factory) -> Path:
-    require_tool("make")
-    builddir = tmp_path_factory.mktemp("dist-build")
-    result = subprocess.run(
-        ["make", "-C", str(PROJECT), "dist", f"BUILDDIR={builddir}", f"VENV={sys.prefix}"],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
-    )
-    assert result.returncode == 0, f"{result.stdout[-4000:]}\n{result.stderr[-3000:]}"
-    return builddir / "dist"
+def dist(site_dist: Path) -> Path:
+    return site_dist / "dist"
 
 
 CV_FILES = ("tef-cv.pdf", "tef-cv-short.pdf", "tef-cv-dba.pdf", "tef-cv-sre.pdf", "tef-cv.epub",

@@ -7,17 +7,17 @@ from the file itself, as a reading system would.
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
 import zipfile
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import build_site, require_tool
-from cv_pages import SMART_QUOTES, jobs, web_links
 
-pytestmark = pytest.mark.slow
+from cv_pages import SMART_QUOTES, jobs, web_links
+from site_testing import epubcheck_report
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 BOOK = "tef-cv"
 NS = {
@@ -30,10 +30,9 @@ NS = {
 
 
 @pytest.fixture(scope="module")
-def epub_file(tmp_path_factory):
-    outdir = tmp_path_factory.mktemp("epub") / "epub"
-    build_site("epub", outdir)
-    return outdir / f"{BOOK}.epub"
+def epub_file(site_dist: Path) -> Path:
+    """The ePub `make dist` built (as `make epub`)."""
+    return site_dist / "epub" / f"{BOOK}.epub"
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +41,7 @@ def book(epub_file):
         yield archive
 
 
-def epubcheck_report(epub_file, report_path) -> dict:
-    java = require_tool("java")
-    jar = require_tool("epubcheck")
-    subprocess.run([java, "-jar", jar, str(epub_file), "--json", str(report_path)],
-                   capture_output=True, text=True, check=False)
-    assert report_path.is_file(), "epubcheck wrote no report"
-    return json.loads(report_path.read_text(encoding="utf-8"))
+
 
 
 def test_epubcheck_finds_no_error_or_warning(epub_file, tmp_path):
@@ -85,13 +78,14 @@ def test_metadata_names_the_book(book):
     assert meta.findtext("dc:rights", namespaces=NS)
     identifier = meta.find("dc:identifier", NS)
     assert identifier.get("id") == opf.get("unique-identifier")
-    assert identifier.text and identifier.text != "unknown"
+    assert identifier.text
+    assert identifier.text != "unknown"
     for field in ("description", "contributor", "publisher"):
         assert meta.findtext(f"dc:{field}", namespaces=NS) not in (None, "", "unknown"), field
 
 
 def test_reading_order_home_then_work_history_then_writing(book):
-    opf_path, opf = package(book)
+    _, opf = package(book)
     manifest = {item.get("id"): item.get("href") for item in opf.iter(f"{{{NS['opf']}}}item")}
     spine = [manifest[ref.get("idref")] for ref in opf.iter(f"{{{NS['opf']}}}itemref")
              if ref.get("linear", "yes") == "yes"]
@@ -99,7 +93,7 @@ def test_reading_order_home_then_work_history_then_writing(book):
 
 
 def test_navigation_lists_every_page(book):
-    opf_path, opf = package(book)
+    _, opf = package(book)
     nav_item = next(item for item in opf.iter(f"{{{NS['opf']}}}item")
                     if "nav" in (item.get("properties") or "").split())
     nav = ElementTree.fromstring(book.read(nav_item.get("href")))
@@ -123,11 +117,13 @@ def test_entries_are_readable(book):
     articles = list(root.iter(f"{{{NS['xhtml']}}}article"))
     roles = jobs("pages/work-history")
     assert len(articles) == len(roles) >= 2
-    for article, job in zip(articles, roles):
-        header = " ".join("".join(next(article.iter(f"{{{NS['xhtml']}}}header")).itertext()).split())
+    for article, job in zip(articles, roles, strict=True):
+        header_element = next(article.iter(f"{{{NS['xhtml']}}}header"))
+        header = " ".join("".join(header_element.itertext()).split())
         # Without a position, the organisation heads the entry.
         assert (f"{job.position}, {job.org}" if job.position else job.org) in header
-        assert job.dates() in header and job.length() in header
+        assert job.dates() in header
+        assert job.length() in header
         body = " ".join("".join(article.itertext()).translate(SMART_QUOTES).split())
         for paragraph in job.paragraphs:
             assert paragraph in body, paragraph
@@ -137,7 +133,8 @@ def test_entries_are_readable(book):
 def test_pages_declare_their_language_and_have_no_site_chrome(book):
     for name in ("index.xhtml", "pages/work-history.xhtml", "pages/writing.xhtml"):
         root, text = xhtml_text(book, name)
-        assert root.get("lang") == "en" and root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+        assert root.get("lang") == "en"
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
         assert "Download the CV" not in text
     _, writing = xhtml_text(book, "pages/writing.xhtml")
     for title, _ in web_links("pages/writing"):

@@ -6,10 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from browsing import html_pages
-from conftest import require_module, require_tool
+from sphinx_work_history.testing import require_module, require_tool
 
 # The site's own stylesheets; Furo's are the theme's business.
 OWN_CSS = ["_static/site.css", "_static/work_history.css"]
@@ -28,7 +26,8 @@ def test_every_page_and_stylesheet_is_valid(site_html, tmp_path):
     control.write_text(BROKEN, encoding="utf-8")
     pages = [site_html / p for p in html_pages(site_html)]
     css = [site_html / p for p in OWN_CSS]
-    assert len(pages) >= 5 and all(p.exists() for p in css)
+    assert len(pages) >= 5
+    assert all(p.exists() for p in css)
     result = subprocess.run(
         [java, "-Xss4m", "-jar", str(vnu_jar()), "--errors-only", "--stdout", "--format", "json",
          "--also-check-css", *map(str, pages + css), str(control)],

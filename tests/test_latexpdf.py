@@ -34,7 +34,8 @@ def test_at_most_three_a4_pages(pdf):
     assert 1 <= len(pdf.pages) <= MAX_PAGES
     for page in pdf.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
-        assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (width, height)
+        assert abs(width - A4[0]) < 1, (width, height)
+        assert abs(height - A4[1]) < 1, (width, height)
 
 
 def test_the_text_is_in_tex_gyre_as_before(pdf):
@@ -50,7 +51,8 @@ def test_the_preamble_loads_only_the_fonts_the_text_needs(latex_dir):
     """The CV is Latin: no fallback font (LuaTeX would load every one, at every size)."""
     tex = (latex_dir / f"{BOOK}.tex").read_text(encoding="utf-8")
     assert r"\setmainfont{texgyrepagella-regular.otf}" in tex
-    assert "add_fallback" not in tex and "Noto" not in tex
+    assert "add_fallback" not in tex
+    assert "Noto" not in tex
     # Nothing is written right to left: babel without its bidi.
     assert "\\usepackage{babel}" in tex
 

@@ -1,25 +1,25 @@
-"""_ext/lean_pages.py: what each page links, and a loud build when Furo or
-Sphinx rename an asset it takes out of the pages."""
+"""_ext/lean_pages.py and _templates/base.html: what each page links, and a
+loud build when Sphinx renames an asset the pages load only where used."""
 
 from __future__ import annotations
 
 import re
 
-from package_support import build, other_warnings
-
-from conftest import PROJECT
+from site_testing import PROJECT
+from sphinx_work_history.testing import build, other_warnings
 
 CONF = '''\
 import sys
 sys.path.insert(0, {ext!r})
 extensions = ["myst_parser", "lean_pages"]
 html_theme = "furo"
+templates_path = [{templates!r}]
 project = "lean"
 RENAMED = {renamed!r}
 
 
 def _rename(app, pagename, templatename, context, doctree):
-    """As if Furo and Sphinx had renamed these files."""
+    """As if Sphinx had renamed these files."""
     for key in ("css_files", "script_files"):
         context[key][:] = [asset for asset in context[key]
                            if str(asset.filename).split("?")[0].rsplit("/", 1)[-1] not in RENAMED]
@@ -39,13 +39,17 @@ def project(tmp_path, renamed: set[str]):
     for name, text in PAGES.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / "conf.py").write_text(
-        CONF.format(ext=str(PROJECT / "_ext"), renamed=sorted(renamed)), encoding="utf-8")
+        CONF.format(ext=str(PROJECT / "_ext"), templates=str(PROJECT / "_templates"),
+                    renamed=sorted(renamed)), encoding="utf-8")
     return build(tmp_path, "html")
 
 
 def linked(html: str) -> set[str]:
+    """The files a page links as it loads (a <template>'s content is inert)."""
+    loaded = re.sub(r"<template\b.*?</template>", "", html, flags=re.S)
     return {href.split("?")[0].rsplit("/", 1)[-1]
-            for href in re.findall(r'<(?:link rel="stylesheet"[^>]*href|script src)="([^"]+)"', html)}
+            for href in re.findall(r'<(?:link rel="stylesheet"[^>]*href|script src)="([^"]+)"',
+                                   loaded)}
 
 
 def test_each_page_links_what_it_uses(tmp_path):
@@ -55,19 +59,25 @@ def test_each_page_links_what_it_uses(tmp_path):
     code = (app.outdir / "code.html").read_text(encoding="utf-8")
     search = (app.outdir / "search.html").read_text(encoding="utf-8")
     assert "furo-extensions.css" not in linked(home) | linked(code)
-    assert "pygments.css" not in linked(home) and "pygments.css" in linked(code)
+    assert "pygments.css" not in linked(home)
+    assert "pygments.css" in linked(code)
     assert {"doctools.js", "documentation_options.js", "furo.js"} <= linked(home)
     # Highlighting is loaded on demand outside the search page, up front on it.
-    assert "sphinx_highlight.js" not in linked(home) and "sphinx_highlight.js" in linked(search)
-    loader = re.search(r"<script>if \(localStorage\.sphinx_highlight_terms .*?</script>", home)
-    assert loader and '{src: "_static/sphinx_highlight.js?v=' in loader.group(0)
+    assert "sphinx_highlight.js" not in linked(home)
+    assert "sphinx_highlight.js" in linked(search)
+    inert = re.search(r'<template id="lean-on-demand">(.*?)</template>', home)
+    assert inert
+    assert linked(inert.group(1)) == {"sphinx_highlight.js"}
+    assert '<script src="_static/sphinx_highlight.js?v=' in inert.group(1)
+    assert re.search(r"<script>if \(localStorage\.sphinx_highlight_terms .*lean-on-demand", home)
+    assert "lean-on-demand" not in search
 
 
 def test_a_renamed_asset_fails_the_build_loudly(tmp_path):
-    renamed = {"furo-extensions.css", "pygments.css", "sphinx_highlight.js"}
+    renamed = {"pygments.css", "sphinx_highlight.js"}
     app = project(tmp_path, renamed=renamed)
     warnings = other_warnings(app.warning.getvalue())
     named = {re.search(r"include '([^']+)'", line).group(1) for line in warnings
              if line.endswith("[lean_pages.asset_not_found]")}
-    assert named == {"styles/furo-extensions.css", "pygments.css", "sphinx_highlight.js"}, warnings
-    assert len(warnings) == 3, warnings  # each once, not once a page
+    assert named == {"pygments.css", "sphinx_highlight.js"}, warnings
+    assert len(warnings) == 2, warnings  # each once, not once a page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import shutil
 import signal
@@ -14,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, STRICT
+from site_testing import PROJECT
+from sphinx_work_history.testing import STRICT
 
 SITE_FILES = ["conf.py", "index.md", "pages", "_static", "_templates", "_ext",
               # what the markup reference includes
@@ -27,12 +29,27 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# A read that races sphinx-autobuild rewriting the page: the server sends the
+# file as it was when the response began, and the connection ends short.
+RACED = (http.client.IncompleteRead, ConnectionResetError)
+READ_ATTEMPTS = 5
+
+
 def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
+    """The page, or None while nothing serves it. A read that races a rewrite
+    is read again (a few times, then the error is raised); an answer is never
+    retried, whatever it says."""
+    for attempt in range(1, READ_ATTEMPTS + 1):
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except RACED:
+            if attempt == READ_ATTEMPTS:
+                raise
+            time.sleep(0.2)
+        except OSError:
+            return None
+    raise AssertionError("not reached")
 
 
 def wait_for(predicate, timeout: float, what: str):

@@ -10,7 +10,6 @@ import json
 from resume_checks import (
     mf2_contact,
     mf2_entries,
-    mf2_extras,
     mf2_resumes,
     resume_entries,
     source_entry,

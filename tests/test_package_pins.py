@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import PROJECT
+from site_testing import PROJECT
 
 REQUIREMENTS = PROJECT / "sphinx-work-history" / "requirements"
 

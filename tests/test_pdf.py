@@ -11,9 +11,11 @@ import re
 
 import pytest
 from pypdf import PdfReader
-from cv_pages import jobs, prose, web_links
 
-pytestmark = pytest.mark.slow
+from cv_pages import jobs, prose, web_links
+from site_testing import squeeze
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
 BOOK = "tef-cv"
 A4 = (595.28, 841.89)  # points
@@ -33,11 +35,7 @@ def pdf(cv_dir) -> PdfReader:
     return PdfReader(cv_dir / f"{BOOK}.pdf")
 
 
-def squeeze(text: str) -> str:
-    """Text without spaces or hyphens: line breaks and hyphenation in the PDF
-    then cannot hide a phrase; quotes and dashes made plain."""
-    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
-    return re.sub(r"[\s\-]+", "", text)
+
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +47,8 @@ def test_at_most_three_a4_pages(pdf):
     assert 1 <= len(pdf.pages) <= MAX_PAGES
     for page in pdf.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
-        assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1, (width, height)
+        assert abs(width - A4[0]) < 1, (width, height)
+        assert abs(height - A4[1]) < 1, (width, height)
 
 
 def test_no_title_page_contents_index_or_blank_page(pages_text):
@@ -132,7 +131,8 @@ def test_title_and_author(pdf):
 
 def test_tagged_and_declares_pdf_ua1_in_the_sites_language(pdf):
     root = pdf.trailer["/Root"]
-    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
     assert root["/Lang"] == "en"
     xmp = pdf.xmp_metadata.stream.get_data().decode("utf-8")
     assert re.search(r"pdfuaid:part(>|=\")1", xmp)

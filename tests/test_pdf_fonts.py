@@ -12,10 +12,12 @@ import re
 import subprocess
 from pathlib import Path
 
-import pdf_fonts  # _ext/, on pytest's pythonpath
 import pytest
 import yaml
-from conftest import PROJECT, require_fonts, require_tool
+
+import pdf_fonts  # _ext/, on pytest's pythonpath
+from site_testing import PROJECT
+from sphinx_work_history.testing import require_fonts, require_tool
 
 FILES = sorted({name for chain in pdf_fonts.checked_fonts().values() for name in chain}
                | {name for family in pdf_fonts.FAMILIES.values()

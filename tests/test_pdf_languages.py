@@ -12,8 +12,9 @@ import subprocess
 import unicodedata
 
 import pytest
-from conftest import ROOTS, STRICT, require_tool
-from test_pdf_scripts import latexmk, sphinx_latex
+
+from site_testing import ROOTS, latexmk, sphinx_latex
+from sphinx_work_history.testing import STRICT, require_tool
 
 pytestmark = pytest.mark.slow
 

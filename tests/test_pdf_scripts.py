@@ -11,18 +11,24 @@ ones included).
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT, require_tool
-from package_support import copy_root, work_history_warnings
 
-pytestmark = pytest.mark.slow
+from site_testing import ROOTS, latexmk, sphinx_latex
+from sphinx_work_history.testing import (
+    STRICT,
+    build,
+    copy_root,
+    require_tool,
+    work_history_warnings,
+)
+
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pdf-scripts")]
 
 ROOT = ROOTS / "test-scripts"
 SCRIPTS = {  # a letter of each, to be sure the source holds them all
@@ -37,32 +43,16 @@ _INLINE = re.compile(r"[`*]")
 _PHRASE_BREAK = re.compile(r"[,.;:()。、]")
 
 
-def sphinx_latex(src: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", *extra, "-b", "latex", "-d", str(out.parent / "doctrees"),
-         str(src), str(out)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-
-
 def copy_scripts_root(dest: Path) -> Path:
     """A writable copy of the root, whose conf.py runs the root's own (which
     finds the site from where it is)."""
     copy_root(ROOT, dest)
     (dest / "conf.py").write_text(
         "import runpy\n"
-        f"globals().update(runpy.run_path({str(ROOT / 'conf.py')!r}, init_globals={{'tags': tags}}))\n",
+        f"globals().update(runpy.run_path({str(ROOT / 'conf.py')!r},"
+        " init_globals={'tags': tags}))\n",
         encoding="utf-8")
     return dest
-
-
-def latexmk(out: Path) -> subprocess.CompletedProcess:
-    """The PDF, made as `make latexpdf` and Read the Docs make it."""
-    (tex,) = out.glob("*.tex")
-    return subprocess.run(
-        [require_tool("latexmk"), "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
-         "-interaction=nonstopmode", "-halt-on-error", tex.name],
-        cwd=out, capture_output=True, text=True, check=False)
 
 
 def source_text(path: Path) -> list[str]:
@@ -140,13 +130,15 @@ def test_every_role_is_in_the_summary_whatever_its_script(tmp_path):
     """An organisation with no letter an id can hold still gets an id (job-<year>),
     so its role is in the summary table and can be linked to."""
     from bs4 import BeautifulSoup
-    from package_support import build
+
 
     app = build(copy_scripts_root(tmp_path / "src"), "html")
     soup = BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
-    positions = [article.select_one(".wh-position").get_text() for article in soup.select("article")]
+    positions = [article.select_one(".wh-position").get_text()
+                 for article in soup.select("article")]
     linked = [link.get_text() for link in soup.select("table a")]
-    assert len(positions) == 13 and sorted(linked) == sorted(positions)
+    assert len(positions) == 13
+    assert sorted(linked) == sorted(positions)
     assert soup.find("article", id="job-2004").select_one(".wh-position").get_text() == "高级工程师"
 
 
@@ -163,7 +155,8 @@ def test_the_pdf_is_set_in_tex_gyre_with_a_font_for_each_script(scripts_pdf):
     fonts = subprocess.run([require_tool("pdffonts"), str(out / "scripts.pdf")],
                            capture_output=True, text=True, check=True).stdout
     for name in ("TeXGyrePagella-Regular", "TeXGyreHeros-Bold", "NotoSerif-Regular",
-                 "NotoSerifHebrew-Regular", "NotoNaskhArabic-Regular", "NotoSerifDevanagari-Regular",
+                 "NotoSerifHebrew-Regular", "NotoNaskhArabic-Regular",
+                 "NotoSerifDevanagari-Regular",
                  "NotoSerifThai-Regular", "NotoSerifCJK", "Symbola"):
         assert name in fonts, name
 

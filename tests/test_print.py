@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import require_module
+from sphinx_work_history.testing import require_module
 
-pytestmark = pytest.mark.browser
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print")]
 
 A4 = (595.3, 841.9)  # points
 PRINTABLE_HEIGHT_PX = (297 - 2 * 16) / 25.4 * 96  # site.css: @page margins 16 mm top and bottom
@@ -119,4 +120,5 @@ def test_printed_links_show_where_they_go(printed, path):
         assert links, f"{path} has no web links to check"
     paper = squeeze(" ".join(sheets))
     for href in links:
-        assert squeeze(f"<{href}>") in paper, f"{path}: the link to {href} prints without its address"
+        assert squeeze(f"<{href}>") in paper, \
+            f"{path}: the link to {href} prints without its address"

@@ -31,7 +31,8 @@ def resume(site_html) -> dict:
 
 def test_site_resume_validates_against_json_resume_schema(resume):
     assert schema_errors(resume) == []
-    assert resume["work"] and resume["publications"]
+    assert resume["work"]
+    assert resume["publications"]
 
 
 def test_basics_come_from_conf_and_the_home_page(resume, site_html):
@@ -92,7 +93,8 @@ def test_each_role_summary_is_the_text_on_the_work_history_page(resume, site_htm
 
 def test_publications_are_the_writing_pages_entries(resume, site_html):
     writing = soup(site_html / "pages/writing.html")
-    links = [(words(a), a["href"]) for a in writing.select('article[role="main"] a.reference.external')]
+    links = [(words(a), a["href"])
+             for a in writing.select('article[role="main"] a.reference.external')]
     assert [(p["name"], p["url"]) for p in resume["publications"]] == links
     assert links == web_links("pages/writing")  # each link the page's source writes, in order
     # Each one's summary is the paragraph that links it: the owner's words, and
@@ -117,7 +119,8 @@ def test_home_page_links_resume_json_for_machines_and_readers(site_html):
     alternate = home.select('head link[rel="alternate"][type="application/json"]')
     assert [link["href"] for link in alternate] == ["resume.json"]
     visible = home.select('article[role="main"] a[href="resume.json"]')
-    assert visible and words(visible[0]) == "resume.json"
+    assert visible
+    assert words(visible[0]) == "resume.json"
     assert (site_html / urljoin("index.html", alternate[0]["href"])).is_file()
     # Other pages reach it relative to themselves, and do not announce it.
     work = soup(site_html / "pages/work-history.html")

@@ -17,9 +17,13 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
 from pypdf import PdfReader
-from test_epub import epubcheck_report
+
+from site_testing import PROJECT, epubcheck_report
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
+
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("rtd")
 
 SCHEMA = Path(__file__).parent / "schemas" / "readthedocs-v2.schema.json"
 SLUG = "tef-computer"
@@ -54,7 +58,8 @@ def test_config_builds_strictly_from_pinned_requirements(rtd_config):
     assert sorted(rtd_config["formats"]) == ["epub", "pdf"]
     requirements = [item["requirements"] for item in rtd_config["python"]["install"]]
     assert requirements == ["requirements.txt"]
-    pins = [line.split("#")[0].strip() for line in (PROJECT / "requirements.txt").read_text().splitlines()]
+    requirements = (PROJECT / "requirements.txt").read_text().splitlines()
+    pins = [line.split("#")[0].strip() for line in requirements]
     # The one unpinned line is the project's own package, installed from its folder
     # (its extras' packages, fontTools, python-docx, typst, pypdf, are pinned below).
     local = [pin for pin in pins if pin.startswith("-e ./")]
@@ -138,4 +143,5 @@ def test_rtd_build_makes_the_cv_pdf(rtd_output):
     assert bool(pdf.trailer["/Root"]["/MarkInfo"]["/Marked"])
     assert len(pdf.pages) <= 3
     first = pdf.pages[0].extract_text()
-    assert first.startswith("tef") and "tef@printf.net" in first
+    assert first.startswith("tef")
+    assert "tef@printf.net" in first

@@ -15,8 +15,13 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, require_tool
 from pypdf import PdfReader
+
+from site_testing import build_site
+from sphinx_work_history.testing import require_tool
+
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("seo")
 
 PAGES = ["index.html", "pages/work-history.html", "pages/writing.html",
          "pages/work-history-markup.html"]
@@ -60,7 +65,8 @@ def test_every_page_has_language_description_and_opengraph(site_html, name):
     page = soup(site_html, name)
     assert page.html["lang"] == "en"
     description = meta(page, name="description")
-    assert description and len(description) > 40
+    assert description
+    assert len(description) > 40
     assert meta(page, property="og:title") == page.find("h1").get_text().rstrip("¶").strip()
     assert meta(page, property="og:description")
     assert meta(page, property="og:site_name") == "tef.computer"
@@ -79,14 +85,16 @@ def test_favicon_and_print_rules_are_linked_and_exist(site_html, name):
     assert icon is not None
     if icon["href"].startswith("data:image/svg+xml,"):  # inlined by _ext/lean_pages.py
         svg = unquote(icon["href"].split(",", 1)[1])
-        assert svg.startswith("<svg") and "<title>tef</title>" in svg
+        assert svg.startswith("<svg")
+        assert "<title>tef</title>" in svg
     else:
         assert (site_html / name).parent.joinpath(icon["href"].split("?")[0]).resolve().is_file()
     # The print rules ride in site.css (a request of their own would cost one).
     sheets = [(site_html / name).parent.joinpath(link["href"].split("?")[0]).resolve()
               for link in page.find_all("link", rel="stylesheet")]
     site_css = [css for css in sheets if css.name == "site.css"]
-    assert len(site_css) == 1 and "@media print" in site_css[0].read_text(encoding="utf-8")
+    assert len(site_css) == 1
+    assert "@media print" in site_css[0].read_text(encoding="utf-8")
 
 
 def test_favicon_is_an_svg_drawing():

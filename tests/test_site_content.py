@@ -10,6 +10,7 @@ import re
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
+
 from cv_pages import SMART_QUOTES, jobs, page_source, prose, web_links
 
 
@@ -43,7 +44,8 @@ def test_home_page_says_who_what_and_how_to_reach(site_html):
     assert addresses
     for shown, address in addresses:
         links = [a for a in home.select('a[href^="mailto:"]') if unquote(a["href"]) == address]
-        assert links and links[0].get_text() == shown, address
+        assert links, address
+        assert links[0].get_text() == shown, address
 
 
 def test_navigation_connects_the_pages(site_html):
@@ -58,7 +60,7 @@ def test_every_role_with_position_organisation_and_years(site_html):
     expected = jobs("pages/work-history")
     assert len(expected) >= 2
     assert len(articles) == len(expected)
-    for article, job in zip(articles, expected):
+    for article, job in zip(articles, expected, strict=True):
         # Without a position, the organisation heads the entry.
         assert article.select_one(".wh-position").get_text() == (job.position or job.org)
         assert article.select_one(".wh-org").get_text() == job.org
@@ -82,7 +84,8 @@ def test_no_title_the_owner_never_wrote(site_html):
 
 def test_each_role_keeps_its_whole_text(site_html):
     history = page(site_html, "pages/work-history.html")
-    for article, job in zip(history.select("article.wh-job"), jobs("pages/work-history")):
+    for article, job in zip(history.select("article.wh-job"), jobs("pages/work-history"),
+                            strict=True):
         assert job.paragraphs, f"{job.position}, {job.org} has no text to check"
         shown = text_of(article)
         for paragraph in job.paragraphs:

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, SOURCE_DATE_EPOCH, require_tool
+from site_testing import PROJECT
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
 HOSTILE = PROJECT / "sphinx-work-history" / "tests" / "roots" / "test-hostile"
 PLACED = re.compile(r"^(?P<file>[^\n]+?\.md):(?P<line>\d+): (?:WARNING|ERROR): .*$")

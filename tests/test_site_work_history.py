@@ -6,10 +6,10 @@ import re
 
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
-from sphinx_work_history.messages import SUBTYPES
 
-from conftest import PROJECT
 from cv_pages import Date, jobs, length, summary_jobs, tenure
+from site_testing import PROJECT
+from sphinx_work_history.messages import SUBTYPES
 
 PACKAGE_DOCS = PROJECT / "sphinx-work-history" / "docs"
 SNIPPETS = sorted((PROJECT / "sphinx-work-history" / "tests" / "snippets").glob("*.md"))
@@ -48,7 +48,7 @@ def test_reference_page_documents_everything(site_html):
     examples = jobs("pages/work-history-markup")
     articles = reference.select("article.wh-job:not(.wh-volunteer)")  # the roles
     assert len(articles) == len(examples) >= 3
-    for article, job in zip(articles, examples):
+    for article, job in zip(articles, examples, strict=True):
         assert article.select_one(".wh-position").get_text() == job.position
         duration = article.select_one(".wh-job-meta .wh-duration")
         assert (duration.get_text() if duration else "") == job.length(), job.position

@@ -7,9 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from package_support import check_snapshot, draw_hypothesis_seed, hypothesis_seed
 
-from conftest import require_module
+from sphinx_work_history.testing import (
+    check_snapshot,
+    draw_hypothesis_seed,
+    hypothesis_seed,
+    require_module,
+)
 
 TESTS = Path(__file__).resolve().parent
 
@@ -36,19 +40,19 @@ def test_no_test_skips_on_a_missing_module_under_ci():
 def test_update_snapshots_rewrites_and_still_fails(tmp_path, monkeypatch):
     snapshot = tmp_path / "snapshots" / "one.xml"
     monkeypatch.delenv("UPDATE_SNAPSHOTS", raising=False)
-    with pytest.raises(AssertionError, match="no snapshot one.xml"):
+    with pytest.raises(AssertionError, match=r"no snapshot one\.xml"):
         check_snapshot(snapshot, "new\n")
 
     monkeypatch.setenv("UPDATE_SNAPSHOTS", "1")
-    with pytest.raises(pytest.fail.Exception, match="rewrote one.xml"):
+    with pytest.raises(pytest.fail.Exception, match=r"rewrote one\.xml"):
         check_snapshot(snapshot, "new\n")
     assert snapshot.read_text(encoding="utf-8") == "new\n"
-    with pytest.raises(pytest.fail.Exception, match="kept one.xml"):
+    with pytest.raises(pytest.fail.Exception, match=r"kept one\.xml"):
         check_snapshot(snapshot, "new\n")  # unchanged: the run fails all the same
 
     monkeypatch.delenv("UPDATE_SNAPSHOTS")
     check_snapshot(snapshot, "new\n")
-    with pytest.raises(AssertionError, match="one.xml differs"):
+    with pytest.raises(AssertionError, match=r"one\.xml differs"):
         check_snapshot(snapshot, "newer\n")
 
 
@@ -58,7 +62,8 @@ def test_ci_draws_a_hypothesis_seed_and_a_given_one_replays(monkeypatch):
     assert draw_hypothesis_seed() is None  # elsewhere: derandomised
     monkeypatch.setenv("CI", "true")
     drawn = draw_hypothesis_seed()
-    assert isinstance(drawn, int) and hypothesis_seed() == drawn  # one seed for the run
+    assert isinstance(drawn, int)
+    assert hypothesis_seed() == drawn  # one seed for the run
     assert draw_hypothesis_seed() == drawn
     monkeypatch.setenv("HYPOTHESIS_SEED", "1234")
     assert draw_hypothesis_seed() == 1234

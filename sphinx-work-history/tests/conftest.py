@@ -1,42 +1,28 @@
-"""Sphinx's own testing fixtures, the test roots, and what the tests share."""
+"""Sphinx's own testing fixtures and the test roots; what the tests share is
+in sphinx_work_history.testing."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
+from sphinx_work_history.testing import draw_hypothesis_seed, hypothesis_line
+
 pytest_plugins = ("sphinx.testing.fixtures",)
 
-TESTS = Path(__file__).resolve().parent
-PACKAGE = TESTS.parent
-ROOTS = TESTS / "roots"
-# A fixed date: durations of ongoing roles and the builds are reproducible.
-SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27
+ROOTS = Path(__file__).resolve().parent / "roots"
 
 
-def pytest_configure(config) -> None:
-    from support import draw_hypothesis_seed
-
+def pytest_configure(config: pytest.Config) -> None:
     draw_hypothesis_seed()
 
 
-def hypothesis_line() -> str:
-    from support import hypothesis_seed
-
-    if (seed := hypothesis_seed()) is None:
-        return "hypothesis: derandomised (HYPOTHESIS_SEED=<n> randomises it; CI always does)"
-    return f"hypothesis: seed {seed} (HYPOTHESIS_SEED={seed} replays this run)"
-
-
-def pytest_report_header(config) -> str:
+def pytest_report_header(config: pytest.Config) -> str:
     return hypothesis_line()
 
 
-def pytest_terminal_summary(terminalreporter) -> None:
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     # Also at the end, beside any failure, and shown under -q as well.
     terminalreporter.write_line(hypothesis_line())
 
@@ -45,29 +31,3 @@ def pytest_terminal_summary(terminalreporter) -> None:
 def rootdir() -> Path:
     """Where `@pytest.mark.sphinx(testroot=...)` finds its test roots."""
     return ROOTS
-
-
-def require_tool(name: str) -> str:
-    """The path of a command the test needs: fail under CI, skip elsewhere."""
-    path = shutil.which(name)
-    if path is None:
-        message = f"{name} is not installed (CI installs it)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
-
-def require_fonts(*names: str) -> dict[str, str]:
-    """The paths of font files kpathsea finds (as LuaTeX does): fail under CI,
-    skip elsewhere, when one is missing."""
-    kpsewhich = require_tool("kpsewhich")
-    out = subprocess.run([kpsewhich, *names], capture_output=True, text=True, check=False).stdout
-    paths = {Path(line).name: line for line in out.splitlines() if line}
-    missing = [name for name in names if name not in paths]
-    if missing:
-        message = f"fonts not installed: {', '.join(missing)} (CI installs them)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return paths

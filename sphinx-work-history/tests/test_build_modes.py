@@ -8,8 +8,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS
-from support import build, build_in_subprocess, copy_root, work_history_warnings
+from sphinx_work_history.testing import build, build_in_subprocess, copy_root, work_history_warnings
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
 
 
 def html_pages(outdir: Path) -> dict[str, str]:

@@ -13,9 +13,11 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import PACKAGE, TESTS
 from sphinx_work_history import __version__
 from sphinx_work_history.cli import main
+
+TESTS = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 
 DATA = TESTS / "data"
 

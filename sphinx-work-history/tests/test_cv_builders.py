@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from conftest import require_tool
+from sphinx_work_history.testing import require_tool
 
 # The roles of test-cv, in the order the CV gives them (the page's).
 ROLES = [("Staff Engineer, Initech", "Apr 2019 – present · 7 yrs 7 mos · Remote"),
@@ -131,7 +131,7 @@ HOSTILE_TEXT = ['<script>alert("position")</script>', "AT&T <Labs>"]
 
 @pytest.mark.parametrize("builder", ["cv-text", "cv-markdown", "cv-docx"])
 def test_hostile_corpus_comes_out_as_text(builder, rootdir, tmp_path):
-    from support import build
+    from sphinx_work_history.testing import build
 
     app = build(rootdir / "test-hostile", builder, builddir=tmp_path / "build")
     out = Path(app.outdir)
@@ -158,7 +158,7 @@ def test_hostile_corpus_comes_out_as_text(builder, rootdir, tmp_path):
 
 
 def test_a_cv_file_name_with_a_folder_is_refused(rootdir, tmp_path):
-    from support import build, copy_root, work_history_warnings
+    from sphinx_work_history.testing import build, copy_root, work_history_warnings
 
     srcdir = copy_root(rootdir / "test-cv", tmp_path / "src")
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
@@ -176,7 +176,7 @@ def test_cv_docx_without_python_docx_is_one_line_naming_the_extra(rootdir, tmp_p
     import os
     import sys
 
-    from conftest import SOURCE_DATE_EPOCH
+    from sphinx_work_history.testing import SOURCE_DATE_EPOCH
 
     run = ("import sys; sys.modules['docx'] = None\n"  # as if python-docx were not installed
            "from sphinx.cmd.build import main\n"

@@ -13,8 +13,9 @@ import pypdf
 import pytest
 import typst
 
-from conftest import ROOTS, require_tool
-from support import line_of
+from sphinx_work_history.testing import line_of, require_tool
+
+ROOTS = Path(__file__).resolve().parent / "roots"
 
 # The roles of test-cv, in the order the CV gives them (newest first).
 ROLES = [("Staff Engineer", "Initech", "Apr 2019 – present", "7 yrs 7 mos", "Remote"),

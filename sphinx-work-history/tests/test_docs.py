@@ -16,9 +16,11 @@ import yaml
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import PACKAGE, SOURCE_DATE_EPOCH, TESTS
 from sphinx_work_history.messages import SUBTYPES
-from support import work_history_warnings
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, work_history_warnings
+
+TESTS = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 
 DOCS = PACKAGE / "docs"
 SNIPPETS = sorted((TESTS / "snippets").glob("*.md"))

@@ -13,7 +13,7 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_work_history.dates import DateError, PartialDate
 from sphinx_work_history.nodes import summary_placeholder
 from sphinx_work_history.options import is_web_url
-from support import work_history_warnings
+from sphinx_work_history.testing import work_history_warnings
 
 CONF = '''\
 extensions = ["myst_parser", "sphinx_work_history"]

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from sphinx.util.console import strip_colors
 
-from conftest import require_fonts
 from sphinx_work_history.glyphs import FontChain, fonts_used, needs_glyph
-from support import Warning, build, work_history_warnings
+from sphinx_work_history.testing import Warning, build, require_fonts, work_history_warnings
 
 PAGELLA = "texgyrepagella-regular.otf"  # Latin, no Hebrew
 HEBREW = "NotoSerifHebrew-Regular.ttf"

@@ -6,12 +6,15 @@ import re
 import subprocess
 import xml.dom.minidom
 import zipfile
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, require_tool
-from support import build, copy_root, work_history_warnings
+from sphinx_work_history.testing import build, copy_root, require_tool, work_history_warnings
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
 
 ROOT = ROOTS / "test-history"
 

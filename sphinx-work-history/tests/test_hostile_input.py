@@ -17,7 +17,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, SOURCE_DATE_EPOCH, require_tool
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
 
 CORPUS = ROOTS / "test-hostile" / "corpus"
 CASES = sorted(p.stem for p in CORPUS.glob("*.md"))

@@ -17,8 +17,10 @@ from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from conftest import ROOTS
-from support import hypothesis_seed
+from sphinx_work_history.testing import hypothesis_seed
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
 
 ENTRIES_PER_DOCUMENT = 20
 DOCUMENTS = 26  # 520 entries in all
@@ -134,7 +136,7 @@ def balanced_and_escaped(line: str) -> bool:
 
 # No shrinking: each example is two Sphinx builds, and a failure prints its
 # whole document already. Random under CI, with the seed in the report's
-# header (support.hypothesis_seed); the same inputs every run elsewhere.
+# header (sphinx_work_history.testing.hypothesis_seed); the same inputs every run elsewhere.
 SEED = hypothesis_seed()
 
 

@@ -18,12 +18,14 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 
-from conftest import SOURCE_DATE_EPOCH, TESTS, require_tool
-from jsonresume_strategies import resume
 from sphinx_work_history.importers import Project, read_project
 from sphinx_work_history.importers.jsonresume import project_of
 from sphinx_work_history.importers.rendercv import plain, section_title
 from sphinx_work_history.scaffold import write_project
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
+from sphinx_work_history.testing_jsonresume import resume
+
+TESTS = Path(__file__).resolve().parent
 
 DATA = TESTS / "data"
 JSON_RESUMES = sorted((DATA / "jsonresume").glob("*.json"))

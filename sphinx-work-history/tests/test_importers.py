@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import TESTS
 from sphinx_work_history.importers import read_project
 from sphinx_work_history.importers.jsonresume import project_of
 from sphinx_work_history.importers.rendercv import plain, section_title
+
+TESTS = Path(__file__).resolve().parent
 
 DATA = TESTS / "data"
 

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from resume_readers import assert_inert, jsonld_blocks, jsonld_person
+from sphinx_work_history.testing import assert_inert, jsonld_blocks, jsonld_person
 
 
 @pytest.mark.sphinx("html", testroot="resume-hostile")

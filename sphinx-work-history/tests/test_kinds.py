@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_work_history.entries import split_list
-from support import build, directive_line, work_history_warnings
+from sphinx_work_history.testing import build, directive_line, work_history_warnings
 
 CONF = ('extensions = ["myst_parser", "sphinx_work_history"]\n'
         'myst_enable_extensions = ["colon_fence"]\n'

@@ -24,12 +24,22 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS, SOURCE_DATE_EPOCH, TESTS, require_tool
-from resume_readers import jsonld_person, schema_errors
 from sphinx_work_history.dates import PartialDate
 from sphinx_work_history.kinds import JSON_HEADING, KINDS, option_fields
 from sphinx_work_history.model import JobRecord, VolunteerRecord
-from support import build, copy_root, line_of, work_history_warnings
+from sphinx_work_history.testing import (
+    SOURCE_DATE_EPOCH,
+    build,
+    copy_root,
+    jsonld_person,
+    line_of,
+    require_tool,
+    schema_errors,
+    work_history_warnings,
+)
+
+TESTS = Path(__file__).resolve().parent
+ROOTS = Path(__file__).resolve().parent / "roots"
 
 ROOT = ROOTS / "test-kinds"
 BUILDERS = ("html", "dirhtml", "singlehtml", "epub", "latex", "text", "man", "texinfo",

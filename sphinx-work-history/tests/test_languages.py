@@ -20,11 +20,10 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import SOURCE_DATE_EPOCH
 from sphinx_work_history import l10n
 from sphinx_work_history.dates import PartialDate, format_length
 from sphinx_work_history.model import Span
-from support import work_history_warnings
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, work_history_warnings
 
 LOCALE = l10n.LOCALE_DIR
 CATALOGUES = sorted(path.parent.parent.name

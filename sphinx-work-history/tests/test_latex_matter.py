@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 
-from conftest import SOURCE_DATE_EPOCH, require_tool
-from support import build
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, build, require_tool
 
 CONF = """\
 extensions = ["myst_parser", "sphinx_work_history"]

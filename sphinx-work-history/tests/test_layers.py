@@ -28,6 +28,8 @@ LAYERS: list[tuple[str, set[str]]] = [
                  "cv_pdf", "typst_fonts"}),
     ("setup", {"__init__"}),
     ("command", {"cli", "__main__", "scaffold", "myst_writer", "importers"}),
+    # What the tests share (sphinx_design/testing.py's role): never imported by the rest.
+    ("testing", {"testing", "testing_jsonresume"}),
 ]
 LAYER_OF = {module: rank for rank, (_, modules) in enumerate(LAYERS) for module in modules}
 

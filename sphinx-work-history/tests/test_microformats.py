@@ -7,7 +7,13 @@ import json
 
 import pytest
 
-from resume_readers import mf2_contact, mf2_entries, mf2_extras, mf2_resumes, resume_entries
+from sphinx_work_history.testing import (
+    mf2_contact,
+    mf2_entries,
+    mf2_extras,
+    mf2_resumes,
+    resume_entries,
+)
 
 
 @pytest.mark.sphinx("html", testroot="resume-hostile")

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS
 from sphinx_work_history.domain import get_domain
-from support import build, copy_root, work_history_warnings
+from sphinx_work_history.testing import build, copy_root, work_history_warnings
+
+ROOTS = Path(__file__).resolve().parent / "roots"
 
 
 def meter_length(html: str) -> str:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SOURCE_DATE_EPOCH, require_tool
 from sphinx_work_history.cli import main
 from sphinx_work_history.scaffold import formats
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
 pytestmark = pytest.mark.slow
 NAME = "Ada Lovelace"

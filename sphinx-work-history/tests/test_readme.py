@@ -13,9 +13,16 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PACKAGE, SOURCE_DATE_EPOCH, require_tool
-from resume_readers import resume_entries, schema_errors
-from support import readme_example
+from sphinx_work_history.testing import (
+    SOURCE_DATE_EPOCH,
+    readme_example,
+    require_tool,
+    resume_entries,
+    schema_errors,
+)
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
 
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 README = (PACKAGE / "README.md").read_text(encoding="utf-8")

@@ -10,7 +10,10 @@ import jsonschema
 import pytest
 from sphinx.util.console import strip_escape_sequences
 
-from resume_readers import SCHEMA, is_calendar_date, schema_errors, soup
+from sphinx_work_history.testing import is_calendar_date, jsonresume_schema, schema_errors, soup
+
+SCHEMA = jsonresume_schema()
+
 
 
 def test_the_schema_alone_accepts_impossible_dates_so_the_calendar_check_runs():

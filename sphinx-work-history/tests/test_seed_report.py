@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import hypothesis_line
+from sphinx_work_history.testing import hypothesis_line
 
 
 def test_the_report_names_the_seed(monkeypatch):

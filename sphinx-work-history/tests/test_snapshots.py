@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from support import build, check_snapshot
+from sphinx_work_history.testing import build, check_snapshot
 
 TESTS = Path(__file__).resolve().parent
 SNIPPETS = sorted((TESTS / "snippets").glob("*.md"))

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOTS
-from resume_readers import schema_errors
-from support import build, copy_root
+from sphinx_work_history.testing import build, copy_root, schema_errors
+
+ROOTS = Path(__file__).resolve().parent / "roots"
 
 PEOPLE = ["test-jr-graduate", "test-jr-senior", "test-jr-changer"]
 

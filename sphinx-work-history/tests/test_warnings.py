@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOTS
-from support import build, copy_root, directive_line, line_of, other_warnings, work_history_warnings
+from sphinx_work_history.testing import (
+    build,
+    copy_root,
+    directive_line,
+    line_of,
+    other_warnings,
+    work_history_warnings,
+)
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
 
 ROOT = ROOTS / "test-warnings"
 

@@ -22,8 +22,10 @@ from bs4 import BeautifulSoup
 from packaging.tags import sys_tags
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
-from conftest import PACKAGE, SOURCE_DATE_EPOCH
-from support import readme_example
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, readme_example
+
+PACKAGE = Path(__file__).resolve().parent.parent
+
 
 WHEELHOUSE = Path(os.environ.get("WHEELHOUSE", PACKAGE / ".wheelhouse"))
 DOCS_REQUIREMENTS = PACKAGE / "requirements" / "docs.txt"

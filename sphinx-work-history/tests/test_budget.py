@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
+from pathlib import Path
 
 import pytest
-from conftest import PROJECT, ROOTS, require_tool
 from pypdf import PdfReader
-from package_support import copy_root
-from test_variants import sphinx
+
+from sphinx_work_history.testing import copy_root, require_tool, unwrapped_tex_log
+from sphinx_work_history.testing import sphinx_build as sphinx
 
 pytestmark = pytest.mark.slow
 
-ROOT = ROOTS / "test-variants"
+ROOT = Path(__file__).resolve().parent / "roots" / "test-variants"
 FILLER = "\n\n".join(["Kept the lights on while the data moved from the old systems to the "
                       "new ones, night after night, without losing a single row. " * 3] * 4)
 
@@ -34,19 +34,13 @@ def latexmk(outdir, *extra: str) -> subprocess.CompletedProcess:
         cwd=outdir, capture_output=True, text=True, check=False)
 
 
-def unwrapped(log: str) -> str:
-    """TeX's messages without its line wrapping (79 columns) and continuation prefix."""
-    text = re.sub(r"\n\(workhistory\)\s+", " ", log)
-    return re.sub(r"(?m)^(.{79})\n", r"\1", text)
-
-
 def build_pdf(root, outdir, variant: str = "") -> subprocess.CompletedProcess:
     require_tool("pdflatex")
     sphinx(root, outdir, "latex", *(["-D", f"work_history_variant={variant}"] if variant else []))
     return latexmk(outdir)
 
 
-@pytest.fixture()
+@pytest.fixture
 def long_root(tmp_path):
     """The test root, with two entries long enough to need a second page."""
     root = copy_root(ROOT, tmp_path / "src")
@@ -75,7 +69,7 @@ def test_over_budget_fails_naming_variant_pages_budget_and_entries(long_root, tm
     out = tmp_path / "one"
     result = build_pdf(long_root, out, "one")
     assert result.returncode != 0
-    log = unwrapped((out / "variants.log").read_text(encoding="latin-1"))
+    log = unwrapped_tex_log((out / "variants.log").read_text(encoding="latin-1"))
     (error,) = re.findall(r"! Package workhistory Error: (.*?)\n\n", log, re.S)
     error = " ".join(error.split())
     assert "The CV (variant `one') has 2 pages; its budget is 1." in error
@@ -88,9 +82,11 @@ def test_over_budget_fails_naming_variant_pages_budget_and_entries(long_root, tm
     expected = [f"{name} (page {end})" if starts[name] == end
                 else f"{name} (pages {starts[name]}-{end})"
                 for name, end in ends if int(end) > 1]
-    assert len(ends) == 4 and len(expected) >= 2
+    assert len(ends) == 4
+    assert len(expected) >= 2
     assert past.split("; ") == expected
-    assert "Platform Engineer, Cloudy" in starts and "Cloudy" not in past
+    assert "Platform Engineer, Cloudy" in starts
+    assert "Cloudy" not in past
     # latexmk's own output shows it too.
     assert "Package workhistory Error" in result.stdout
 
@@ -109,7 +105,7 @@ def test_the_full_cv_has_its_own_budget(long_root, tmp_path):
         "work_history_pages = 3", "work_history_pages = 1"), encoding="utf-8")
     out = tmp_path / "full"
     assert build_pdf(long_root, out).returncode != 0
-    log = unwrapped((out / "variants.log").read_text(encoding="latin-1"))
+    log = unwrapped_tex_log((out / "variants.log").read_text(encoding="latin-1"))
     (count,) = re.findall(r"The CV \(the full CV\) has (\d+) pages; its budget is 1\.",
                           " ".join(log.split()))
     # The count is the PDF's (TeX still writes it, then latexmk reports the error).
@@ -122,25 +118,3 @@ def test_a_variant_with_no_pages_keeps_the_default_budget(long_root, tmp_path):
     assert result.returncode == 0, result.stdout[-3000:]
     tex = (out / "variants.tex").read_text(encoding="utf-8")
     assert r"\usepackage[pages=3,variant=recent]{workhistory}" in tex
-
-
-def test_make_cv_fails_on_a_pdf_past_its_budget_and_says_why(long_root, tmp_path):
-    """scripts/build_cv.py (`make cv`, through cv-pdf: no TeX) exits 1, prints the
-    builder's message, and leaves no PDF for the variant that failed."""
-    index = long_root / "index.md"  # Typst sets the text closer than LaTeX: more of it
-    index.write_text(index.read_text(encoding="utf-8").replace(FILLER, f"{FILLER}\n\n{FILLER}"),
-                     encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, str(PROJECT / "scripts" / "build_cv.py"), "--srcdir", str(long_root),
-         "--builddir", str(tmp_path / "build"), "--variants", "", "one"],
-        capture_output=True, text=True, check=False)
-    assert result.returncode == 1
-    message = " ".join(result.stderr.split())
-    assert "one: the cv-pdf build failed" in message
-    (pages,) = re.findall(r"the CV \(variant 'one'\) has (\d+) pages; its budget is 1\.", message)
-    assert int(pages) >= 2
-    assert "Past the budget: " in message and "Pipes" in message
-    assert "[work_history.page_budget]" in message
-    cv = tmp_path / "build" / "cv"
-    assert (cv / "variants.pdf").is_file()  # the full CV is within its budget
-    assert not (cv / "variants-one.pdf").exists()

@@ -9,33 +9,19 @@ a Sphinx tag for {only} blocks. A bad variant is a located warning.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOTS, SOURCE_DATE_EPOCH, STRICT
+
 from sphinx_work_history.dates import PartialDate
 from sphinx_work_history.selection import not_before
+from sphinx_work_history.testing import copy_root, line_of, work_history_warnings
+from sphinx_work_history.testing import sphinx_build as sphinx
 from sphinx_work_history.variants import is_tag_name
-from package_support import copy_root, line_of, work_history_warnings
 
-ROOT = ROOTS / "test-variants"
+ROOT = Path(__file__).resolve().parent / "roots" / "test-variants"
 ORGS = ("Cloudy", "School", "Big Data Co", "Pipes")
-
-
-def sphinx(srcdir: Path, outdir: Path, builder: str, *args: str, strict: bool = True
-           ) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", *(STRICT if strict else ["-T"]), "-b", builder,
-         "-d", str(outdir / ".doctrees"), *args, str(srcdir), str(outdir)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    if strict:
-        assert result.returncode == 0, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +57,7 @@ CHOSEN = {
 }
 
 
-@pytest.mark.parametrize("variant", list(CHOSEN))
+@pytest.mark.parametrize(("variant"), list(CHOSEN))
 def test_a_variant_shows_its_entries_in_entries_summaries_and_exports(html, variant):
     soup = page(html[variant])
     assert entry_orgs(soup) == CHOSEN[variant]
@@ -103,13 +89,14 @@ def test_a_reference_to_a_left_out_entry_is_plain_text(html):
     assert len(see.select("a")) == 2
 
 
-@pytest.mark.parametrize("variant,shown,hidden", [
+@pytest.mark.parametrize(("variant", "shown", "hidden"), [
     ("", "An introduction for every CV but the one-page one.", "The one-page introduction."),
     ("one", "The one-page introduction.", "An introduction for every CV but the one-page one."),
 ])
 def test_the_variant_is_a_tag_for_only_blocks(html, variant, shown, hidden):
     text = page(html[variant]).get_text(" ")
-    assert shown in text and hidden not in text
+    assert shown in text
+    assert hidden not in text
     long_paragraph = "A long paragraph only the longer CVs carry."
     entry = page(html[variant]).select_one("article#cloudy-2019").get_text(" ")
     assert (long_paragraph in entry) == (variant != "one")
@@ -125,8 +112,10 @@ def test_text_builds_have_the_same_selection(tmp_path):
     out = tmp_path / "text"
     sphinx(ROOT, out, "text", "-D", "work_history_variant=recent")
     text = (out / "index.txt").read_text(encoding="utf-8").split("\nRoles\n", 1)[1]
-    assert "Cloudy" in text and "School" in text
-    assert "Pipes" not in text and "Big Data Co" not in text
+    assert "Cloudy" in text
+    assert "School" in text
+    assert "Pipes" not in text
+    assert "Big Data Co" not in text
 
 
 # -- warnings -------------------------------------------------------------------
@@ -143,7 +132,7 @@ work_history_variants = {
 '''
 
 
-@pytest.fixture()
+@pytest.fixture
 def bad_root(tmp_path):
     root = copy_root(ROOT, tmp_path / "src")
     conf = root / "conf.py"
@@ -166,7 +155,8 @@ def test_bad_variants_are_located_warnings(bad_root, tmp_path):
     }
     for line, words in expected.items():
         message = found.get(("conf.py", line, "bad_variant"))
-        assert message is not None and words in message, (line, words, found)
+        assert message is not None, (line, words, found)
+        assert words in message, (line, words, found)
     assert len(found) == len(expected), found
     assert "Traceback" not in result.stderr
 
@@ -175,13 +165,15 @@ def test_an_unknown_variant_is_a_located_warning_and_builds_the_full_cv(tmp_path
     result = sphinx(ROOT, tmp_path / "out", "html", "-D", "work_history_variant=dbb",
                     strict=False)
     (warning,) = work_history_warnings(result.stderr)
-    assert warning.file == "conf.py" and warning.subtype == "bad_variant"
+    assert warning.file == "conf.py"
+    assert warning.subtype == "bad_variant"
     assert warning.line == line_of(ROOT / "conf.py", "work_history_variants")
-    assert "unknown variant 'dbb'" in warning.message and "db, one, recent" in warning.message
+    assert "unknown variant 'dbb'" in warning.message
+    assert "db, one, recent" in warning.message
     assert entry_orgs(page(tmp_path / "out")) == CHOSEN[""]
 
 
-@pytest.mark.parametrize("variant,gone", [
+@pytest.mark.parametrize(("variant", "gone"), [
     ("", set()),
     ("db", set()),
     # Its only entry is left out: the section and its words go.
@@ -195,7 +187,7 @@ def test_a_section_a_variant_leaves_empty_goes(html, variant, gone):
         assert (words in text) == (words not in gone), (variant, words)
 
 
-@pytest.mark.parametrize("end,since,kept", [
+@pytest.mark.parametrize(("end", "since", "kept"), [
     ("2011", "2011-06", True),  # a year that holds the date
     ("2011-05", "2011-06", False),
     ("2011-06", "2011-06-30", True),
@@ -206,7 +198,7 @@ def test_since_compares_at_the_coarser_precision(end, since, kept):
     assert not_before(PartialDate.parse(end), PartialDate.parse(since)) is kept
 
 
-@pytest.mark.parametrize("name,ok", [
+@pytest.mark.parametrize(("name", "ok"), [
     ("short", True), ("dba", True), ("x1", True), ("not-a-tag", False), ("and", False),
     ("not", False), ("True", False), ("none", False), ("2col", False), ("", False),
     ("two words", False),
