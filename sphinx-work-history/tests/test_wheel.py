@@ -119,20 +119,27 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
     assert meta["Name"] == "sphinx-work-history"
     assert meta["Requires-Python"] == ">=3.11"
     # Sphinx and Babel (CLDR's dates), and the optional extras: everything (all), Word
-    # output, the PDF through Typst, the glyph check.
+    # output, the command's import, the PDF through Typst, the glyph check, a new project.
     assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10", "babel>=2.13,<3",
                                              'myst-parser==5.2.0 ; extra == "all"',
                                              'furo==2025.12.19 ; extra == "all"',
                                              'python-docx==1.2.0 ; extra == "all"',
                                              'fonttools==4.68.0 ; extra == "all"',
+                                             'jsonschema==4.26.0 ; extra == "all"',
+                                             'PyYAML==6.0.4 ; extra == "all"',
                                              'typst==0.15.2 ; extra == "all"',
                                              'pypdf==7.1.1 ; extra == "all"',
                                              'python-docx==1.2.0 ; extra == "docx"',
+                                             'jsonschema==4.26.0 ; extra == "import"',
+                                             'PyYAML==6.0.4 ; extra == "import"',
                                              'typst==0.15.2 ; extra == "pdf"',
                                              'fonttools==4.68.0 ; extra == "pdf"',
                                              'pypdf==7.1.1 ; extra == "pdf"',
-                                             'fonttools==4.68.0 ; extra == "pdf-fonts"']
-    assert meta.get_all("Provides-Extra") == ["all", "docx", "pdf", "pdf-fonts"]
+                                             'fonttools==4.68.0 ; extra == "pdf-fonts"',
+                                             'myst-parser==5.2.0 ; extra == "project"',
+                                             'furo==2025.12.19 ; extra == "project"']
+    assert meta.get_all("Provides-Extra") == ["all", "docx", "import", "pdf", "pdf-fonts",
+                                              "project"]
     assert meta["License-Expression"] == "MIT"
     classifiers = meta.get_all("Classifier")
     assert "Framework :: Sphinx :: Extension" in classifiers

@@ -27,3 +27,20 @@ def builder_format(env: BuildEnvironment) -> str:
     if builder_cls is not None:
         return str(builder_cls.format)
     return str(env.app.builder.format)  # pragma: no cover (Sphinx 8.2)
+
+
+def builds_epub(env: BuildEnvironment) -> bool:
+    """Whether the builder writes an ePub (which holds its own resources only)."""
+    from sphinx.builders._epub_base import EpubBuilder
+
+    builder_cls = getattr(env, "_builder_cls", None)
+    if builder_cls is None:  # pragma: no cover (Sphinx 8.2)
+        builder_cls = type(env.app.builder)
+    return issubclass(builder_cls, EpubBuilder)
+
+
+def builder_of(env: BuildEnvironment) -> Builder:
+    """The builder the environment builds for (Sphinx 9 deprecates a transform's
+    ``app``, and keeps the application on the environment)."""
+    app = getattr(env, "_app", None) or env.app
+    return app.builder

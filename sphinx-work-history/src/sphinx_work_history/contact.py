@@ -30,6 +30,7 @@ from sphinx.util.osutil import relative_uri
 from .config import conf_location
 from .cv_model import contacts_of, web_shown
 from .messages import warn
+from .compat import builder_of, builds_epub
 from .person import get_person, image_is_local, image_output_path
 
 #: The photo's file name in the LaTeX and CV files' output (a name TeX reads whole).
@@ -122,8 +123,8 @@ class ContactBlock(SphinxPostTransform):
         if not path:
             return None
         if image_is_local(person):
-            uri = relative_uri(self.app.builder.get_target_uri(self.env.docname), path)
-        elif getattr(self.app.builder, "epub_version", None):
+            uri = relative_uri(builder_of(self.env).get_target_uri(self.env.docname), path)
+        elif builds_epub(self.env):
             return None  # an ePub holds its own resources only
         else:
             uri = path

@@ -16,6 +16,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import texescape
 from sphinx.util.texescape import escape
 
 from .contact import latex_photo
@@ -43,6 +44,8 @@ def contact_line(person: dict[str, Any], site: str) -> str:
 
 
 def cv_header(config: Config) -> str:
+    # At config-inited the LaTeX builder has not yet filled escape's table.
+    texescape.init()
     person = get_person(config)
     site = person.get("url") or config.html_baseurl or ""
     label = escape(person.get("label", ""))

@@ -8,7 +8,7 @@ only where a format needs more:
   ``workhistoryitem`` environment (dates in the left column, as a role's;
   the heading, who or where, the location and the details beside them)
   around its body, or, for a skill, a language or an interest without
-  text, one ``\\workhistorycompact`` line (its name in the left column).
+  text, one ``\\workhistorycompact`` line (its name, then its facts).
   The LaTeX visitor reads the entry's record from the domain and its
   view (views.py), as render.py does for HTML.
 * `job_entry` – a role (``job``, ``volunteer``): HTML ``<article>``;
