@@ -182,10 +182,10 @@ def test_cv_docx_without_python_docx_is_one_line_naming_the_extra(rootdir, tmp_p
            "from sphinx.cmd.build import main\n"
            "sys.exit(main(sys.argv[1:]))")
     result = subprocess.run(
-        [sys.executable, "-c", run, "-W", "--keep-going", "-q", "-b", "cv-docx",
+        [sys.executable, "-c", run, "-W", "--keep-going", "-q", "-N", "-b", "cv-docx",
          str(rootdir / "test-cv"), str(tmp_path / "out"), "-d", str(tmp_path / "doctrees")],
         capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "NO_COLOR": "1"})
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines == [('WARNING: the cv-docx builder needs python-docx, which is not '
                         'installed: pip install "sphinx-work-history[docx]"; no Word file is '

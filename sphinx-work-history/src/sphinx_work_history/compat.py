@@ -44,3 +44,10 @@ def builder_of(env: BuildEnvironment) -> Builder:
     ``app``, and keeps the application on the environment)."""
     app = getattr(env, "_app", None) or env.app
     return app.builder
+
+
+def fail_build(builder: Builder) -> None:
+    """Make the build exit with status 1, as a warning under -W does (Sphinx 9
+    deprecates the builder's ``app``; 8.2 has no ``_app``)."""
+    app = getattr(builder, "_app", None) or builder.app
+    app.statuscode = 1

@@ -27,10 +27,10 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.osutil import relative_uri
 
+from .compat import builder_of, builds_epub
 from .config import conf_location
 from .cv_model import contacts_of, web_shown
 from .messages import warn
-from .compat import builder_of, builds_epub
 from .person import get_person, image_is_local, image_output_path
 
 #: The photo's file name in the LaTeX and CV files' output (a name TeX reads whole).

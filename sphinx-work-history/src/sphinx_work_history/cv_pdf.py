@@ -29,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from . import typst_fonts
+from .compat import fail_build
 from .cv_builder import CVBuilder
 from .cv_document import CV
 from .cv_typst import Settings, document
@@ -74,7 +75,7 @@ class CVPdfBuilder(CVBuilder):
         except ImportError:
             warn("pdf", "the cv-pdf builder needs the typst package: "
                  "pip install sphinx-work-history[pdf]", None)
-            self.app.statuscode = 1
+            fail_build(self)
             return
         designs = Path(self.outdir, DESIGN_DIR)
         designs.mkdir(parents=True, exist_ok=True)
@@ -100,7 +101,7 @@ class CVPdfBuilder(CVBuilder):
             message = " ".join(str(getattr(exc, "message", exc)).split())
             warn("pdf", f"Typst could not make the PDF: {message}{_where(exc, source)}",
                  None)
-            self.app.statuscode = 1
+            fail_build(self)
             return
         logger.info("%s written", source.name)
         self.check_budget(path, source, fonts)
@@ -116,7 +117,7 @@ class CVPdfBuilder(CVBuilder):
         except ImportError:
             warn("pdf", "the page budget is counted with pypdf: pip install "
                  "sphinx-work-history[pdf]", None)
-            self.app.statuscode = 1
+            fail_build(self)
             return
         count = len(PdfReader(path).pages)
         if count <= budget:
@@ -129,7 +130,7 @@ class CVPdfBuilder(CVBuilder):
         named = "; ".join(past) or "no entry reaches past it: the text after the entries"
         warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}. "
              f"Past the budget: {named}", None)
-        self.app.statuscode = 1
+        fail_build(self)
 
 
 def entry_pages(source: Path, root: str | Path, fonts: Any) -> list[tuple[str, int, int]]:
