@@ -61,7 +61,7 @@ def test_config_builds_strictly_from_pinned_requirements(rtd_config):
     requirements = (PROJECT / "requirements.txt").read_text().splitlines()
     pins = [line.split("#")[0].strip() for line in requirements]
     # The one unpinned line is the project's own package, installed from its folder
-    # (its extras' packages, fontTools, python-docx, typst, pypdf, are pinned below).
+    # (its extras' packages, fontTools, python-docx, typst, are pinned below).
     local = [pin for pin in pins if pin.startswith("-e ./")]
     assert local == ["-e ./sphinx-work-history[pdf-fonts,docx,pdf]"]
     assert all("==" in pin for pin in pins if pin and pin not in local), \

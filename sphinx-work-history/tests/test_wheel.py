@@ -128,13 +128,11 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
                                              'jsonschema==4.26.0 ; extra == "all"',
                                              'PyYAML==6.0.4 ; extra == "all"',
                                              'typst==0.15.2 ; extra == "all"',
-                                             'pypdf==7.1.1 ; extra == "all"',
                                              'python-docx==1.2.0 ; extra == "docx"',
                                              'jsonschema==4.26.0 ; extra == "import"',
                                              'PyYAML==6.0.4 ; extra == "import"',
                                              'typst==0.15.2 ; extra == "pdf"',
                                              'fonttools==4.68.0 ; extra == "pdf"',
-                                             'pypdf==7.1.1 ; extra == "pdf"',
                                              'fonttools==4.68.0 ; extra == "pdf-fonts"',
                                              'myst-parser==5.2.0 ; extra == "project"',
                                              'furo==2025.12.19 ; extra == "project"']

@@ -11,9 +11,10 @@ other fonts: a character none of them has fails the export, and the glyph
 check (glyphs.py) has already said where it is in the pages.
 
 The page budget (the variant's ``pages``, else ``work_history_pages``) is
-checked on the PDF (its pages counted with pypdf); past it, the build fails
-naming the entries that reach past the budget, with the pages each is on
-(read back from marks the source sets around each entry).
+checked on the PDF as Typst laid it out (its page count, read back from an
+invisible mark, as the compiler that wrote it answers a query); past it, the
+build fails naming the entries that reach past the budget, with the pages each
+is on (read back from marks the source sets around each entry).
 """
 
 from __future__ import annotations
@@ -91,12 +92,10 @@ class CVPdfBuilder(CVBuilder):
         source.write_text(document(cv, self.settings(cv, chains, photo), design),
                           encoding="utf-8")
         path.unlink(missing_ok=True)  # never a stale PDF
-        fonts = typst_fonts.fonts(paths)
+        compiler = typst.Compiler(str(source), root=str(self.outdir),
+                                  font_paths=typst_fonts.fonts(paths), ignore_system_fonts=True)
         try:
-            typst.compile(str(source), output=str(path), root=str(self.outdir),
-                          font_paths=fonts,
-                          ignore_system_fonts=True, pdf_standards="ua-1",
-                          timestamp=_timestamp())
+            compiler.compile(output=str(path), pdf_standards="ua-1", timestamp=_timestamp())
         except typst.TypstError as exc:
             message = " ".join(str(getattr(exc, "message", exc)).split())
             warn("pdf", f"Typst could not make the PDF: {message}{_where(exc, source)}",
@@ -104,42 +103,32 @@ class CVPdfBuilder(CVBuilder):
             fail_build(self)
             return
         logger.info("%s written", source.name)
-        self.check_budget(path, source, fonts)
+        self.check_budget(compiler)
 
-    def check_budget(self, path: Path, source: Path, fonts: Any) -> None:
-        """The PDF's pages (read with pypdf) against the budget; past it, the
-        entries that reach past it, each with its pages."""
+    def check_budget(self, compiler: Any) -> None:
+        """The PDF's pages against the budget; past it, the entries that reach
+        past it, each with its pages. *compiler* made the PDF: it answers the
+        queries from the layout it made."""
         budget = page_budget(self.config)
         if not budget:
             return
-        try:
-            from pypdf import PdfReader
-        except ImportError:
-            warn("pdf", "the page budget is counted with pypdf: pip install "
-                 "sphinx-work-history[pdf]", None)
-            fail_build(self)
-            return
-        count = len(PdfReader(path).pages)
+        count = json.loads(compiler.query("<work-history-pages>", field="value", one=True))
         if count <= budget:
             return
         variant = current_variant(self.config)
         which = f"variant {variant.name!r}" if variant else "the full CV"
         past = [f"{name} (page {end})" if start == end else f"{name} (pages {start}-{end})"
-                for name, start, end in entry_pages(source, self.outdir, fonts)
-                if end > budget]
+                for name, start, end in entry_pages(compiler) if end > budget]
         named = "; ".join(past) or "no entry reaches past it: the text after the entries"
         warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}. "
              f"Past the budget: {named}", None)
         fail_build(self)
 
 
-def entry_pages(source: Path, root: str | Path, fonts: Any) -> list[tuple[str, int, int]]:
-    """Each entry's name and the pages it starts and ends on, as Typst lays the source
+def entry_pages(compiler: Any) -> list[tuple[str, int, int]]:
+    """Each entry's name and the pages it starts and ends on, as Typst laid the source
     out (the marks the writer puts around each entry)."""
-    import typst
-
-    found = json.loads(typst.query(str(source), "<work-history-mark>", field="value",
-                                   root=str(root), font_paths=fonts, ignore_system_fonts=True))
+    found = json.loads(compiler.query("<work-history-mark>", field="value"))
     entries: list[tuple[str, int, int]] = []
     starts: list[tuple[str, int]] = []
     for mark in found:
