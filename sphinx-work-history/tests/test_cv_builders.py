@@ -192,3 +192,52 @@ def test_cv_docx_without_python_docx_is_one_line_naming_the_extra(rootdir, tmp_p
                         'written [work_history.bad_config]')]
     assert result.returncode == 1  # -W: the build fails, without a traceback
     assert not list((tmp_path / "out").glob("*.docx"))
+
+
+EXAMPLES_PAGE = """\
+---
+orphan: true
+---
+
+# Examples
+
+:::{job} Example Position
+:org: Example Corp
+:start: 2001
+:end: 2002
+:::
+"""
+
+
+@pytest.mark.parametrize("builder", ["cv-text", "cv-markdown", "cv-docx", "cv-pdf"])
+def test_the_cv_builders_do_not_read_the_pages_the_cv_leaves_out(builder, rootdir, tmp_path):
+    """A page of work_history_exclude_docs is not read for the CV; a {doc} link to it
+    is its text, with no warning; an HTML build reads and links it."""
+    from sphinx_work_history.testing import build, copy_root
+
+    srcdir = copy_root(rootdir / "test-cv", tmp_path / "src")
+    (srcdir / "examples.md").write_text(EXAMPLES_PAGE, encoding="utf-8")
+    with (srcdir / "index.md").open("a", encoding="utf-8") as index:
+        index.write("\nThe {doc}`markup examples <examples>` are fictional.\n")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('work_history_exclude_docs = ["examples"]\n')
+
+    app = build(srcdir, builder, builddir=tmp_path / "build")
+    assert app._warning.getvalue() == ""
+    assert "examples" not in app.env.found_docs
+    out = Path(app.outdir)
+    if builder == "cv-docx":
+        text = "\n".join(p.text for p in docx.Document(str(out / "adascv.docx")).paragraphs)
+    elif builder == "cv-pdf":
+        text = subprocess.run([require_tool("pdftotext"), str(out / "adascv.pdf"), "-"],
+                              check=True, capture_output=True, text=True).stdout
+    else:
+        text = next(out.glob("adascv.*")).read_text(encoding="utf-8")
+    assert "The markup examples are fictional." in " ".join(text.split())
+    assert "Example Corp" not in text
+
+    html = build(srcdir, "html", builddir=tmp_path / "html")
+    assert html._warning.getvalue() == ""
+    assert "examples" in html.env.found_docs
+    page = (Path(html.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'href="examples.html"' in page

@@ -35,6 +35,7 @@ from .catalogue import setup_catalogue
 from .collector import setup_collector
 from .config import setup_config
 from .contact import setup_contact
+from .cv_builder import setup_cv_builder
 from .cv_docx import setup_cv_docx
 from .cv_markdown import setup_cv_markdown
 from .cv_pdf import setup_cv_pdf
@@ -99,6 +100,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_cvheader(app)
     setup_latex_matter(app)
     setup_glyphs(app)
+    setup_cv_builder(app)
     setup_cv_text(app)
     setup_cv_markdown(app)
     setup_cv_docx(app)

@@ -4,6 +4,11 @@ Like Sphinx's ``singlehtml`` and ``latex`` builders, a `CVBuilder` writes
 no file per document: every build is of the whole CV (`cv_document.CV`),
 written to ``work_history_cv_basename`` plus the builder's suffix in the
 output directory. Its format, ``cv``, is a tag ``only`` blocks can name.
+
+The CV leaves out the pages ``work_history_exclude_docs`` names (pages of
+examples), so a CV builder does not read them: Sphinx leaves the builder's
+asset paths out of the documents it finds. A ``{doc}`` link to one of those
+pages is its text, as every link to another page is in a CV file.
 """
 
 from __future__ import annotations
@@ -12,9 +17,13 @@ from collections.abc import Set
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.config import Config
-from sphinx.util import logging
+from sphinx.environment import BuildEnvironment
+from sphinx.util import docname_join, logging
+from sphinx.util.matching import Matcher
 from sphinx.util.osutil import make_filename_from_project
 
 from .cv_document import CV, read_cv
@@ -26,6 +35,11 @@ class CVBuilder(Builder):
     format = "cv"
     suffix = ""
     epilog = "The CV is in %(outdir)s."
+
+    def get_asset_paths(self) -> list[str]:
+        # Never read: the pages the CV leaves out, in each source suffix.
+        return [pattern + suffix for pattern in self.config.work_history_exclude_docs
+                for suffix in self.config.source_suffix]
 
     def get_outdated_docs(self) -> str:
         return "the whole CV"  # one file, from every document: always written
@@ -54,3 +68,19 @@ class CVBuilder(Builder):
 
 def cv_basename(config: Config) -> str:
     return config.work_history_cv_basename or make_filename_from_project(config.project)
+
+
+def _link_to_left_out_page(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,
+                           contnode: nodes.TextElement) -> nodes.Node | None:
+    """A ``{doc}`` link to a page the CV leaves out (and its builder did not read) is
+    its text."""
+    if not isinstance(app.builder, CVBuilder) or node.get("reftype") != "doc":
+        return None
+    target = docname_join(node.get("refdoc", ""), node["reftarget"])
+    if Matcher(env.config.work_history_exclude_docs)(target):
+        return contnode
+    return None
+
+
+def setup_cv_builder(app: Sphinx) -> None:
+    app.connect("missing-reference", _link_to_left_out_page)
