@@ -6,8 +6,9 @@
   one, and the LaTeX style can define ``sphinxclass<name>``.
 * With LuaLaTeX or XeLaTeX, the few characters Sphinx writes as LaTeX
   commands for pdflatex's sake (✓ ✔ ✕ ✖ as math symbols, ℯ ⅈ ⎽ as e i _)
-  are written as themselves (the translator's ``escape``): the PDF's text
-  keeps them, and the fonts' fallbacks set them.
+  are written as themselves (each becomes a raw LaTeX node, which the
+  writer does not escape, once the doctree is resolved): the PDF's text keeps them, and the fonts'
+  fallbacks set them.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import tex_replacements
-from sphinx.writers.latex import LaTeXTranslator
 
 
 class KeepParagraphClassesInLatex(SphinxPostTransform):
@@ -43,16 +43,22 @@ _KEPT = re.compile("([{}])".format(re.escape("".join(
     if ord(char) > 127 and unicodedata.category(char) != "Cf"))))
 
 
-class UnicodeLaTeXTranslator(LaTeXTranslator):
-    def escape(self, s: str) -> str:
-        escape = super().escape
-        if self.config.latex_engine not in ("lualatex", "xelatex"):
-            return escape(s)
-        return "".join(part if _KEPT.fullmatch(part) else escape(part) for part in _KEPT.split(s))
+def keep_unicode_characters_in_latex(app: Sphinx, doctree: nodes.document, _docname: str
+                                     ) -> None:
+    # At doctree-resolved, after every handler that fills in text (the work history
+    # summaries): the writer escapes what it finds then.
+    if app.builder.format != "latex" or app.config.latex_engine not in ("lualatex", "xelatex"):
+        return
+    for text in list(doctree.findall(nodes.Text)):
+        if isinstance(text.parent, (nodes.FixedTextElement, nodes.raw)) or not _KEPT.search(text):
+            continue
+        text.parent.replace(text, [
+            nodes.raw(part, part, format="latex") if _KEPT.fullmatch(part) else nodes.Text(part)
+            for part in _KEPT.split(text) if part])
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("latex_paragraph_classes", [], "env", types=frozenset({list, tuple}))
     app.add_post_transform(KeepParagraphClassesInLatex)
-    app.set_translator("latex", UnicodeLaTeXTranslator)
+    app.connect("doctree-resolved", keep_unicode_characters_in_latex, priority=900)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
