@@ -21,6 +21,12 @@ machine, so it means the same on a fast laptop and a busy CI box:
      (scripts/build_cv.py, `make cv`: the cv-pdf builder, clean)
   8. the CV's PDF through Typst (`-b cv-pdf`, clean)  vs  `make
      latexpdf` of the same site (LuaLaTeX, warm font cache)         <= 0.2x
+  9. the CV's PDF through cv-pdf (clean)  vs  RenderCV 2.8
+     rendering the same person (the site's resume.json in RenderCV's
+     YAML, classic theme, `rendercv render`, PDF only)              <= 1.0x
+     (RenderCV in .venv-rendercv on Python 3.12, made from
+     scripts/requirements-rendercv.txt; skipped, saying why, without
+     Python 3.12 or when pip cannot install it)
 
 "Plain MyST" holds the same words the extension renders (position,
 organisation, dates, length, location, the role's text, the summary as a
@@ -34,6 +40,7 @@ Exit status 1 when a budget is exceeded.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import resource
@@ -46,17 +53,24 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from fontTools.ttLib import TTFont
 
 PROJECT = Path(__file__).resolve().parent.parent
 
 from sphinx_work_history.dates import PartialDate, format_length  # noqa: E402
 
 PYTHON = sys.executable
+# Every build runs as on an author's machine, where Python keeps the bytecode it
+# compiles (the package's, conf.py's, _ext's) for the next run. Some CI images set
+# PYTHONDONTWRITEBYTECODE, which would make every build compile them again.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
 TODAY = PartialDate(2026, 11, 27, "day")
 BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2, "next_day": 2.0,
            "pdf": 2.5, "pdf-cpu": None, "pdf-cold": None, "variants": 4.5,
-           "typst": 0.2}
+           "typst": 0.2, "rendercv": 1.0}
 # The PDF settings the site had before LuaLaTeX: the baseline of measure 6.
 PDFLATEX_SETTINGS = r"""
 # Benchmark baseline: the PDF as pdflatex made it, in TeX Gyre's Type 1 fonts.
@@ -470,9 +484,272 @@ def typst_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
           flush=True)
     site = copy_site(work / "pdf-typst", plain=False)
     pdf_build(site, work / "out-latexpdf")  # warm LuaTeX's font cache first
+    cv_pdf_build(site, work / "out-cv-pdf")  # and both sides' bytecode
     return [("typst", "the CV's PDF through Typst (cv-pdf) vs make latexpdf", *alternate(
         lambda: cv_pdf_build(site, work / "out-cv-pdf"),
         lambda: pdf_build(site, work / "out-latexpdf"), runs))]
+
+
+# -- measure 9: RenderCV -----------------------------------------------------------------
+
+# RenderCV 2.8 and its dependencies, pinned, in a virtual environment of their own
+# (RenderCV needs Python >= 3.12), made once and reused while the file is unchanged.
+RENDERCV_REQUIREMENTS = PROJECT / "scripts" / "requirements-rendercv.txt"
+RENDERCV_VENV = PROJECT / ".venv-rendercv"
+# RenderCV's Typst template imports this package from Typst Universe, which Typst
+# downloads while it compiles: the benchmark runs offline, and the real package's
+# code is not ours to copy, so the benchmark writes a stand-in of its own (below).
+FONTAWESOME = ("fontawesome", "0.6.0")
+# Icon names RenderCV asks for that name no glyph in Font Awesome 7's fonts (older
+# names, lib.typ's "external-link"), and the glyph each is: every other name
+# RenderCV uses (connections.py's fontawesome_icons) is a glyph's.
+FONTAWESOME_ALIASES = {"external-link": "arrow-up-right-from-square"}
+
+
+def python_312() -> str | None:
+    """A Python 3.12: pyenv's 3.12.1, else python3.12 on PATH."""
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        prefix = subprocess.run([pyenv, "prefix", "3.12.1"], capture_output=True, text=True,
+                                check=False).stdout.strip()
+        if prefix and (Path(prefix) / "bin" / "python3.12").is_file():
+            return str(Path(prefix) / "bin" / "python3.12")
+    return shutil.which("python3.12")
+
+
+def rendercv_venv() -> Path | str:
+    """RenderCV's executable in its virtual environment, made when missing or out of
+    date; or why there is none."""
+    stamp = RENDERCV_VENV / "requirements-rendercv.txt"
+    rendercv = RENDERCV_VENV / "bin" / "rendercv"
+    pins = RENDERCV_REQUIREMENTS.read_text(encoding="utf-8")
+    if rendercv.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8") == pins:
+        return rendercv
+    python = python_312()
+    if python is None:
+        return "no Python 3.12 (pyenv prefix 3.12.1, or python3.12 on PATH); RenderCV needs it"
+    print(f"benchmark: making {RENDERCV_VENV.name} with {python} "
+          f"from {RENDERCV_REQUIREMENTS.relative_to(PROJECT)}", flush=True)
+    shutil.rmtree(RENDERCV_VENV, ignore_errors=True)
+    for cmd in ([python, "-m", "venv", str(RENDERCV_VENV)],
+                [str(RENDERCV_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                 "--disable-pip-version-check", "-r", str(RENDERCV_REQUIREMENTS)]):
+        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            shutil.rmtree(RENDERCV_VENV, ignore_errors=True)
+            return f"{' '.join(cmd[:4])} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+    stamp.write_text(pins, encoding="utf-8")
+    return rendercv
+
+
+def fontawesome_icons(fonts: list[Path]) -> dict[str, tuple[tuple[int, str, int], ...]]:
+    """Each icon's name in Font Awesome 7's fonts: its (codepoint, family, weight) in
+    every font that has it, Regular first, then Brands, then Solid."""
+    order = {400: 0, 900: 2}
+    found: dict[str, list[tuple[int, int, str, int]]] = {}
+    for path in fonts:
+        font = TTFont(path)
+        # Typst names a font by its family (name 1): "Font Awesome 7 Free Solid" for
+        # the solid one, whose typographic family (name 16) is "Font Awesome 7 Free".
+        family = font["name"].getDebugName(1) or path.stem
+        # fontTools sets a table's fields from the font's data: mypy sees none of them.
+        weight: int = font["OS/2"].usWeightClass  # type: ignore[attr-defined]
+        rank = 1 if "Brands" in family else order.get(weight, 3)
+        codepoints: dict[str, list[int]] = {}
+        for code, glyph in (font.getBestCmap() or {}).items():
+            codepoints.setdefault(glyph, []).append(code)
+        for glyph, codes in codepoints.items():
+            # A glyph's codepoints all show it: take one in the Private Use Area, where
+            # it has one (some also sit on Unicode's, as ✉ for envelope).
+            private = [c for c in codes if 0xE000 <= c <= 0xF8FF]
+            found.setdefault(glyph, []).append((rank, min(private or codes), family, weight))
+        font.close()
+    icons = {name: tuple((code, family, weight) for _, code, family, weight in sorted(faces))
+             for name, faces in found.items()
+             if not name.startswith(".") and name not in ("space", "zero-width-space")}
+    for alias, name in FONTAWESOME_ALIASES.items():
+        icons[alias] = icons[name]
+    return icons
+
+
+def fontawesome_stand_in(cache: Path, fonts: list[Path]) -> Path:
+    """Write the stand-in for Typst's @preview/fontawesome into *cache*'s Typst package
+    cache ($XDG_CACHE_HOME/typst/packages, where Typst looks before it downloads)."""
+    name, version = FONTAWESOME
+    package = cache / "typst" / "packages" / "preview" / name / version
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "typst.toml").write_text(
+        f'[package]\nname = "{name}"\nversion = "{version}"\nentrypoint = "lib.typ"\n'
+        'authors = ["scripts/bench.py"]\nlicense = "MIT"\n'
+        'description = "The benchmark\'s stand-in: Font Awesome 7 icons by name."\n',
+        encoding="utf-8")
+    table = "\n".join(
+        f"  {json.dumps(icon)}: ("
+        + "".join(f"({code:#x}, {json.dumps(family)}, {weight}), "
+                  for code, family, weight in faces) + "),"
+        for icon, faces in sorted(fontawesome_icons(fonts).items()))
+    (package / "lib.typ").write_text(f"""\
+// Written by scripts/bench.py: a stand-in for @preview/fontawesome:{version}, which
+// RenderCV's template imports. An icon, by name, is its glyph in the Font Awesome 7
+// fonts that RenderCV gives Typst (rendercv-fonts): (codepoint, family, weight)
+// in each font that has it, the regular or brands one first.
+#let icons = (
+{table}
+)
+
+#let fa-icon(name, solid: false, ..args) = {{
+  let faces = icons.at(name, default: none)
+  if faces == none {{
+    panic("no Font Awesome icon named " + repr(name))
+  }}
+  let face = if solid {{
+    faces.find(f => f.at(2) == 900)
+  }}
+  let (code, family, weight) = if face == none {{ faces.first() }} else {{ face }}
+  text(font: family, weight: weight, fallback: false, ..args, str.from-unicode(code))
+}}
+""", encoding="utf-8")
+    return package
+
+
+def rendercv_yaml(resume: dict[str, Any], today: str) -> dict[str, Any]:
+    """The person of a JSON Resume document (the site's resume.json) in RenderCV's
+    input schema, with its classic theme. JSON is YAML: RenderCV reads the dump."""
+    basics = resume.get("basics", {})
+
+    def dated(item: dict[str, Any], start: str = "startDate", end: str = "endDate"
+              ) -> dict[str, Any]:
+        dates: dict[str, Any] = {}
+        if item.get(start):
+            # JSON Resume's dates (YYYY, YYYY-MM, YYYY-MM-DD) are RenderCV's too.
+            dates["start_date"] = item[start]
+            dates["end_date"] = item.get(end) or "present"
+        return dates
+
+    def body(item: dict[str, Any], summary: str = "summary") -> dict[str, Any]:
+        # RenderCV sets an entry's summary as one paragraph: a second one comes out
+        # as code. The paragraphs join, as lines of one.
+        text = "\n".join(p.strip() for p in item.get(summary, "").split("\n\n") if p.strip())
+        return {k: v for k, v in (("summary", text),
+                                  ("highlights", item.get("highlights"))) if v}
+
+    cv: dict[str, Any] = {"name": basics["name"]}
+    location = basics.get("location") or {}
+    place = ", ".join(location[k] for k in ("city", "region", "countryCode") if location.get(k))
+    for key, value in (("headline", basics.get("label")), ("location", place),
+                       ("email", basics.get("email")), ("phone", basics.get("phone")),
+                       ("website", basics.get("url"))):
+        if value:
+            cv[key] = value
+    networks = {n.lower(): n for n in ("LinkedIn", "GitHub", "GitLab", "Mastodon", "ORCID",
+                                       "StackOverflow", "YouTube", "X", "Bluesky")}
+    for profile in basics.get("profiles", []):
+        network = networks.get(profile.get("network", "").lower())
+        if network and profile.get("username"):
+            cv.setdefault("social_networks", []).append(
+                {"network": network, "username": profile["username"]})
+        elif profile.get("url"):
+            cv.setdefault("custom_connections", []).append(
+                {"placeholder": re.sub(r"^https?://|/$", "", profile["url"]),
+                 "url": profile["url"], "fontawesome_icon": "link"})
+
+    sections: dict[str, list[Any]] = {}
+    if basics.get("summary"):
+        sections["summary"] = [p.strip() for p in basics["summary"].split("\n\n") if p.strip()]
+    for key, section in (("work", "experience"), ("volunteer", "volunteering")):
+        sections[section] = [
+            {"company": item.get("name") or item.get("organization", ""),
+             # RenderCV needs a position; the site's roles may have none.
+             "position": item.get("position", ""), **dated(item),
+             **({"location": item["location"]} if item.get("location") else {}), **body(item)}
+            for item in resume.get(key, [])]
+    sections["education"] = [
+        {"institution": item["institution"], "area": item.get("area", ""),
+         **({"degree": item["studyType"]} if item.get("studyType") else {}), **dated(item),
+         **({"highlights": item["courses"]} if item.get("courses") else {})}
+        for item in resume.get("education", [])]
+    sections["projects"] = [
+        {"name": item["name"], **dated(item), **body(item, "description")}
+        for item in resume.get("projects", [])]
+    sections["awards"] = [
+        {"name": ", ".join(v for v in (item.get("title"), item.get("awarder")) if v),
+         **({"date": item["date"]} if item.get("date") else {}), **body(item)}
+        for item in resume.get("awards", [])]
+    sections["certificates"] = [
+        {"name": ", ".join(v for v in (item.get("name"), item.get("issuer")) if v),
+         **({"date": item["date"]} if item.get("date") else {})}
+        for item in resume.get("certificates", [])]
+    sections["publications"] = [
+        {"title": item["name"], "authors": [basics["name"]],
+         **{k: item[j] for k, j in (("journal", "publisher"), ("date", "releaseDate"),
+                                    ("url", "url"), ("summary", "summary")) if item.get(j)}}
+        for item in resume.get("publications", [])]
+    for key, section in (("skills", "skills"), ("languages", "languages"),
+                         ("interests", "interests")):
+        sections[section] = [
+            {"label": item.get("name") or item.get("language", ""),
+             "details": ", ".join(item.get("keywords") or [item.get("level")
+                                                           or item.get("fluency") or ""])}
+            for item in resume.get(key, [])]
+    cv["sections"] = {name: entries for name, entries in sections.items() if entries}
+    return {"cv": cv, "design": {"theme": "classic"},
+            "settings": {"current_date": today}}
+
+
+def rendercv_build(rendercv: Path, source: Path, out: Path, cache: Path) -> float:
+    """The CV's PDF through RenderCV, timed: a fresh `rendercv render`, PDF only."""
+    shutil.rmtree(out, ignore_errors=True)
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [str(rendercv), "render", str(source), "--output-folder", str(out), "--quiet",
+         "--dont-generate-markdown", "--dont-generate-html", "--dont-generate-png"],
+        capture_output=True, text=True, env=env, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0 or not list(out.glob("*.pdf")):
+        sys.exit(f"RenderCV's render of {source} failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
+def rendercv_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
+    """Measure 9: the owner's CV through cv-pdf against RenderCV rendering the same person."""
+    rendercv = rendercv_venv()
+    if isinstance(rendercv, str):
+        print(f"benchmark: measure 9 (cv-pdf vs RenderCV) skipped: {rendercv}", flush=True)
+        return []
+    print(f"benchmark: the CV's PDF, cv-pdf vs RenderCV 2.8, median of {runs} runs", flush=True)
+    site = copy_site(work / "pdf-rendercv", plain=False)
+    # The same person: the site's own resume.json (its HTML build writes it), in
+    # RenderCV's schema.
+    sphinx_build(site, work / "out-resume-json")
+    resume = json.loads((work / "out-resume-json" / "html" / "resume.json").read_text(
+        encoding="utf-8"))
+    source = work / "rendercv" / "cv.yaml"
+    source.parent.mkdir(parents=True)
+    source.write_text(json.dumps(rendercv_yaml(resume, TODAY.iso()), ensure_ascii=False,
+                                 indent=1), encoding="utf-8")
+    # Typst's package cache, with the stand-in for the icons package, and RenderCV's
+    # check for a newer release answered already, so nothing is downloaded.
+    cache = work / "rendercv-cache"
+    fonts = sorted(RENDERCV_VENV.glob("lib/python3*/site-packages/rendercv_fonts/"
+                                      "Font Awesome 7/*.otf"))
+    fontawesome_stand_in(cache, fonts)
+    (cache / "rendercv").mkdir(parents=True)
+    (cache / "rendercv" / "version_check.json").write_text(
+        json.dumps({"last_check": time.time(), "latest_version": "2.8"}), encoding="utf-8")
+    out = work / "out-rendercv"
+    rendercv_build(rendercv, source, out, cache)
+    text = " ".join(subprocess.run(["pdftotext", str(next(out.glob("*.pdf"))), "-"],
+                                   capture_output=True, text=True, check=True).stdout.split())
+    missing = [w for w in [resume["basics"]["name"]]
+               + [v for role in resume.get("work", []) for v in (role.get("position"),
+                                                               role.get("name")) if v]
+               if w not in text]
+    if missing:
+        sys.exit(f"RenderCV's PDF of {source} lacks {missing}")
+    return [("rendercv", "the CV's PDF: cv-pdf vs RenderCV 2.8 (same person, PDF only)",
+             *alternate(lambda: cv_pdf_build(site, work / "out-cv-pdf-rendercv"),
+                        lambda: rendercv_build(rendercv, source, out, cache), runs))]
 
 
 def variants_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
@@ -491,16 +768,22 @@ def main() -> int:
     parser.add_argument("--pdf-only", action="store_true", help="measure the PDF build alone")
     parser.add_argument("--typst-only", action="store_true",
                         help="measure cv-pdf against make latexpdf alone")
+    parser.add_argument("--rendercv-only", action="store_true",
+                        help="measure cv-pdf against RenderCV alone")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="wh-bench-"))
     try:
-        results = [] if args.pdf_only or args.typst_only else html_measures(work, args)
+        alone = args.pdf_only or args.typst_only or args.rendercv_only
+        results = [] if alone else html_measures(work, args)
         # A PDF build is a few seconds: more runs, for a steadier median.
-        if not args.typst_only:
+        if not (args.typst_only or args.rendercv_only):
             results += pdf_measures(work, max(args.runs, 5))
             results += variants_measure(work, args.runs)
-        results += typst_measure(work, max(args.runs, 5))
+        if not args.rendercv_only:
+            results += typst_measure(work, max(args.runs, 5))
+        if not (args.pdf_only or args.typst_only):
+            results += rendercv_measure(work, max(args.runs, 5))
 
         failed = False
         print(f"\nmedian of {args.runs} (PDFs: at least 5); each side's time in seconds as "
