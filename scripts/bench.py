@@ -60,6 +60,7 @@ from fontTools.ttLib import TTFont
 PROJECT = Path(__file__).resolve().parent.parent
 
 from sphinx_work_history.dates import PartialDate, format_length  # noqa: E402
+from sphinx_work_history.kinds import KINDS as ENTRY_KINDS  # noqa: E402
 
 PYTHON = sys.executable
 # Every build runs as on an author's machine, where Python keeps the bytecode it
@@ -191,7 +192,9 @@ def generate(root: Path, entries: int, pages: int, extension: bool) -> Path:
 
 # -- the real site as plain MyST -----------------------------------------------------
 
-_FENCE = re.compile(r"^(?P<colons>:{3,})\{(?P<name>job|employer|work-history)\}[ \t]*(?P<arg>.*)$")
+# Every kind of entry's directive, the employer and the summary.
+_FENCE = re.compile(r"^(?P<colons>:{3,})\{(?P<name>" + "|".join(ENTRY_KINDS)
+                    + r"|employer|work-history)\}[ \t]*(?P<arg>.*)$")
 _OPTION = re.compile(r"^:(?P<key>[\w-]+):[ \t]*(?P<value>.*)$")
 
 
@@ -228,10 +231,11 @@ def plain_site(text: str, entries: list[dict[str, str]]) -> str:
             e = {**{k: v for k, v in inherited.items() if k in ("org", "location")},
                  **options, "position": match["arg"].strip(),
                  "end": "" if options.get("end", "") == "present" else options.get("end", "")}
-            out.append(f"**{e['position']}**, {e.get('org', '')}\n\n{meta_line(e)}\n")
+            title = ", ".join(part for part in (e["position"], e.get("org", "")) if part)
+            out.append(f"**{title}**\n\n{meta_line(e)}\n" if title else f"{meta_line(e)}\n")
             out.extend(body)
         i += 1
-    return re.sub(r"\{job\}`([^`<]*?)(?:\s*<[^`]*>)?`", r"\1", "\n".join(out) + "\n")
+    return re.sub(r"\{(?:job|entry)\}`([^`<]*?)(?:\s*<[^`]*>)?`", r"\1", "\n".join(out) + "\n")
 
 
 def site_entries(sources: list[Path]) -> list[dict[str, str]]:
@@ -251,7 +255,7 @@ def site_entries(sources: list[Path]) -> list[dict[str, str]]:
             if match["name"] == "employer":
                 inherited = options
                 continue
-            e = {**inherited, **options, "position": match["arg"].strip()}
+            e = {**inherited, **options, "kind": match["name"], "position": match["arg"].strip()}
             if e.get("end") == "present":
                 e["end"] = ""
             if e.get("start"):

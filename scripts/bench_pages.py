@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from local_server import QuietHandler, serve  # scripts/ is on sys.path when run
+from sphinx_work_history.kinds import KINDS as ENTRY_KINDS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Response, Route
@@ -88,11 +89,11 @@ def site_pages() -> list[Path]:
 
 
 DIRECTIVE = re.compile(r"^(?P<fence>:{3,}|`{3,})"
-                       r"\{(?:work_history:)?(?P<name>job|employer|work-history)\}"
-                       r"\s*(?P<arg>.*)$")
+                       r"\{(?:work_history:)?(?P<name>" + "|".join(ENTRY_KINDS)
+                       + r"|employer|work-history)\}\s*(?P<arg>.*)$")
 OPTION = re.compile(r"^:(?P<key>[\w-]+):\s*(?P<value>.*)$")
-# The extension's roles ({job}, {resume-json}): plain Furo shows their text.
-ROLE = re.compile(r"\{(?:work_history:)?(?:job|resume-json)\}`([^`<]*?)\s*(?:<[^>]*>)?`")
+# The extension's roles ({job}, {entry}, {resume-json}): plain Furo shows their text.
+ROLE = re.compile(r"\{(?:work_history:)?(?:job|entry|resume-json)\}`([^`<]*?)\s*(?:<[^>]*>)?`")
 
 
 def plain_markdown(text: str) -> str:

@@ -122,8 +122,7 @@ PAST_THE_SCREEN = """() => {
 def test_no_page_reaches_past_a_phone_screen(site_html, open_page, width):
     found = {}
     for path in html_pages(site_html):
-        visit = open_page(path, width=width, height=800)
-        visit.page.wait_for_load_state("networkidle")
+        visit = open_page(path, width=width, height=800)  # loaded: laid out, styled
         if past := visit.page.evaluate(PAST_THE_SCREEN):
             found[path] = past[:8]
         visit.assert_clean()
@@ -226,8 +225,7 @@ def test_the_menu_opens_on_a_phone(open_page, path):
 def test_slash_focuses_the_search_box_on_every_page(site_html, open_page):
     for path in html_pages(site_html):
         visit = open_page(path)
-        page = visit.page
-        page.wait_for_load_state("networkidle")
+        page = visit.page  # loaded: Furo's script listens for the key
         page.keyboard.press("/")
         focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
         assert focused == ["q", ""], f"{path}: '/' left the focus on {focused}"
