@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, STRICT, require_tool
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, STRICT, epubcheck, require_tool
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -42,10 +42,7 @@ def squeeze(text: str) -> str:
 
 def epubcheck_report(epub_file: Path, report_path: Path) -> dict[str, Any]:
     """epubcheck's JSON report on *epub_file*."""
-    java = require_tool("java")
-    jar = require_tool("epubcheck")
-    subprocess.run([java, "-jar", jar, str(epub_file), "--json", str(report_path)],
-                   capture_output=True, text=True, check=False)
+    epubcheck(epub_file, "--json", str(report_path))
     assert report_path.is_file(), "epubcheck wrote no report"
     report: dict[str, Any] = json.loads(report_path.read_text(encoding="utf-8"))
     return report

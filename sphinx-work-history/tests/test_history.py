@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.testing import build, copy_root, require_tool, work_history_warnings
+from sphinx_work_history.testing import (
+    build,
+    copy_root,
+    epubcheck,
+    require_tool,
+    work_history_warnings,
+)
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 
@@ -209,8 +215,7 @@ def test_epubcheck_passes(outputs):
     require_tool("java")
     epub = outputs("epub")
     [book] = epub.outdir.glob("*.epub")
-    result = subprocess.run(["java", "-jar", "/usr/bin/epubcheck", str(book)],
-                            capture_output=True, text=True, check=False)
+    result = epubcheck(book)
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(book) as archive:
         assert "_static/work_history.css" in archive.namelist()

@@ -56,6 +56,18 @@ def require_tool(name: str) -> str:
     return path
 
 
+# A short run of the JVM (epubcheck, the HTML checker): its client compiler alone and
+# one garbage-collector thread, about half the CPU of its defaults for a few seconds' check.
+JAVA_SHORT_RUN = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
+def epubcheck(book: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Debian's epubcheck (``java -jar /usr/bin/epubcheck``) on *book*, its output as text."""
+    java, jar = require_tool("java"), require_tool("epubcheck")
+    return subprocess.run([java, *JAVA_SHORT_RUN, "-jar", jar, str(book), *args],
+                          capture_output=True, text=True, check=False)
+
+
 def require_fonts(*names: str) -> dict[str, str]:
     """The paths of font files kpathsea finds (as LuaTeX does): fail under CI,
     skip elsewhere, when one is missing."""
