@@ -28,12 +28,12 @@ def assert_same_tree(a: Path, b: Path) -> None:
 
 @pytest.mark.parametrize("builder", ["html", "epub"])
 def test_clean_builds_are_identical_and_parallel_matches_serial(builder, tmp_path):
-    first, second, parallel = (tmp_path / name for name in ("first", "second", "parallel"))
+    # Two clean builds, each in a process of its own (its own hash seed), one serial
+    # and one on two processes: the same bytes show both facts.
+    first, parallel = tmp_path / "first", tmp_path / "parallel"
     build_site(builder, first)
-    build_site(builder, second)
     build_site(builder, parallel, "-j", "2")
     assert len(tree(first)) > 20
-    assert_same_tree(first, second)
     assert_same_tree(first, parallel)
     if builder == "epub":
         (epub,) = first.glob("*.epub")
