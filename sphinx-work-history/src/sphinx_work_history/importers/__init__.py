@@ -3,10 +3,18 @@
 Each importer reads one file into a `Project` (the person for conf.py and
 the pages, as MyST), or raises `InputError` with one line that names the
 file and where in it the problem is.
+
+A value read from the file is text, never source: `check_values` refuses
+what no text holds (a lone surrogate, a control character, a number that
+is not one, nesting past `MAX_DEPTH`), and `one_line` makes a value that
+stands on one line of MyST (a directive's argument or option) hold no
+line break of any kind.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,3 +71,57 @@ def json_path(parts: Any) -> str:
     for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(the document)"
+
+
+#: The characters MyST (markdown-it) and Python's str.splitlines end a line at.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile("\r\n|[" + LINE_BREAKS + "]")
+# Control characters no résumé text holds: C0 but tab and the line breaks, DEL, C1 but NEL.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: How deep a file's lists and mappings may nest (a résumé needs about five levels).
+MAX_DEPTH = 32
+
+
+def _bad_text(text: str) -> str:
+    """Why *text* cannot be imported, or ''."""
+    if match := _SURROGATE.search(text):
+        return f"a lone surrogate (U+{ord(match[0]):04X}) is not a character"
+    if match := _CONTROL.search(text):
+        return f"the control character U+{ord(match[0]):04X} is not text"
+    return ""
+
+
+def check_values(data: Any, source: Path | str, root: tuple[str | int, ...] = ()) -> None:
+    """Raise `InputError` naming the first value of *data* (as read from *source*) that no
+    text holds, by its path: keys and strings with a lone surrogate or a control
+    character, a float that is not a number (NaN, Infinity), nesting deeper than
+    `MAX_DEPTH`. Walks without recursion, so any depth is refused cleanly."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [(root, data)]
+    while stack:
+        where, value = stack.pop()
+        if len(where) - len(root) > MAX_DEPTH:
+            raise InputError(f"{source}: {json_path(where)}: nested more than {MAX_DEPTH} "
+                             "levels deep")
+        if isinstance(value, str):
+            if reason := _bad_text(value):
+                raise InputError(f"{source}: {json_path(where)}: {reason}")
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise InputError(f"{source}: {json_path(where)}: {value!r} is not a number")
+        elif isinstance(value, dict):
+            for key, item in reversed(value.items()):
+                if isinstance(key, str) and (reason := _bad_text(key)):
+                    raise InputError(f"{source}: {json_path(where)}: a key: {reason}")
+                stack.append(((*where, str(key)), item))
+        elif isinstance(value, list):
+            stack.extend(((*where, index), item) for index, item in reversed(
+                list(enumerate(value))))
+
+
+def one_line(value: str, where: str, notes: list[str]) -> str:
+    """*value* with each line break (of any kind MyST reads as one) a space; a note
+    naming *where* when there was one."""
+    flat = _LINE_BREAK.sub(" ", value)
+    if flat != value:
+        notes.append(f"{where}: a line break in a one-line field became a space")
+    return flat
