@@ -14,12 +14,13 @@
 #                   conf.py, _ext, scripts, both suites' tests, and the package
 #   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
-#   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/tef-cv.pdf
-#                   and tef-cv-NAME.pdf for each variant in conf.py (VARIANTS="short dba"
-#                   picks some)
-#   make cv-docx    the CV as Word: _build/cv-docx/tef-cv.docx
-#   make cv-text    the CV as plain text, for forms: _build/cv-text/tef-cv.txt
-#   make cv-markdown  the CV as Markdown: _build/cv-markdown/tef-cv.md
+#   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/BOOK.pdf
+#                   and BOOK-NAME.pdf for each variant in conf.py (VARIANTS="NAME ..."
+#                   picks some); BOOK, the CV's file name in every format, is
+#                   conf.py's BOOK_NAME (`scripts/site_config.py book` prints it)
+#   make cv-docx    the CV as Word: _build/cv-docx/BOOK.docx
+#   make cv-text    the CV as plain text, for forms: _build/cv-text/BOOK.txt
+#   make cv-markdown  the CV as Markdown: _build/cv-markdown/BOOK.md
 #   make cv-files   all three
 #   make dist       html + PDFs + ePub + the three CV files in _build/dist, ready for any static host
 #                   (SITE_URL=https://... gives it canonical URLs and a sitemap)
@@ -70,7 +71,7 @@ livehtml: $(VENV)/.build-deps
 		--watch _ext --watch sphinx-work-history/src
 
 # The CV's PDF, rebuilt through cv-pdf each time a page is saved; the folder is
-# served at http://$(HOST):$(PORT)/ (open tef-cv.pdf there, or in a viewer that
+# served at http://$(HOST):$(PORT)/ (open BOOK.pdf there, or in a viewer that
 # reloads it).
 livecv: $(VENV)/.build-deps
 	$(VENV_PY) -m sphinx_autobuild -b cv-pdf "$(SOURCEDIR)" "$(BUILDDIR)/cv-live" $(STRICT) \
@@ -137,15 +138,16 @@ cv-files: $(CV_BUILDERS)
 
 # The full CV and each variant (conf.py's work_history_variants), each
 # through sphinx-work-history's cv-pdf builder (Typst, no TeX); a PDF past
-# its page budget fails. VARIANTS="short dba" builds those only ("" is the
+# its page budget fails. VARIANTS="NAME ..." builds those only ("" is the
 # full CV). `make latexpdf` still makes the CV through Sphinx's LaTeX builder.
 CVDIR        = $(BUILDDIR)/cv
 cv: $(VENV)/.build-deps
 	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)" $(if $(VARIANTS),--variants $(VARIANTS))
 
 # The PDFs, the ePub and the CV files go beside the HTML, which links them
-# (-t downloads). BOOK is conf.py's BOOK_NAME, the file name of them all.
-BOOK        ?= tef-cv
+# (-t downloads). Their file name is conf.py's BOOK_NAME, which the recipe
+# reads through scripts/site_config.py once the environment exists (never
+# while make reads this file: a first `make html` makes the environment).
 DISTDIR      = $(BUILDDIR)/dist
 dist: $(VENV)/.build-deps
 	rm -rf "$(DISTDIR)"
@@ -156,9 +158,10 @@ dist: $(VENV)/.build-deps
 	done
 	@SITE_URL="$(SITE_URL)" $(SPHINXBUILD) -b html -d "$(BUILDDIR)/doctrees" -t downloads \
 		$(STRICT) $(SPHINXOPTS) "$(SOURCEDIR)" "$(DISTDIR)"
-	cp "$(CVDIR)"/$(BOOK)*.pdf "$(BUILDDIR)/epub/$(BOOK).epub" "$(BUILDDIR)/cv-docx/$(BOOK).docx" \
-		"$(BUILDDIR)/cv-text/$(BOOK).txt" "$(BUILDDIR)/cv-markdown/$(BOOK).md" "$(DISTDIR)/"
-	@echo "The site, the CV's PDFs, and the CV as $(BOOK).epub, .docx, .txt and .md are in $(DISTDIR)."
+	@book="$$($(VENV_PY) scripts/site_config.py --srcdir "$(SOURCEDIR)" book)" && \
+	cp "$(CVDIR)/$$book"*.pdf "$(BUILDDIR)/epub/$$book.epub" "$(BUILDDIR)/cv-docx/$$book.docx" \
+		"$(BUILDDIR)/cv-text/$$book.txt" "$(BUILDDIR)/cv-markdown/$$book.md" "$(DISTDIR)/" && \
+	echo "The site, the CV's PDFs, and the CV as $$book.epub, .docx, .txt and .md are in $(DISTDIR)."
 
 rtd: $(VENV)/.build-deps
 	$(VENV_PY) scripts/rtd_build.py --output "$(BUILDDIR)/readthedocs"

@@ -17,7 +17,8 @@ machine, so it means the same on a fast laptop and a busy CI box:
      pdflatex settings it had before (TeX Gyre's Type 1 fonts)      <= 2.5x
      (and, for the record: the same in CPU time, and LuaLaTeX's first
      run with an empty font cache, as on a new machine: no budget)
-  7. the CV's four PDFs (full, short, dba, sre)  vs  the full one  <= 4.5x
+  7. every PDF of the CV (the full one, each variant)  vs  the full
+     one alone                                                    <= 4.5x
      (scripts/build_cv.py, `make cv`: the cv-pdf builder, clean)
   8. the CV's PDF through Typst (`-b cv-pdf`, clean)  vs  `make
      latexpdf` of the same site (LuaLaTeX, warm font cache)         <= 0.2x
@@ -59,6 +60,7 @@ from fontTools.ttLib import TTFont
 
 PROJECT = Path(__file__).resolve().parent.parent
 
+from site_config import book_name, read_conf  # noqa: E402
 from sphinx_work_history.dates import PartialDate, format_length  # noqa: E402
 from sphinx_work_history.kinds import KINDS as ENTRY_KINDS  # noqa: E402
 
@@ -67,6 +69,8 @@ PYTHON = sys.executable
 # compiles (the package's, conf.py's, _ext's) for the next run. Some CI images set
 # PYTHONDONTWRITEBYTECODE, which would make every build compile them again.
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+# The CV's file name (conf.py's BOOK_NAME): the copies of the site keep it.
+BOOK = book_name(read_conf(PROJECT))
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
 TODAY = PartialDate(2026, 11, 27, "day")
 BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2, "next_day": 2.0,
@@ -319,7 +323,7 @@ def pdf_build(src: Path, out: Path, env: dict[str, str] | None = None) -> float:
     for cmd, cwd in (([PYTHON, "-m", "sphinx", "-q", "-b", "latex", "-d", str(out / "doctrees"),
                        str(src), str(out / "latex")], None),
                      (["latexmk", "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-",
-                       "-interaction=nonstopmode", "-halt-on-error", "-silent", "tef-cv.tex"],
+                       "-interaction=nonstopmode", "-halt-on-error", "-silent", f"{BOOK}.tex"],
                       out / "latex")):
         result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env, check=False)
         if result.returncode != 0:
@@ -329,7 +333,7 @@ def pdf_build(src: Path, out: Path, env: dict[str, str] | None = None) -> float:
     cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     PDF_CPU.setdefault(src, []).append(cpu_after.ru_utime + cpu_after.ru_stime
                                        - cpu_before.ru_utime - cpu_before.ru_stime)
-    if not (out / "latex" / "tef-cv.pdf").is_file():
+    if not (out / "latex" / f"{BOOK}.pdf").is_file():
         sys.exit(f"PDF build of {src} made no PDF")
     return elapsed
 
@@ -477,7 +481,7 @@ def cv_pdf_build(src: Path, out: Path) -> float:
         [PYTHON, "-m", "sphinx", "-q", "-b", "cv-pdf", "-d", str(out / "doctrees"), str(src),
          str(out / "cv-pdf")], capture_output=True, text=True, env=env, check=False)
     elapsed = time.perf_counter() - started
-    if result.returncode != 0 or not (out / "cv-pdf" / "tef-cv.pdf").is_file():
+    if result.returncode != 0 or not (out / "cv-pdf" / f"{BOOK}.pdf").is_file():
         sys.exit(f"cv-pdf build of {src} failed:\n{result.stdout}\n{result.stderr}")
     return elapsed
 
@@ -758,7 +762,7 @@ def rendercv_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]
 
 def variants_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
     """Measure 7: every variant's PDF and the full CV's, against the full CV's alone."""
-    return [("variants", "the CV's four PDFs vs the full CV's PDF alone", *alternate(
+    return [("variants", "every PDF of the CV vs the full CV's PDF alone", *alternate(
         lambda: cv_build(work / "cv-all", None), lambda: cv_build(work / "cv-one", [""]),
         runs))]
 

@@ -1,17 +1,18 @@
 #!/usr/bin/env python3
 """Build the CV's PDFs: the full CV and each variant of conf.py (`make cv`).
 
-    scripts/build_cv.py [--builddir _build] [--outdir DIR] [--variants NAME ...]
+    scripts/build_cv.py [--builddir _build] [--outdir DIR]
+                        [--variants NAME ... | --variants-only]
                         [--jobs N] [--python PYTHON] [--srcdir DIR]
 
 For each, sphinx-work-history's ``cv-pdf`` builder (strict, as `make` runs
 it; a variant with ``-D work_history_variant=NAME``): the CV through Typst,
 in the Sphinx process, with no TeX program. The PDFs go to ``<builddir>/cv/``:
-``tef-cv.pdf`` and ``tef-cv-NAME.pdf`` (or to --outdir), named after
-``work_history_cv_basename``. Each build has its own output and doctree
-folders, so the builds can run side by side (--jobs). A PDF past its page
-budget fails its build: the script prints the message, copies no PDF for it,
-and exits 1.
+``BOOK.pdf`` and ``BOOK-NAME.pdf`` (or to --outdir), BOOK being
+``work_history_cv_basename`` (scripts/site_config.py). Each build has its
+own output and doctree folders, so the builds can run side by side (--jobs).
+A PDF past its page budget fails its build: the script prints the message,
+copies no PDF for it, and exits 1.
 """
 
 from __future__ import annotations
@@ -24,34 +25,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from sphinx.config import Config
-from sphinx.util.tags import Tags
+from site_config import PROJECT, book_name, pdf_name, read_conf, variants
 
-PROJECT = Path(__file__).resolve().parent.parent
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
-
-
-def read_conf(srcdir: Path = PROJECT) -> Config:
-    """conf.py, read as Sphinx reads it (with no tags set), with the values
-    this script uses: sphinx-work-history's are registered by its setup, which
-    reading a configuration does not run."""
-    config = Config.read(srcdir, overrides={}, tags=Tags())
-    for name, default in (("work_history_cv_basename", ""), ("work_history_variants", {}),
-                          ("work_history_pages", 0)):
-        config.add(name, default, "env", frozenset({type(default)}))
-    return config
-
-
-def book_name(config: Config) -> str:
-    """The file name of the PDFs, as the cv-pdf builder names its PDF
-    (cv_builder.cv_basename): work_history_cv_basename, else the project's name."""
-    from sphinx.util.osutil import make_filename_from_project
-
-    return config.work_history_cv_basename or make_filename_from_project(config.project)
-
-
-def pdf_name(book: str, variant: str) -> str:
-    return f"{book}-{variant}.pdf" if variant else f"{book}.pdf"
 
 
 def build_one(python: str, srcdir: Path, variant: str, book: str, work: Path, outdir: Path
@@ -76,9 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--builddir", type=Path, default=PROJECT / "_build")
     parser.add_argument("--outdir", type=Path, help="where the PDFs go (default: BUILDDIR/cv)")
-    parser.add_argument("--variants", nargs="*",
-                        help="the variants to build (default: every one in conf.py); "
-                             "'' is the full CV")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--variants", nargs="*",
+                        help="the variants to build (default: the full CV and every variant "
+                             "in conf.py); '' is the full CV")
+    chosen.add_argument("--variants-only", action="store_true",
+                        help="every variant in conf.py, without the full CV")
     parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1))
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--srcdir", type=Path, default=PROJECT,
@@ -88,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     srcdir = args.srcdir.resolve()
     conf = read_conf(srcdir)
     book = book_name(conf)
-    declared = list(conf.work_history_variants)
-    wanted = ["", *declared] if args.variants is None else args.variants
+    declared = list(variants(conf))
+    if args.variants is not None:
+        wanted = args.variants
+    else:
+        wanted = declared if args.variants_only else ["", *declared]
     unknown = [v for v in wanted if v and v not in declared]
     if unknown:
         parser.error(f"unknown variants {unknown}; conf.py declares {declared}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from site_testing import PROJECT, ROOTS, build_site
+from site_testing import BOOK, PROJECT, ROOTS, build_site
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
 pytest_plugins = ("sphinx.testing.fixtures", "browsing")
@@ -51,7 +51,7 @@ def site_latex(tmp_path_factory) -> Path:
     # As Read the Docs runs it: Sphinx's latexmkrc maps -pdf to LuaLaTeX.
     result = subprocess.run(
         [latexmk, "-r", "latexmkrc", "-pdf", "-dvi-", "-ps-", "-interaction=nonstopmode",
-         "-halt-on-error", "tef-cv.tex"],
+         "-halt-on-error", f"{BOOK}.tex"],
         cwd=outdir, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, (

@@ -1,6 +1,7 @@
 """What the site's tests share, beside the package's helpers
-(sphinx_work_history.testing): where the site is, building it as `make`
-does, and reading its PDF's text and its ePub's epubcheck report."""
+(sphinx_work_history.testing): where the site is, what its conf.py names
+the CV and its variants, building it as `make` does, and reading its PDF's
+text and its ePub's epubcheck report."""
 
 from __future__ import annotations
 
@@ -12,11 +13,39 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from site_config import book_name, pdf_name, read_conf, variants
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, STRICT, epubcheck, require_tool
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 PACKAGE_ROOTS = PROJECT / "sphinx-work-history" / "tests" / "roots"
+
+# conf.py names the CV's file name and its variants, and only conf.py
+# (test_site_config.py checks): the tests read them as the scripts do.
+CONF = read_conf(PROJECT)
+BOOK = book_name(CONF)
+VARIANTS: dict[str, dict[str, Any]] = variants(CONF)
+# The CV as Word, plain text and Markdown, by extension, with the label of its
+# download link (conf.py's CV_FILES); the ePub is beside them.
+CV_FILE_LABELS = {"docx": "Word", "txt": "Text", "md": "Markdown"}
+
+
+def cv_pdfs() -> dict[str, int]:
+    """The CV's PDFs `make cv` writes, by file name, with each one's page
+    budget: the full CV's, then each variant's."""
+    return {pdf_name(BOOK, ""): CONF.work_history_pages,
+            **{pdf_name(BOOK, name): spec["pages"] for name, spec in VARIANTS.items()}}
+
+
+def variant_pdf_links(prefix: str = "") -> list[tuple[str, str]]:
+    """(text, href) of each variant's download link, for a page *prefix* below the root."""
+    return [(f"PDF, {spec.get('label', name)}", f"{prefix}{pdf_name(BOOK, name)}")
+            for name, spec in VARIANTS.items()]
+
+
+def cv_file_links(prefix: str = "") -> list[tuple[str, str]]:
+    """(text, href) of the download links of the CV as Word, text and Markdown."""
+    return [(label, f"{prefix}{BOOK}.{ext}") for ext, label in CV_FILE_LABELS.items()]
 
 
 def build_site(builder: str, outdir: Path, *extra: str, env: dict[str, str] | None = None

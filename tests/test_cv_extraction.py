@@ -22,11 +22,11 @@ from markdown_it import MarkdownIt
 
 from cv_pages import CV_TAGS, SMART_QUOTES, directive_bodies, prose
 from resume_checks import source_jobs
+from site_testing import BOOK
 from sphinx_work_history.testing import require_tool
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
-BOOK = "tef-cv"
 EMAIL = "tef@printf.net"  # conf.py's work_history_person
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 # Ligatures (U+FB00–FB06), the replacement character, private-use characters.

@@ -10,6 +10,7 @@ with pypdf, as a reader's copy-paste would.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import subprocess
@@ -20,17 +21,17 @@ import pytest
 from pypdf import PdfReader
 from sphinx.util.tags import Tags
 
-from build_cv import book_name, read_conf
 from resume_checks import source_jobs
-from site_testing import PROJECT, squeeze
+from site_config import pdf_name
+from site_testing import BOOK, CONF, PROJECT, VARIANTS, squeeze
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
-CONF = read_conf()
-VARIANTS: dict[str, dict] = CONF.work_history_variants
-BOOK = book_name(CONF)
 NAMES = ["", *VARIANTS]  # "" is the full CV
+# The variants of one page, and those that choose their entries by their tags.
+ONE_PAGE = [name for name, spec in VARIANTS.items() if spec["pages"] == 1]
+TAGGED = [name for name, spec in VARIANTS.items() if spec.get("tags")]
 
 
 def build_cvs(builddir: Path) -> Path:
@@ -49,7 +50,7 @@ def cv_dir(site_dist: Path) -> Path:
 
 
 def pdf_path(cv_dir: Path, variant: str) -> Path:
-    return cv_dir / (f"{BOOK}-{variant}.pdf" if variant else f"{BOOK}.pdf")
+    return cv_dir / pdf_name(BOOK, variant)
 
 
 def pdf_text(cv_dir: Path, variant: str) -> str:
@@ -154,8 +155,15 @@ def test_each_pdf_holds_exactly_its_only_blocks(cv_dir, variant):
         assert (squeeze(paragraph) in text) == shown, (variant, condition, paragraph[:60])
 
 
-def test_the_one_page_cv_names_every_organisation_and_has_the_contact(cv_dir):
-    (page,) = PdfReader(pdf_path(cv_dir, "short")).pages
+def test_conf_py_has_a_one_page_cv_and_two_that_choose_by_tags():
+    """The tests below read these from conf.py: without them they would check nothing."""
+    assert ONE_PAGE
+    assert len(TAGGED) >= 2
+
+
+@pytest.mark.parametrize("variant", ONE_PAGE)
+def test_the_one_page_cv_names_every_organisation_and_has_the_contact(cv_dir, variant):
+    (page,) = PdfReader(pdf_path(cv_dir, variant)).pages
     text = squeeze(page.extract_text())
     for job in source_jobs():
         if job["file"] != "work-history-markup.md":
@@ -165,10 +173,11 @@ def test_the_one_page_cv_names_every_organisation_and_has_the_contact(cv_dir):
     assert "tef.computer" in text
 
 
-def test_the_dba_and_sre_cvs_choose_differently():
-    assert chosen_orgs("dba") != chosen_orgs("sre")
-    assert len(chosen_orgs("dba")) >= 2
-    assert len(chosen_orgs("sre")) >= 2
+@pytest.mark.parametrize(("one", "other"), list(itertools.combinations(TAGGED, 2)))
+def test_the_cvs_chosen_by_tags_choose_differently(one, other):
+    assert chosen_orgs(one) != chosen_orgs(other)
+    assert len(chosen_orgs(one)) >= 2
+    assert len(chosen_orgs(other)) >= 2
 
 
 def test_the_pdfs_are_reproducible(cv_dir, tmp_path):

@@ -15,11 +15,10 @@ from xml.etree import ElementTree
 import pytest
 
 from cv_pages import SMART_QUOTES, jobs, web_links
-from site_testing import epubcheck_report
+from site_testing import BOOK, epubcheck_report
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
-BOOK = "tef-cv"
 NS = {
     "opf": "http://www.idpf.org/2007/opf",
     "dc": "http://purl.org/dc/elements/1.1/",

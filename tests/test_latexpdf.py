@@ -12,9 +12,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from site_testing import BOOK
+
 pytestmark = pytest.mark.slow
 
-BOOK = "tef-cv"
 A4 = (595.28, 841.89)  # points
 MAX_PAGES = 3
 

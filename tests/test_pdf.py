@@ -13,11 +13,10 @@ import pytest
 from pypdf import PdfReader
 
 from cv_pages import jobs, prose, web_links
-from site_testing import squeeze
+from site_testing import BOOK, squeeze
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dist")]
 
-BOOK = "tef-cv"
 A4 = (595.28, 841.89)  # points
 MAX_PAGES = 3
 # The tags of a cv-pdf build: its format (cv) and its name.

@@ -19,7 +19,14 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from site_testing import PROJECT, epubcheck_report
+from site_testing import (
+    BOOK,
+    PROJECT,
+    VARIANTS,
+    cv_file_links,
+    epubcheck_report,
+    variant_pdf_links,
+)
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
 
 # Its module fixtures build once: every test of the module on one worker.
@@ -94,7 +101,7 @@ def rtd_output(tmp_path_factory) -> Path:
     assert "-b cv-pdf -d _build/doctrees-cv-pdf ." in result.stdout
     assert "latexmk" not in result.stdout
     # build.jobs.post_build: the variants' PDFs, written under the published HTML.
-    assert 'scripts/build_cv.py --variants short dba sre --outdir "$READTHEDOCS_OUTPUT/html"' \
+    assert 'scripts/build_cv.py --variants-only --outdir "$READTHEDOCS_OUTPUT/html"' \
         in result.stdout
     return output
 
@@ -105,20 +112,17 @@ def test_rtd_build_makes_html_with_canonical_urls_and_download_links(rtd_output)
                          "html.parser")
     assert home.find("link", rel="canonical")["href"] == f"{CANONICAL}index.html"
     downloads = {a.get_text(): a["href"] for a in home.select(".site-downloads a")}
-    assert downloads == {"PDF": "/_/downloads/en/latest/pdf/",
-                         "PDF, one page": "tef-cv-short.pdf",
-                         "PDF, DBA": "tef-cv-dba.pdf",
-                         "PDF, SRE": "tef-cv-sre.pdf",
-                         "ePub": "/_/downloads/en/latest/epub/",
-                         "Word": "tef-cv.docx", "Text": "tef-cv.txt", "Markdown": "tef-cv.md"}
+    assert downloads == {"PDF": "/_/downloads/en/latest/pdf/", **dict(variant_pdf_links()),
+                         "ePub": "/_/downloads/en/latest/epub/", **dict(cv_file_links())}
     # build.jobs put the variants' PDFs and the CV files beside the site, where those
-    # links point.
-    for name, budget in (("short", 1), ("dba", 2), ("sre", 2)):
-        pdf = PdfReader(rtd_output / "html" / f"tef-cv-{name}.pdf")
-        assert 1 <= len(pdf.pages) <= budget
-    for name in ("tef-cv.docx", "tef-cv.txt", "tef-cv.md"):
+    # links point; the full CV's PDF is Read the Docs' own download.
+    for name, spec in VARIANTS.items():
+        pdf = PdfReader(rtd_output / "html" / f"{BOOK}-{name}.pdf")
+        assert 1 <= len(pdf.pages) <= spec["pages"]
+    assert not (rtd_output / "html" / f"{BOOK}.pdf").exists()
+    for _, name in cv_file_links():
         assert (rtd_output / "html" / name).is_file(), name
-    assert "tef@printf.net" in (rtd_output / "html" / "tef-cv.txt").read_text(encoding="utf-8")
+    assert "tef@printf.net" in (rtd_output / "html" / f"{BOOK}.txt").read_text(encoding="utf-8")
     sitemap = (rtd_output / "html" / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{CANONICAL}pages/work-history.html</loc>" in sitemap
 

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from site_testing import build_site
+from site_testing import BOOK, build_site, cv_file_links, variant_pdf_links
 from sphinx_work_history.testing import require_tool
 
 # Its module fixtures build once: every test of the module on one worker.
@@ -150,16 +150,15 @@ def test_download_links_on_read_the_docs(rtd_html):
         links = {a.get_text(): a["href"] for a in soup(rtd_html, name).select(".site-downloads a")}
         # The full CV and the ePub from Read the Docs; the others beside the HTML.
         prefix = "../" * name.count("/")
-        assert links == {"PDF": "/_/downloads/en/latest/pdf/",
-                         "PDF, one page": f"{prefix}tef-cv-short.pdf",
-                         "PDF, DBA": f"{prefix}tef-cv-dba.pdf",
-                         "PDF, SRE": f"{prefix}tef-cv-sre.pdf",
-                         "ePub": "/_/downloads/en/latest/epub/",
-                         "Word": f"{prefix}tef-cv.docx", "Text": f"{prefix}tef-cv.txt",
-                         "Markdown": f"{prefix}tef-cv.md"}
+        assert links == {"PDF": "/_/downloads/en/latest/pdf/", **dict(variant_pdf_links(prefix)),
+                         "ePub": "/_/downloads/en/latest/epub/", **dict(cv_file_links(prefix))}
 
 
 # -- make dist: copies beside the HTML ---------------------------------------------
+
+CV_FILE_TYPES = {"Word": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "Text": "text/plain", "Markdown": "text/markdown"}
+
 
 def test_download_links_point_beside_the_html(dist_html):
     for name in PAGES:
@@ -168,15 +167,10 @@ def test_download_links_point_beside_the_html(dist_html):
                  for a in page.select(".sidebar-downloads .site-downloads a")]
         prefix = "../" * name.count("/")
         assert links == [
-            ("PDF", "application/pdf", f"{prefix}tef-cv.pdf"),
-            ("PDF, one page", "application/pdf", f"{prefix}tef-cv-short.pdf"),
-            ("PDF, DBA", "application/pdf", f"{prefix}tef-cv-dba.pdf"),
-            ("PDF, SRE", "application/pdf", f"{prefix}tef-cv-sre.pdf"),
-            ("ePub", "application/epub+zip", f"{prefix}tef-cv.epub"),
-            ("Word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             f"{prefix}tef-cv.docx"),
-            ("Text", "text/plain", f"{prefix}tef-cv.txt"),
-            ("Markdown", "text/markdown", f"{prefix}tef-cv.md")]
+            ("PDF", "application/pdf", f"{prefix}{BOOK}.pdf"),
+            *((text, "application/pdf", href) for text, href in variant_pdf_links(prefix)),
+            ("ePub", "application/epub+zip", f"{prefix}{BOOK}.epub"),
+            *((text, CV_FILE_TYPES[text], href) for text, href in cv_file_links(prefix))]
         # Under the sidebar's navigation, and again above the footer.
         assert len(page.select(".sidebar-downloads .site-downloads")) == 1
         assert len(page.select(".site-downloads")) == 2
