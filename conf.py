@@ -80,6 +80,8 @@ include_patterns = ["index.md", "pages/**"]
 html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get("SITE_URL", "")
 ON_READTHEDOCS = os.environ.get("READTHEDOCS") == "True"
 # The PDF and the ePub share a name, so the downloads are easy to tell apart.
+# Only this file names it (and the variants, above): the Makefile, Read the
+# Docs' jobs, the scripts and the tests read both through scripts/site_config.py.
 BOOK_NAME = "tef-cv"
 BOOK_TITLE = "tef — CV"
 # The CV as Word, plain text and Markdown (`make cv-docx cv-text cv-markdown`)
