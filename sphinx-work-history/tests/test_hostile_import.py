@@ -168,7 +168,7 @@ def _markup(html: str, where: str) -> list[str]:
                 found.append(f"{where}: <{element.name} {attribute}={text!r}>")
         if element.name in ("script", "iframe", "object", "embed") and "alert" in str(element):
             found.append(f"{where}: {str(element)[:120]}")
-        if element.name == "img" and "x" == element.get("src"):
+        if element.name == "img" and element.get("src") == "x":
             found.append(f"{where}: {str(element)[:120]}")
     return found
 
@@ -275,7 +275,8 @@ def _refused(path: Path, sandbox: Path, where: str) -> None:
     assert result.returncode == 2, result
     assert "Traceback" not in result.stderr
     (line,) = result.stderr.splitlines()
-    assert str(path) in line and where in line, line
+    assert str(path) in line, line
+    assert where in line, line
     assert not (sandbox / "project").exists()
     assert {p.name for p in sandbox.iterdir()} == {path.name}, "nothing else written"
 
@@ -285,7 +286,7 @@ def test_a_bad_file_is_one_line_and_nothing_written(name: str, tmp_path: Path) -
     _refused(placed(name, tmp_path), tmp_path, WHERE[name])
 
 
-@pytest.mark.parametrize("opening, closing", [("[", "]"), ('{"a": ', "}")])
+@pytest.mark.parametrize(("opening", "closing"), [("[", "]"), ('{"a": ', "}")])
 def test_deep_nesting_is_one_line(opening: str, closing: str, tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_text('{"basics": {"name": "Ada"}, "work": ' + opening * 100_000 + "1"
