@@ -222,6 +222,7 @@ HOSTILE_NAMES = [
     "{project} ${author} $$ }{ %s",
     "Ada\nimport os; os.system('touch PWNED')",
     "Ada\r\n# Lovelace",
+    "Ada\x00 \x1b[31mLovelace\u2028",  # (no command line holds a NUL: main() takes it)
 ]
 
 
