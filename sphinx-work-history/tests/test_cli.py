@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
 
 from sphinx_work_history import __version__
 from sphinx_work_history.cli import main
+from sphinx_work_history.scaffold import formats
 
 TESTS = Path(__file__).resolve().parent
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -25,6 +30,26 @@ DATA = TESTS / "data"
 def command(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "sphinx_work_history", *map(str, args)],
                           capture_output=True, text=True, check=False, cwd=cwd)
+
+
+# conf.py run as Sphinx runs it (its __file__ set), in a process of its own in the folder
+# that holds it; the values it sets, as JSON.
+READ_CONF = """
+import json, runpy, sys
+names = sys.argv[2:]
+values = runpy.run_path(sys.argv[1])
+print(json.dumps({name: values[name] for name in names}))
+"""
+CONF_NAMES = ("project", "author", "copyright", "work_history_person", "BOOK_NAME",
+              "work_history_cv_basename", "epub_basename", "latex_documents")
+
+
+def read_conf(project: Path) -> dict[str, Any]:
+    result = subprocess.run([sys.executable, "-c", READ_CONF, "conf.py", *CONF_NAMES],
+                            cwd=project, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    values: dict[str, Any] = json.loads(result.stdout)
+    return values
 
 
 def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
@@ -57,9 +82,10 @@ def test_new_writes_a_project(tmp_path: Path) -> None:
     found = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert found == [".gitignore", ".readthedocs.yaml", "Makefile", "README.md", "conf.py",
                      "index.md", "pages/education.md", "pages/skills.md", "pages/work.md",
-                     "requirements.txt"]
+                     "person.json", "requirements.txt"]
+    assert json.loads((target / "person.json").read_text()) == {"name": "Ada Lovelace"}
+    assert read_conf(target)["project"] == "Ada Lovelace"
     conf = (target / "conf.py").read_text()
-    assert 'project = "Ada Lovelace"' in conf
     assert '"tableofcontents": ""' in conf
     assert '"printindex": ""' in conf
     assert "epub_use_index = False" in conf
@@ -73,7 +99,9 @@ def test_new_refuses_a_folder_that_holds_anything(tmp_path: Path) -> None:
     assert "not empty" in line
     assert "--force" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
-    assert command("new", tmp_path, "--name", "Ada", "--force").returncode == 0
+    result = command("new", tmp_path, "--name", "Ada", "--force")
+    assert result.returncode == 0
+    assert result.stderr == ""  # it replaced nothing
     assert (tmp_path / "notes.txt").read_text() == "mine"
     assert (tmp_path / "conf.py").exists()
 
@@ -166,18 +194,136 @@ def test_import_refuses_a_folder_that_holds_anything(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "conf.py").read_text() == "# mine\n"
 
 
-def test_basics_are_the_person_in_conf_py(tmp_path: Path) -> None:
-    import ast
-
+def test_basics_are_the_person_in_person_json(tmp_path: Path) -> None:
     path = DATA / "jsonresume" / "awkward.resume.json"
     assert main(["import", str(path), str(tmp_path / "cv")]) == 0
-    tree = ast.parse((tmp_path / "cv" / "conf.py").read_text())
-    person = next(ast.literal_eval(node.value) for node in tree.body
-                  if isinstance(node, ast.Assign)
-                  and getattr(node.targets[0], "id", "") == "work_history_person")
+    text = (tmp_path / "cv" / "person.json").read_text(encoding="utf-8")
+    person = json.loads(text)
     basics = json.loads(path.read_text())["basics"]
     assert person == {key: value for key, value in basics.items() if key != "summary"}
+    assert text == json.dumps(person, ensure_ascii=False, indent=2) + "\n"
+    # conf.py reads it: the name is the author, the rest the person.
+    conf = read_conf(tmp_path / "cv")
+    assert conf["author"] == conf["project"] == basics["name"]
+    assert conf["work_history_person"] == {k: v for k, v in person.items() if k != "name"}
     # The summary is the home page's introduction.
     index = (tmp_path / "cv" / "index.md").read_text()
     assert index.startswith("# Ada \\*Star\\* Lovelace\\_\n\nI build \\*databases\\*, not "
                             "\\`toys\\`.\n\nSecond paragraph: ")
+
+
+# -- the input is data, never code or markup --------------------------------------
+HOSTILE_NAMES = [
+    '"""; import os; os.system("touch PWNED") #',
+    "'''; import os; os.system('touch PWNED') #",
+    "\\N{x}",
+    "\\x",
+    "Ada \\",
+    "{project} ${author} $$ }{ %s",
+    "Ada\nimport os; os.system('touch PWNED')",
+    "Ada\r\n# Lovelace",
+    "Ada\x00 \x1b[31mLovelace\u2028",  # (no command line holds a NUL: main() takes it)
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_conf_py_holds_no_value_of_the_name(tmp_path: Path, name: str) -> None:
+    plain, hostile = tmp_path / "plain", tmp_path / "hostile"
+    assert main(["new", str(plain), "--name", "Ada Lovelace"]) == 0
+    assert main(["new", str(hostile), "--name", name]) == 0
+    conf = read_conf(hostile)
+    assert conf["author"] == conf["project"] == conf["copyright"] == name
+    assert json.loads((hostile / "person.json").read_text(encoding="utf-8")) == {"name": name}
+    assert not list(tmp_path.rglob("PWNED"))
+    # conf.py is the template's text: only the file name, letters and hyphens, differs.
+    ours, theirs = ((folder / "conf.py").read_text().splitlines() for folder in (plain, hostile))
+    assert [(a, b) for a, b in zip(ours, theirs, strict=True) if a != b] in (
+        [], [('BOOK_NAME = "ada-lovelace-cv"', f'BOOK_NAME = "{conf["BOOK_NAME"]}"')])
+    assert re.fullmatch(r"[a-z0-9-]+", conf["BOOK_NAME"])
+
+
+def test_conf_py_holds_no_value_of_an_imported_person(tmp_path: Path) -> None:
+    hostile = '"""; import os; os.system("touch PWNED") #'
+    document = {"basics": {"name": hostile, "label": hostile + " {x}", "email": "a@example.org",
+                           "location": {"city": "\\N{x}"}}}
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["import", str(path), str(tmp_path / "cv")]) == 0
+    conf = read_conf(tmp_path / "cv")
+    assert conf["author"] == hostile
+    assert conf["work_history_person"] == {k: v for k, v in document["basics"].items()
+                                           if k != "name"}
+    source = (tmp_path / "cv" / "conf.py").read_text()
+    assert "PWNED" not in source
+    assert "\\N{x}" not in source
+    assert not list(tmp_path.rglob("PWNED"))
+
+
+def test_a_name_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "sphinx_work_history", "new",
+                             str(tmp_path / "cv"), "--name", b"Ada \xff"],
+                            capture_output=True, text=True, check=False)
+    assert one_error_line(result) == "sphinx-work-history: --name: not UTF-8 text"
+    assert list(tmp_path.iterdir()) == []
+
+
+def rendered(markdown: str) -> BeautifulSoup:
+    """The HTML CommonMark makes of *markdown* (as GitHub shows a README; MyST reads
+    inline markup as CommonMark does)."""
+    return BeautifulSoup(MarkdownIt("commonmark").render(markdown), "html.parser")
+
+
+@pytest.mark.parametrize("name", [
+    "Ada [Lovelace](https://example.org/phish)",
+    "Ada ![me](https://example.org/track.png)",
+    "Ada <script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "Ada <https://example.org/>",
+    "Ada\n# Injected\n<script>alert(1)</script>",
+    "Ada\r[x](https://example.org/)",
+    "  *Ada* {role}`x` $x$ & &amp; ",
+])
+def test_markdown_files_show_the_name_as_text(tmp_path: Path, name: str) -> None:
+    target, plain = tmp_path / "cv", tmp_path / "plain"
+    assert main(["new", str(target), "--name", name]) == 0
+    assert main(["new", str(plain), "--name", "Ada Lovelace"]) == 0
+    for page, heading in (("README.md", f"{name}'s CV"), ("index.md", name)):
+        html, plain_html = (rendered((folder / page).read_text(encoding="utf-8"))
+                            for folder in (target, plain))
+        # The same elements, links and all, as with a plain name: the name adds none.
+        assert ([(tag.name, tag.attrs) for tag in html.find_all(True)]
+                == [(tag.name, tag.attrs) for tag in plain_html.find_all(True)]), page
+        assert html.h1.get_text() == heading, page
+    # The other files hold no value of the input.
+    for other in (".readthedocs.yaml", "Makefile", "requirements.txt", ".gitignore"):
+        assert (target / other).read_bytes() == (plain / other).read_bytes()
+
+
+def test_a_long_name_makes_a_short_file_name(tmp_path: Path) -> None:
+    name = " ".join(["Hubert", "Blaine", "Wolfeschlegelsteinhausenbergerdorff"] * 6)
+    assert len(name) > 290
+    target = tmp_path / "cv"
+    assert main(["new", str(target), "--name", name]) == 0
+    conf = read_conf(target)
+    basename = conf["work_history_cv_basename"]
+    assert basename == conf["epub_basename"] == conf["latex_documents"][0][1].removesuffix(
+        ".tex")
+    # Cut at a hyphen, at most 60 characters before "-cv": whole words of the name.
+    stem = basename.removesuffix("-cv")
+    assert stem == "hubert-blaine-wolfeschlegelsteinhausenbergerdorff-hubert"
+    assert conf["author"] == name
+    assert (target / "index.md").read_text().startswith(f"# {name}\n")
+
+
+def test_the_makefile_gives_each_format_its_own_doctrees(tmp_path: Path) -> None:
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("no make")
+    target = tmp_path / "cv"
+    assert main(["new", str(target), "--name", "Ada"]) == 0
+    result = subprocess.run([make, "-n", "-j", "all"], cwd=target, capture_output=True,
+                            text=True, check=True)
+    commands = [line.split() for line in result.stdout.splitlines() if " -M " in line]
+    assert sorted(command[command.index("-M") + 1] for command in commands) == sorted(formats())
+    doctrees = [command[command.index("-d") + 1] for command in commands]
+    assert sorted(doctrees) == sorted(f"_build/doctrees-{f}" for f in formats())

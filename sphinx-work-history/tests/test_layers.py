@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, set[str]]] = [
                  "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx", "cv_typst",
                  "cv_pdf", "typst_fonts"}),
     ("setup", {"__init__"}),
-    ("command", {"cli", "__main__", "scaffold", "myst_writer", "importers"}),
+    ("command", {"cli", "__main__", "scaffold", "project_folder", "myst_writer", "importers"}),
     # What the tests share (sphinx_design/testing.py's role): never imported by the rest.
     ("testing", {"testing", "testing_jsonresume"}),
 ]

@@ -3,6 +3,7 @@ shows the person's name."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -89,3 +90,46 @@ def test_cv_files(project: Path, builder: str, suffix: str) -> None:
 def test_cv_pdf(project: Path) -> None:
     out = make(project, "cv-pdf")
     assert list(out.glob("*.pdf"))
+
+
+def test_make_j_builds_formats_side_by_side(tmp_path: Path) -> None:
+    """Two builds at once, each in its own doctrees: both pass, strictly."""
+    make = require_tool("make")
+    folder = tmp_path / "cv"
+    assert main(["new", str(folder), "--name", NAME]) == 0
+    result = subprocess.run(
+        [make, "-j2", "html", "cv-text", f"SPHINXBUILD={sys.executable} -m sphinx",
+         "STRICT=-W --keep-going -n -T -q"], cwd=folder, capture_output=True, text=True,
+        check=False, env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert result.stderr == ""
+    assert f"<h1>{NAME}" in (folder / "_build" / "html" / "index.html").read_text()
+    assert NAME in (folder / "_build" / "cv-text" / "ada-lovelace-cv.txt").read_text()
+    assert sorted(p.name for p in (folder / "_build").glob("doctrees*")) == [
+        "doctrees-cv-text", "doctrees-html"]
+
+
+def test_a_forced_project_builds_with_the_authors_pages(tmp_path: Path) -> None:
+    """`new --force` twice over a folder with pages of the author's: every page is in the
+    toctree, the backups are no pages, and the build is strict."""
+    folder = tmp_path / "cv"
+    for relative, text in {"index.md": "# Mine\n", "talks.md": "# Talks\n",
+                           "pages/blog.md": "# Blog\n", "notes/README.md": "# Notes\n",
+                           ".github/ISSUE.md": "# Not a page\n"}.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text)
+    assert main(["new", str(folder), "--name", NAME, "--force"]) == 0
+    assert main(["new", str(folder), "--name", "Ada King", "--force"]) == 0
+    out = make(folder, "html")
+    for page in ("talks", "pages/blog", "notes/README"):
+        assert (out / f"{page}.html").exists()
+    assert not (out / ".sphinx-work-history-backup").exists()
+
+
+def test_hostile_names_build_as_written(tmp_path: Path) -> None:
+    name = '"""; import os; os.system("touch PWNED") # [x](y) <b>'
+    folder = tmp_path / "cv"
+    assert main(["new", str(folder), "--name", name]) == 0
+    text = (make(folder, "cv-text") / "import-os-os-system-touch-pwned-x-y-b-cv.txt").read_text()
+    assert text.startswith(name + "\n")
+    assert not list(tmp_path.rglob("PWNED"))
