@@ -194,6 +194,22 @@ def test_a_photo_outside_the_project_is_refused_and_copied_nowhere(tmp_path, cas
     assert "Ada Example" in [p.text for p in word.paragraphs]
 
 
+def test_a_photo_that_is_not_an_image_is_left_out_of_the_word_file(tmp_path):
+    srcdir = project(tmp_path, "", project="Ada")
+    (srcdir / "ada.png").write_bytes(SECRET)  # a PNG's signature, then no image
+    conf = srcdir / "conf.py"
+    with conf.open("a", encoding="utf-8") as file:
+        file.write("work_history_person = {'email': 'ada@example.org', 'image': 'ada.png'}\n")
+    app = build(srcdir, "cv-docx", builddir=tmp_path / "build")  # a traceback fails the test
+    (warning,) = work_history_warnings(app.warning.getvalue())
+    assert (warning.file, warning.line, warning.subtype) == (
+        "conf.py", line_of(conf, "work_history_person"), "photo")
+    assert "'ada.png' cannot be read as an image; the Word file has no photo" in warning.message
+    word = docx.Document(str(app.outdir / "ada.docx"))
+    assert not word.inline_shapes
+    assert "Engineer, Acme" in [p.text for p in word.paragraphs]
+
+
 # -- control characters in addresses -----------------------------------------------------
 
 CONTROL_INDEX = """\

@@ -12,6 +12,7 @@ holds one, stands above the name.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import zipfile
@@ -21,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
+from .compat import app_of
+from .config import conf_location
 from .cv_builder import CVBuilder
 from .cv_model import (
     CV,
@@ -37,6 +40,7 @@ from .cv_model import (
 from .l10n import direction
 from .messages import warn
 from .model import today
+from .person import get_person
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -148,6 +152,26 @@ def core_property(text: str) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
+def readable_photo(path: str) -> bool:
+    """Whether python-docx can embed the photo at *path* (a web address is not
+    fetched, so it is not one)."""
+    from docx.image.exceptions import (
+        InvalidImageStreamError,
+        UnexpectedEndOfFileError,
+        UnrecognizedImageError,
+    )
+    from docx.image.image import Image
+
+    if "://" in path or Path(path).suffix.lower() not in DOCX_IMAGE_TYPES:
+        return True  # not embedded (build_docx)
+    try:
+        Image.from_file(path)
+    except (OSError, InvalidImageStreamError, UnexpectedEndOfFileError,
+            UnrecognizedImageError):
+        return False
+    return True
+
+
 def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     import docx
     from docx.shared import Mm
@@ -245,6 +269,12 @@ class CVDocxBuilder(CVBuilder):
             super().write_documents(docnames)
 
     def write_cv(self, cv: CV, path: Path) -> bool:
+        if cv.image and not readable_photo(cv.image):
+            warn("photo", f"work_history_person['image']: "
+                 f"{get_person(self.config).get('image', '')!r} cannot be read as an image; "
+                 "the Word file has no photo",
+                 conf_location(app_of(self), "work_history_person"))
+            cv = dataclasses.replace(cv, image="")
         # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
         # a ZIP archive holds no date before 1980.
         day = today(self.config)
