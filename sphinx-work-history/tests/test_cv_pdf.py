@@ -273,5 +273,5 @@ def test_a_photo_at_a_web_address_is_not_downloaded_and_says_so(make_app, tmp_pa
     app = make_app("cv-pdf", srcdir=srcdir)
     app.build()
     assert "'https://ada.example.org/ada.png' is not a file of the project; the PDF's " \
-        "header has no photo [work_history.pdf]" in app._warning.getvalue()
+        "header has no photo [work_history.photo]" in app._warning.getvalue()
     assert not pypdf.PdfReader(app.outdir / "adascv.pdf").pages[0].images

@@ -52,3 +52,15 @@ def test_today_follows_source_date_epoch(monkeypatch):
     assert default_today() == "2026-11-27"
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     assert default_today() == dt.date.today().isoformat()
+
+
+def test_a_year_out_of_range_is_not_a_date():
+    """From 1900 to the year after the build's: a year outside is a slip of the keyboard."""
+    from sphinx_work_history.dates import parse_in_range
+
+    today = PartialDate.parse("2026-11-27")
+    assert parse_in_range("1900", today).iso() == "1900"
+    assert parse_in_range("2027-12-31", today).iso() == "2027-12-31"
+    for text in ("1899-12", "0001", "0201", "2028", "9999"):
+        with pytest.raises(DateError, match="out of range: its year should be from 1900 to 2027"):
+            parse_in_range(text, today)

@@ -420,7 +420,7 @@ def test_a_photo_that_is_not_there_is_a_located_warning(tmp_path):
                     encoding="utf-8")
     app = build(srcdir, "html")
     (warning,) = work_history_warnings(app.warning.getvalue())
-    assert (warning.file, warning.subtype) == ("conf.py", "bad_config")
+    assert (warning.file, warning.subtype) == ("conf.py", "photo")
     assert warning.line == line_of(conf, "work_history_person")
     assert "no file 'nowhere.png'" in warning.message
     assert "image" not in json.loads((app.outdir / "resume.json").read_text(

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("transforms", {"render", "microformats", "capture", "fences", "contact"}),
     ("outputs", {"export_resume", "resume_data", "jsonld", "cvheader", "glyphs",
                  "cv_document", "cv_builder", "cv_text", "cv_markdown", "cv_docx", "cv_typst",
-                 "cv_pdf", "typst_fonts"}),
+                 "cv_pdf", "typst_fonts", "titles"}),
     ("setup", {"__init__"}),
     ("command", {"cli", "__main__", "scaffold", "project_folder", "myst_writer", "importers"}),
     # What the tests share (sphinx_design/testing.py's role): never imported by the rest.

@@ -41,6 +41,13 @@ CASES = [
     ("dates.md", "Bad end", "bad_date", "'2020-00'"),
     ("dates.md", "Current end", "bad_date",
      "'current' is not a date, and the one word :end: takes is 'present'"),
+    ("dates.md", "Year one", "bad_date",
+     ":start: '0001' is out of range: its year should be from 1900 to 2027"),
+    ("dates.md", "Far future", "bad_date", ":start: '9999' is out of range"),
+    ("dates.md", "Ends too late", "bad_date", ":end: '2100' is out of range"),
+    ("dates.md", "Victorian prize", "bad_date",
+     ":date: '1850' is out of range: its year should be from 1900 to 2027 (the year after "
+     "the build's date); the entry is shown without a date"),
     ("names.md", "Empty name", "missing_field", ":name: ''"),
     ("names.md", "Second holder", "duplicate_name", "'shared'"),
     ("other.md", "Across again", "duplicate_name", "'across'"),
@@ -115,6 +122,16 @@ def test_warned_entries_keep_what_could_be_read(built):
     assert backwards.select_one("time.dt-start")["datetime"] == "2020-05"
     assert backwards.select_one(".wh-dates").get_text() == "May 2020 – unknown"
     assert backwards.select_one(".dt-end") is None
+    # A year out of range is not read as a date: no span of days for year one, no
+    # ongoing role for a start in 9999; an end too late is unknown, as any bad end is.
+    shown = {a.select_one(".wh-org").get_text(): a for a in page.select("article.wh-job")}
+    for org in ("Early Ltd", "Future Ltd"):
+        assert shown[org].select_one(".wh-job-meta").get_text() == "", shown[org]
+        assert shown[org].select_one("time") is None
+    assert shown["Late Ltd"].select_one(".wh-dates").get_text() == "2019 – unknown"
+    award = next(a for a in page.select("article") if "Victorian prize" in a.get_text())
+    assert award.select_one("time") is None
+    assert "1850" not in award.get_text()
     fields = BeautifulSoup((built.outdir / "fields.html").read_text(), "html.parser")
     ftp = next(a for a in fields.select("article.wh-job") if "Ftp Ltd" in a.get_text())
     assert ftp.select_one(".wh-org").name == "span"  # shown, but not linked

@@ -121,9 +121,11 @@ def test_wheel_metadata_declares_the_supported_versions(wheel):
     meta = metadata(wheel)
     assert meta["Name"] == "sphinx-work-history"
     assert meta["Requires-Python"] == ">=3.11"
-    # Sphinx and Babel (CLDR's dates), and the optional extras: everything (all), Word
-    # output, the command's import, the PDF through Typst, the glyph check, a new project.
+    # Sphinx, Babel (CLDR's dates) and MarkupSafe (names as text in the HTML templates),
+    # and the optional extras: everything (all), Word output, the command's import, the
+    # PDF through Typst, the glyph check, a new project.
     assert meta.get_all("Requires-Dist") == ["sphinx>=8.2,<10", "babel>=2.13,<3",
+                                             "MarkupSafe>=2.0,<4",
                                              'myst-parser==5.2.0 ; extra == "all"',
                                              'furo==2025.12.19 ; extra == "all"',
                                              'python-docx==1.2.0 ; extra == "all"',

@@ -9,9 +9,11 @@ written (render.py), so lengths count to the day of the build.
 The same records are published as data: ``resume.json`` (JSON Resume),
 schema.org JSON-LD and microformats2 h-resume (export_resume.py,
 jsonld.py, microformats.py; the person behind them: person.py), and the
-PDF's CV header (cvheader.py). The builders ``cv-docx``, ``cv-text`` and
-``cv-markdown`` write the whole CV as one Word, text or Markdown file
-(cv_docx.py, cv_text.py, cv_markdown.py, from cv_document.py), and
+PDF's CV header (cvheader.py); the project's name and author are text
+wherever a theme or LaTeX would print them raw (titles.py). The builders
+``cv-docx``, ``cv-text`` and ``cv-markdown`` write the whole CV as one Word,
+text or Markdown file (cv_docx.py, cv_text.py, cv_markdown.py, from
+cv_document.py), and
 ``cv-pdf`` as a tagged PDF/UA-1 file through Typst (cv_pdf.py, cv_typst.py,
 typst_fonts.py, the designs in assets/typst/). Every
 setting is checked in config.py.
@@ -54,6 +56,7 @@ from .microformats import setup_microformats
 from .nodes import setup_nodes
 from .render import KINDS_CSS, setup_render
 from .summary import setup_summary
+from .titles import setup_titles
 from .translation import setup_translation
 from .variants import setup_variants
 from .xref import setup_xref
@@ -98,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_microformats(app)
     setup_contact(app)
     setup_cvheader(app)
+    setup_titles(app)
     setup_latex_matter(app)
     setup_glyphs(app)
     setup_cv_builder(app)

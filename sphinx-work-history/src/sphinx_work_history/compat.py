@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 
 from docutils import nodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
@@ -46,8 +47,13 @@ def builder_of(env: BuildEnvironment) -> Builder:
     return app.builder
 
 
+def app_of(builder: Builder) -> Sphinx:
+    """The builder's application (Sphinx 9 deprecates the builder's ``app``; 8.2 has
+    no ``_app``)."""
+    app: Sphinx = getattr(builder, "_app", None) or builder.app
+    return app
+
+
 def fail_build(builder: Builder) -> None:
-    """Make the build exit with status 1, as a warning under -W does (Sphinx 9
-    deprecates the builder's ``app``; 8.2 has no ``_app``)."""
-    app = getattr(builder, "_app", None) or builder.app
-    app.statuscode = 1
+    """Make the build exit with status 1, as a warning under -W does."""
+    app_of(builder).statuscode = 1

@@ -1,7 +1,7 @@
 """Every configuration value of the extension, registered and checked in one place.
 
 Each value is checked once, at ``config-inited``; a value that cannot be
-used is a ``work_history.bad_config`` (or ``bad_date``) warning located in
+used is a ``work_history.bad_config`` (or ``bad_date``, ``photo``) warning located in
 conf.py, and is replaced by its default or its usable part, so the rest
 of the extension reads checked values only.
 
@@ -62,7 +62,8 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
     "work_history_cv_basename": (
         "", "", frozenset({str}),
         "the file name (without suffix) of the CV the cv-docx, cv-text and cv-markdown "
-        "builders write; default: the project's name, as a file name"),
+        "builders write; default: the project's name, as a file name (its words up to 60 "
+        "characters)"),
     "work_history_cv_title": (
         "", "", frozenset({str}),
         "the title of the CV the cv-docx builder writes (its core properties); default: "
@@ -152,10 +153,20 @@ def _check_lists(app: Sphinx, config: Config) -> None:
         config.work_history_hub = config.root_doc
 
 
+#: The longest CV file name, in bytes, before its suffix: room under the 255 bytes
+#: of a file name for the suffix and the name of the file it is first written to.
+BASENAME_BYTES = 200
+
+
 def _check_cv_basename(app: Sphinx, config: Config) -> None:
     name = config.work_history_cv_basename
+    problem = ""
     if name and (name != Path(name).name or name in (".", "..")):
-        warn("bad_config", f"work_history_cv_basename: {name!r} is not a file name; the "
+        problem = "is not a file name"
+    elif len(name.encode("utf-8")) > BASENAME_BYTES:
+        problem = f"is longer than {BASENAME_BYTES} bytes"
+    if problem:
+        warn("bad_config", f"work_history_cv_basename: {name!r} {problem}; the "
              "project's name is used instead", conf_location(app, "work_history_cv_basename"))
         config.work_history_cv_basename = ""
 
@@ -163,8 +174,8 @@ def _check_cv_basename(app: Sphinx, config: Config) -> None:
 def _check_person(app: Sphinx, config: Config) -> None:
     person, problems = read_person(config.work_history_person, config)
     where = conf_location(app, "work_history_person")
-    for problem in problems:
-        warn("bad_config", problem, where)
+    for subtype, problem in problems:
+        warn(subtype, problem, where)
     config.work_history_person = person
 
 

@@ -7,8 +7,10 @@ page's title, in standard nodes: the photo, then a line of the email (a
 location and each profile – the same details, in the same order, as the
 PDF's header (cvheader.py) and the CV files (cv_model.py) give.
 
-The photo (``work_history_person['image']``) is a web address or a file
-of the project (relative to conf.py). A file is copied when the builder
+The photo (``work_history_person['image']``) is a web address or an image
+file inside the project (relative to conf.py; person.py's `photo_problem`
+says what else is refused, with a ``work_history.photo`` warning, before
+anything is copied). A file is copied when the builder
 starts: to ``_images/`` of the HTML output (and so into the ePub), as
 ``workhistory-photo`` plus its suffix to the LaTeX output (the PDF's
 header shows it) and to the CV files' output (the Word CV shows it). An
@@ -31,7 +33,7 @@ from .compat import builder_of, builds_epub
 from .config import conf_location
 from .cv_model import contacts_of, web_shown
 from .messages import warn
-from .person import get_person, image_is_local, image_output_path
+from .person import get_person, image_is_local, image_output_path, photo_problem
 
 #: The photo's file name in the LaTeX and CV files' output (a name TeX reads whole).
 PHOTO_NAME = "workhistory-photo"
@@ -52,11 +54,13 @@ def latex_photo(person: dict[str, Any]) -> str:
 
 
 def _check_image(app: Sphinx, config: Config) -> None:
+    """A photo that is neither a web address nor an image file inside the project
+    is left out of every output (nothing outside the project is ever copied)."""
     person = get_person(config)
-    source = photo_source(app.confdir, person)
-    if source is not None and not source.is_file():
-        warn("bad_config", f"work_history_person['image']: no file {person['image']!r} "
-             "(relative to conf.py); the photo is left out",
+    if not person.get("image"):
+        return
+    if problem := photo_problem(person["image"], app.srcdir, app.confdir):
+        warn("photo", f"work_history_person['image']: {problem}; the photo is left out",
              conf_location(app, "work_history_person"))
         config.work_history_person = {k: v for k, v in person.items() if k != "image"}
 

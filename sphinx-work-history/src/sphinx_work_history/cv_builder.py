@@ -3,7 +3,9 @@
 Like Sphinx's ``singlehtml`` and ``latex`` builders, a `CVBuilder` writes
 no file per document: every build is of the whole CV (`cv_document.CV`),
 written to ``work_history_cv_basename`` plus the builder's suffix in the
-output directory. Its format, ``cv``, is a tag ``only`` blocks can name.
+output directory (through a file beside it, moved onto it once complete: a
+build that fails midway never leaves a half-written CV). Its format, ``cv``,
+is a tag ``only`` blocks can name.
 
 The CV leaves out the pages ``work_history_exclude_docs`` names (pages of
 examples), so a CV builder does not read them: Sphinx leaves the builder's
@@ -13,6 +15,7 @@ pages is its text, as every link to another page is in a CV file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Set
 from pathlib import Path
 
@@ -58,16 +61,46 @@ class CVBuilder(Builder):
         return Path(self.outdir, cv_basename(self.config) + self.suffix)
 
     def write_documents(self, _docnames: Set[str]) -> None:
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.write_cv(read_cv(self), self.target)
-        logger.info("%s written", self.target.name)
+        target = self.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        cv = read_cv(self)
+        # Written beside the target, then moved onto it in one step: a build that
+        # fails midway leaves no half-written CV, and the last complete one in place.
+        partial = target.with_name(f".{target.stem}.{os.getpid()}.part{target.suffix}")
+        try:
+            if self.write_cv(cv, partial):
+                os.replace(partial, target)
+                logger.info("%s written", target.name)
+        finally:
+            partial.unlink(missing_ok=True)
 
-    def write_cv(self, cv: CV, path: Path) -> None:
+    def write_cv(self, cv: CV, path: Path) -> bool:
+        """Write *cv* to *path*; False when it could not be made (the builder has
+        said why, and failed the build)."""
         raise NotImplementedError
 
 
+#: The longest file name (before its suffix) a CV takes from the project's name.
+BASENAME_LENGTH = 60
+
+
 def cv_basename(config: Config) -> str:
-    return config.work_history_cv_basename or make_filename_from_project(config.project)
+    return config.work_history_cv_basename or default_basename(config.project)
+
+
+def default_basename(project: str) -> str:
+    """The project's name as a file name (as Sphinx names its LaTeX file), of its
+    words as many as fit in `BASENAME_LENGTH` characters: the name in the CV's
+    text stays whole, the file name stays one any system can write."""
+    name = make_filename_from_project(project)
+    if len(name) <= BASENAME_LENGTH:
+        return name
+    words = project.split()
+    for count in range(len(words) - 1, 0, -1):
+        name = make_filename_from_project(" ".join(words[:count]))
+        if len(name) <= BASENAME_LENGTH:
+            return name
+    return name[:BASENAME_LENGTH]  # one word longer than that
 
 
 def _link_to_left_out_page(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,

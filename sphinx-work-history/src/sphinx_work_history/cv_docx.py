@@ -12,6 +12,7 @@ holds one, stands above the name.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import zipfile
@@ -21,11 +22,25 @@ from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
+from .compat import app_of
+from .config import conf_location
 from .cv_builder import CVBuilder
-from .cv_model import CV, Aside, Block, BulletList, EmployerGroup, Entry, Item, Run, compact_lists
+from .cv_model import (
+    CV,
+    Aside,
+    Block,
+    BulletList,
+    EmployerGroup,
+    Entry,
+    Item,
+    Run,
+    clean,
+    compact_lists,
+)
 from .l10n import direction
 from .messages import warn
 from .model import today
+from .person import get_person
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -122,6 +137,41 @@ def _plain_bullets(document: Document) -> None:
             fonts.getparent().remove(fonts)
 
 
+#: The longest text of a core property (python-docx refuses longer).
+CORE_PROPERTY_LENGTH = 255
+
+
+def core_property(text: str) -> str:
+    """*text* as a document property holds it: without control characters, and cut
+    at a word (ending in an ellipsis) past `CORE_PROPERTY_LENGTH` characters; the
+    document's own text keeps it whole."""
+    text = clean(text)
+    if len(text) <= CORE_PROPERTY_LENGTH:
+        return text
+    cut = text[:CORE_PROPERTY_LENGTH - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def readable_photo(path: str) -> bool:
+    """Whether python-docx can embed the photo at *path* (a web address is not
+    fetched, so it is not one)."""
+    from docx.image.exceptions import (
+        InvalidImageStreamError,
+        UnexpectedEndOfFileError,
+        UnrecognizedImageError,
+    )
+    from docx.image.image import Image
+
+    if "://" in path or Path(path).suffix.lower() not in DOCX_IMAGE_TYPES:
+        return True  # not embedded (build_docx)
+    try:
+        Image.from_file(path)
+    except (OSError, InvalidImageStreamError, UnexpectedEndOfFileError,
+            UnrecognizedImageError):
+        return False
+    return True
+
+
 def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     import docx
     from docx.shared import Mm
@@ -135,11 +185,11 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     _set_language(document, language)
     _plain_bullets(document)
     properties = document.core_properties
-    properties.title = title
-    properties.author = cv.name
+    properties.title = core_property(title)
+    properties.author = core_property(cv.name)
     properties.language = language
     properties.created = properties.modified = when
-    properties.last_modified_by = cv.name
+    properties.last_modified_by = core_property(cv.name)
     properties.revision = 1
 
     if cv.image and Path(cv.image).suffix.lower() in DOCX_IMAGE_TYPES:
@@ -218,13 +268,20 @@ class CVDocxBuilder(CVBuilder):
         if self.docx:
             super().write_documents(docnames)
 
-    def write_cv(self, cv: CV, path: Path) -> None:
+    def write_cv(self, cv: CV, path: Path) -> bool:
+        if cv.image and not readable_photo(cv.image):
+            warn("photo", f"work_history_person['image']: "
+                 f"{get_person(self.config).get('image', '')!r} cannot be read as an image; "
+                 "the Word file has no photo",
+                 conf_location(app_of(self), "work_history_person"))
+            cv = dataclasses.replace(cv, image="")
         # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
         # a ZIP archive holds no date before 1980.
         day = today(self.config)
         when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
         title = self.config.work_history_cv_title or self.config.project
         save(build_docx(cv, title, when), path, when)
+        return True
 
 
 def setup_cv_docx(app: Sphinx) -> None:

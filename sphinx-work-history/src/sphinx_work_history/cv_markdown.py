@@ -156,8 +156,9 @@ class CVMarkdownBuilder(CVBuilder):
     name = "cv-markdown"
     suffix = ".md"
 
-    def write_cv(self, cv: CV, path: Path) -> None:
+    def write_cv(self, cv: CV, path: Path) -> bool:
         path.write_text(cv_markdown(cv), encoding="utf-8")
+        return True
 
 
 def setup_cv_markdown(app: Sphinx) -> None:

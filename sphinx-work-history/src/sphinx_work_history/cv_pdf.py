@@ -64,20 +64,20 @@ class CVPdfBuilder(CVBuilder):
         source = Path(self.confdir, image)
         if "://" in image or not source.is_file():
             # Nothing is downloaded at build time.
-            warn("pdf", f"work_history_person's image {image!r} is not a file of the "
+            warn("photo", f"work_history_person's image {image!r} is not a file of the "
                  "project; the PDF's header has no photo", None)
             return ""
         shutil.copyfile(source, Path(self.outdir, "photo" + source.suffix))
         return "photo" + source.suffix
 
-    def write_cv(self, cv: CV, path: Path) -> None:
+    def write_cv(self, cv: CV, path: Path) -> bool:
         try:
             import typst
         except ImportError:
             warn("pdf", "the cv-pdf builder needs the typst package: "
                  "pip install sphinx-work-history[pdf]", None)
             fail_build(self)
-            return
+            return False
         designs = Path(self.outdir, DESIGN_DIR)
         designs.mkdir(parents=True, exist_ok=True)
         for template in DESIGNS.glob("*.typ"):
@@ -88,10 +88,10 @@ class CVPdfBuilder(CVBuilder):
         draft = document(cv, self.settings(cv, typst_fonts.configured_chains(self.config),
                                            photo), design)
         chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
-        source = path.with_suffix(".typ")
+        # Named after the CV (*path* is where it is written before it is complete).
+        source = self.target.with_suffix(".typ")
         source.write_text(document(cv, self.settings(cv, chains, photo), design),
                           encoding="utf-8")
-        path.unlink(missing_ok=True)  # never a stale PDF
         compiler = typst.Compiler(str(source), root=str(self.outdir),
                                   font_paths=typst_fonts.fonts(paths), ignore_system_fonts=True)
         try:
@@ -101,9 +101,10 @@ class CVPdfBuilder(CVBuilder):
             warn("pdf", f"Typst could not make the PDF: {message}{_where(exc, source)}",
                  None)
             fail_build(self)
-            return
+            return False
         logger.info("%s written", source.name)
         self.check_budget(compiler)
+        return True
 
     def check_budget(self, compiler: Any) -> None:
         """The PDF's pages against the budget; past it, the entries that reach

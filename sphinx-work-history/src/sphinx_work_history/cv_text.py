@@ -124,8 +124,9 @@ class CVTextBuilder(CVBuilder):
     name = "cv-text"
     suffix = ".txt"
 
-    def write_cv(self, cv: CV, path: Path) -> None:
+    def write_cv(self, cv: CV, path: Path) -> bool:
         path.write_text(cv_text(cv), encoding="utf-8")
+        return True
 
 
 def setup_cv_text(app: Sphinx) -> None:

@@ -29,6 +29,8 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
 _SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 PRESENT = "present"
+#: The earliest year of an entry's date (`parse_in_range`).
+FIRST_YEAR = 1900
 
 
 class DateError(ValueError):
@@ -91,6 +93,18 @@ class PartialDate:
         if self.precision == "month":
             return f"{month} {self.year}"
         return f"{self.day} {month} {self.year}"
+
+
+def parse_in_range(text: str, today: PartialDate) -> PartialDate:
+    """Read an entry's date as `PartialDate.parse` does, and refuse a year before
+    `FIRST_YEAR` or after the year after *today* (a typing slip such as ``0201``
+    or ``9999``, which would read as a span of days or as not begun)."""
+    date = PartialDate.parse(text)
+    last = today.year + 1
+    if not FIRST_YEAR <= date.year <= last:
+        raise DateError(f"{text.strip()!r} is out of range: its year should be from "
+                        f"{FIRST_YEAR} to {last} (the year after the build's date)")
+    return date
 
 
 def coarser(a: Precision, b: Precision) -> Precision:

@@ -32,10 +32,11 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import options as opt
-from .dates import PRESENT, DateError, PartialDate, coarser
+from .dates import PRESENT, DateError, PartialDate, coarser, parse_in_range
 from .domain import get_domain, target_name
 from .kinds import KINDS, Record, option_fields
 from .messages import Location, warn
+from .model import today
 from .nodes import cv_entry
 from .rawtext import raw_as_text
 from .translation import texts_node
@@ -68,11 +69,12 @@ def split_list(value: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in row if item.strip())
 
 
-def parse_date(text: str, option: str, label: str, location: Location, fallback: str
-               ) -> PartialDate | None:
-    """*text* as a date, or None and a warning that says what happens instead."""
+def parse_date(text: str, option: str, label: str, location: Location, fallback: str,
+               today: PartialDate) -> PartialDate | None:
+    """*text* as a date (within `parse_in_range`'s years, from *today*), or None and
+    a warning that says what happens instead."""
     try:
-        return PartialDate.parse(text)
+        return parse_in_range(text, today)
     except DateError as exc:
         warn("bad_date", f"{label}: :{option}: {exc}; {fallback}", location)
         return None
@@ -84,11 +86,11 @@ def _cut(date: PartialDate, other: PartialDate) -> PartialDate:
 
 
 def read_span(options: dict[str, Any], label: str, location: Location, *,
-              start_required: bool, start_missing: str
+              start_required: bool, start_missing: str, today: PartialDate
               ) -> tuple[PartialDate | None, PartialDate | None, bool]:
     """``:start:`` and ``:end:``: (start, end, whether an :end: was written but
     cannot be used). *start_missing* says what a missing or unreadable start
-    costs the entry."""
+    costs the entry; a year out of range (*today*: `parse_in_range`) is unreadable."""
     start_text, end_text = opt.text(options, "start"), opt.text(options, "end")
     start = end = None
     end_unknown = False
@@ -98,10 +100,10 @@ def read_span(options: dict[str, Any], label: str, location: Location, *,
     elif start_text.lower() == PRESENT:
         warn("date_order", f"{label}: :start: cannot be 'present'; {start_missing}", location)
     else:
-        start = parse_date(start_text, "start", label, location, start_missing)
+        start = parse_date(start_text, "start", label, location, start_missing, today)
     if end_text and end_text.lower() != PRESENT:
         try:
-            end = PartialDate.parse(end_text)
+            end = parse_in_range(end_text, today)
         except DateError as exc:
             problem = str(exc)
             if not any(char.isdigit() for char in end_text):  # a word: current, now, today
@@ -255,11 +257,13 @@ class EntryDirective(SphinxDirective):
                ) -> tuple[PartialDate | None, PartialDate | None, bool]:
         if self.kind.SPAN:
             return read_span(self.options, label, location, start_required=False,
-                             start_missing="the entry is shown without dates")
+                             start_missing="the entry is shown without dates",
+                             today=today(self.config))
         text = opt.text(self.options, "date")
         if not self.kind.DATED or not text:
             return None, None, False
-        date = parse_date(text, "date", label, location, "the entry is shown without a date")
+        date = parse_date(text, "date", label, location, "the entry is shown without a date",
+                          today(self.config))
         return date, date, False
 
 

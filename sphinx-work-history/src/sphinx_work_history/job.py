@@ -38,7 +38,7 @@ from .entries import (
     tag_index,
 )
 from .messages import warn
-from .model import JobRecord, VolunteerRecord
+from .model import JobRecord, VolunteerRecord, today
 from .nodes import job_entry
 from .translation import texts_node
 
@@ -79,7 +79,8 @@ class JobDirective(SphinxDirective):
                  "to head the entry", location)
         url = opt.checked_url(fields["url"], label, location)
         start, end, end_unknown = read_span(self.options, label, location,
-                                            start_required=True, start_missing=UNDATED)
+                                            start_required=True, start_missing=UNDATED,
+                                            today=today(self.config))
         tags = opt.split_tags(opt.text(self.options, "tags"))
 
         domain = get_domain(self.env)

@@ -20,12 +20,13 @@ Location: TypeAlias = str | tuple[str | None, int | None] | nodes.Node | None
 SUBTYPES = {
     "missing_field": "a required field (:org:, :start:) is missing or empty, a "
                      ":name: has nothing to make an id from, an employer has no dated role",
-    "bad_date": ":start: or :end: is not a calendar date in YYYY, YYYY-MM or YYYY-MM-DD form",
+    "bad_date": ":start:, :end: or :date: is not a calendar date in YYYY, YYYY-MM or "
+                "YYYY-MM-DD form, or its year is before 1900 or after next year",
     "date_order": ":end: is before :start:, or :start: is 'present'",
     "unknown_option": "an option the directive does not know",
     "bad_option": "an option value that cannot be read (a flag with a value, a :since: "
                   "that is not a year, a :limit: that is not a positive number, empty :tags:)",
-    "bad_url": ":url: is not an http(s) address",
+    "bad_url": ":url: is not an http(s) address, or holds a control character",
     "duplicate_name": "two entries with the same name, in one document or across documents",
     "unknown_ref": "a {job} reference to an entry that does not exist",
     "raw_markup": "raw HTML or LaTeX in an entry's text (shown as text: other formats "
@@ -38,6 +39,12 @@ SUBTYPES = {
                   "exist, a font of work_history_latex_fonts that cannot be found or read, "
                   "python-docx missing for cv-docx, a :::{job} fence on a page read without MyST's "
                   "colon_fence)",
+    "photo": "a work_history_person['image'] that cannot be the photo, which is left out "
+             "of every output: neither an http(s) address nor an image file inside the "
+             "project (an absolute path, a '..', a link to a file outside the project, a "
+             "file:, data: or javascript: address, a file that is not there); a photo at a "
+             "web address, which the cv-pdf builder does not download; a photo the cv-docx "
+             "builder cannot read as an image",
     "glyph": "a character of the PDF's text that no font of work_history_latex_fonts (in "
              "a LaTeX build) or work_history_pdf_fonts (cv-pdf) has (the PDF would lose it)",
     "pdf": "the cv-pdf builder could not make the PDF: Typst's error, with the line of the "

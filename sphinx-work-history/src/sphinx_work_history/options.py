@@ -8,6 +8,7 @@ type, and still render the entry.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -62,7 +63,21 @@ def split_tags(value: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# C0 and C1 controls, DEL, and the line and paragraph separators: characters no
+# address holds, which a Word file cannot store and which end a line of LaTeX.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def control_character(value: str) -> str:
+    """The first control character of *value* as ``U+0001``, or ''."""
+    found = _CONTROL.search(value)
+    return f"U+{ord(found[0]):04X}" if found else ""
+
+
 def is_web_url(value: str) -> bool:
+    """An http(s) address with a host, and no space or control character."""
+    if control_character(value):
+        return False
     try:
         parts = urlsplit(value)
     except ValueError:
@@ -84,7 +99,10 @@ def warn_unreadable(options: dict[str, Any], known: tuple[str, ...], label: str,
 def checked_url(url: str, label: str, location: Location) -> str:
     """*url* when it is a web address; else '' and a warning."""
     if url and not is_web_url(url):
-        warn("bad_url", f"{label}: :url: {url!r} is not an http(s) address; "
+        control = control_character(url)
+        problem = (f"holds a control character ({control})" if control
+                   else "is not an http(s) address")
+        warn("bad_url", f"{label}: :url: {url!r} {problem}; "
              "the organisation is shown without a link", location)
         return ""
     return url
