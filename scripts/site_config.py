@@ -22,8 +22,9 @@ from typing import Any
 
 from sphinx.config import Config
 from sphinx.errors import ConfigError
-from sphinx.util.osutil import make_filename_from_project
 from sphinx.util.tags import Tags
+
+from sphinx_work_history.cv_builder import cv_basename
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -41,10 +42,9 @@ def read_conf(srcdir: Path = PROJECT) -> Config:
 
 def book_name(config: Config) -> str:
     """The file name of the CV in every format, as the cv-pdf builder names
-    its PDF (cv_builder.cv_basename): work_history_cv_basename, else the
+    its PDF (the same function): work_history_cv_basename, else the
     project's name."""
-    name: str = config.work_history_cv_basename or make_filename_from_project(config.project)
-    return name
+    return cv_basename(config)
 
 
 def variants(config: Config) -> dict[str, dict[str, Any]]:
