@@ -166,7 +166,11 @@ def _markup(html: str, where: str) -> list[str]:
             text = " ".join(value) if isinstance(value, list) else str(value)
             if attribute.lower().startswith("on") or "javascript:" in text.lower():
                 found.append(f"{where}: <{element.name} {attribute}={text!r}>")
-        if element.name in ("script", "iframe", "object", "embed") and "alert" in str(element):
+        if element.name == "script" and element.get("type") == "application/ld+json":
+            # Data, not script: JSON that cannot end its element.
+            if set("<>&") & set(element.string or "") or not json.loads(element.string or ""):
+                found.append(f"{where}: {str(element)[:120]}")
+        elif element.name in ("script", "iframe", "object", "embed") and "alert" in str(element):
             found.append(f"{where}: {str(element)[:120]}")
         if element.name == "img" and element.get("src") == "x":
             found.append(f"{where}: {str(element)[:120]}")
