@@ -63,7 +63,7 @@ def test_an_unchanged_rebuild_writes_nothing(tmp_path):
 def test_records_hold_the_body_text_once_read(tmp_path):
     srcdir = copy_root(ROOTS / "test-job-basic", tmp_path / "src")
     app = build(srcdir, "html")
-    heroku = get_domain(app.env).job("index", "heroku-2014")
+    heroku = get_domain(app.env).record("index", "heroku-2014")
     assert heroku.summary == ("On call for a million databases & more: 100% uptime_{#}~^.",)
     assert heroku.highlights == ("Automation.", "Support.")
 

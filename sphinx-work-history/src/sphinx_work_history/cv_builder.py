@@ -29,7 +29,8 @@ from sphinx.util import docname_join, logging
 from sphinx.util.matching import Matcher
 from sphinx.util.osutil import make_filename_from_project
 
-from .cv_document import CV, read_cv
+from .cv_document import read_cv
+from .cv_model import CV
 
 logger = logging.getLogger(__name__)
 

@@ -32,16 +32,11 @@ from .compat import resolved_doctree
 from .contact import PHOTO_NAME
 from .cv_model import (
     CV,
-    Aside,
-    Block,
     BulletList,
-    Contact,
     EmployerGroup,
     Entry,
     Item,
-    Paragraph,
     PublicationItem,
-    Run,
     Section,
     clean,
     contacts_of,
@@ -55,9 +50,6 @@ from .nodes import cv_entry, employer_entry
 from .options import is_web_url
 from .text import blocks_of, entry_body, paragraph_of
 from .views import Detail, describe
-
-__all__ = ["CV", "Aside", "Block", "BulletList", "Contact", "EmployerGroup", "Entry",
-           "Item", "Paragraph", "PublicationItem", "Run", "Section", "read_cv"]
 
 
 # -- the whole CV -----------------------------------------------------------------

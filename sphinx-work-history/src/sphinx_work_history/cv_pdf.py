@@ -32,7 +32,7 @@ from sphinx.util import logging
 from . import typst_fonts
 from .compat import fail_build
 from .cv_builder import CVBuilder
-from .cv_document import CV
+from .cv_model import CV
 from .cv_typst import Settings, document
 from .messages import warn
 from .variants import current_variant, page_budget

@@ -117,11 +117,6 @@ def sections(cv: CV) -> tuple[Section, ...]:
     return tuple(section for section in cv.sections if section.depth)
 
 
-def cv_entries(cv: CV) -> tuple[Entry, ...]:
-    """Every entry, in the CV's order."""
-    return cv.entries
-
-
 def entry_fields(entry: Entry) -> dict[str, Any]:
     """What an entry's heading shows, by the names the designs' ``entry`` takes."""
     return {"kind": entry.kind, "title": entry.position or entry.org,

@@ -116,10 +116,6 @@ class WorkHistoryDomain(Domain):
     def record(self, docname: str, name: str) -> Record | None:
         return next((r for r in self.entries_by_doc.get(docname, ()) if r.name == name), None)
 
-    def job(self, docname: str, name: str) -> JobRecord | None:
-        record = self.record(docname, name)
-        return record if isinstance(record, JobRecord) else None
-
     def employer(self, docname: str, index: int) -> EmployerRecord | None:
         employers = self.employers_by_doc.get(docname, [])
         return employers[index] if 0 <= index < len(employers) else None

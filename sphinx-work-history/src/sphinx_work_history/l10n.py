@@ -116,10 +116,6 @@ def activate(language: str | None, words: dict[str, str] | None = None,
     return _active
 
 
-def active() -> Language:
-    return _active
-
-
 # -- words ----------------------------------------------------------------------
 def word(message: str) -> str:
     """One of `WORDS` in the build's language: ``work_history_words``, else the

@@ -4,9 +4,7 @@
 where (each maybe a link), its dates, its location and its labelled
 details (a degree's score, a skill's keywords, a paper's DOI). Every
 writer lays out the same view in its own format, so a fact shown in the
-HTML is shown in the PDF, the ePub and the CV files too. `SECTION_TITLES`
-names each kind's section where the CV builders need a heading of their
-own.
+HTML is shown in the PDF, the ePub and the CV files too.
 """
 
 from __future__ import annotations
@@ -25,14 +23,6 @@ from .kinds import (
     SkillRecord,
 )
 from .model import JobRecord
-
-#: English; the CV builders write them through l10n.word.
-SECTION_TITLES = {
-    "job": "Experience", "volunteer": "Volunteering", "education": "Education",
-    "project": "Projects", "award": "Awards", "certificate": "Certificates",
-    "publication": "Publications", "talk": "Talks", "skill": "Skills",
-    "language": "Languages", "interest": "Interests", "reference": "References",
-}
 
 
 @dataclass(frozen=True)
