@@ -17,6 +17,8 @@ from zipfile import ZipFile, ZipInfo
 
 from sphinx.application import Sphinx
 
+from sphinx_work_history.dates import source_date_epoch
+
 ZIP_EPOCH = 315532800  # 1980-01-01: a zip cannot hold an earlier date
 
 
@@ -36,12 +38,12 @@ def normalise_zip(path: Path, epoch: int) -> None:
 
 
 def _normalise_epub(app: Sphinx, exception: BaseException | None) -> None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if exception is not None or app.builder.name != "epub" or not epoch.isdigit():
+    epoch = source_date_epoch()
+    if exception is not None or app.builder.name != "epub" or epoch is None:
         return
     epub = Path(app.builder.outdir, f"{app.config.epub_basename}.epub")
     if epub.exists():
-        normalise_zip(epub, int(epoch))
+        normalise_zip(epub, int(epoch.timestamp()))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

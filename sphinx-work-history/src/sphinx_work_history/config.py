@@ -15,7 +15,6 @@ pages) are ``"html"``: pages are written again, none is read again
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
 from typing import Any, Literal
@@ -23,9 +22,9 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .dates import DateError, PartialDate
+from .dates import DateError, PartialDate, source_date_epoch
 from .l10n import WORDS
-from .messages import warn
+from .messages import conf_location, warn
 from .person import read_person
 from .variants import check_variants
 
@@ -106,24 +105,10 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
 }
 
 
-def conf_location(app: Sphinx, name: str) -> str | None:
-    """``conf.py:LINE`` of the line that sets *name*, for a warning's location."""
-    path = Path(app.confdir, "conf.py")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    pattern = re.compile(rf"^\s*{re.escape(name)}\s*[:=]")
-    line = next((n for n, text in enumerate(lines, 1) if pattern.match(text)), None)
-    return f"{path}:{line}" if line else str(path)
-
-
 def default_today() -> str:
     """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    return dt.date.today().isoformat()
+    epoch = source_date_epoch()
+    return (epoch.date() if epoch else dt.date.today()).isoformat()
 
 
 def _check_today(app: Sphinx, config: Config) -> None:
@@ -137,7 +122,7 @@ def _check_today(app: Sphinx, config: Config) -> None:
         PartialDate.parse(value)
     except DateError as exc:
         warn("bad_date", f"work_history_today: {exc}; counting to the build date instead",
-             conf_location(app, "work_history_today"))
+             conf_location(app.confdir, "work_history_today"))
         config.work_history_today = default_today()
 
 
@@ -147,7 +132,7 @@ def _check_lists(app: Sphinx, config: Config) -> None:
         kept = [item for item in value if isinstance(item, str) and item]
         if len(kept) != len(value):
             warn("bad_config", f"{name}: every item should be a document name; "
-                 "the others are ignored", conf_location(app, name))
+                 "the others are ignored", conf_location(app.confdir, name))
         setattr(config, name, kept)
     if not isinstance(config.work_history_hub, str) or not config.work_history_hub:
         config.work_history_hub = config.root_doc
@@ -167,13 +152,14 @@ def _check_cv_basename(app: Sphinx, config: Config) -> None:
         problem = f"is longer than {BASENAME_BYTES} bytes"
     if problem:
         warn("bad_config", f"work_history_cv_basename: {name!r} {problem}; the "
-             "project's name is used instead", conf_location(app, "work_history_cv_basename"))
+             "project's name is used instead",
+             conf_location(app.confdir, "work_history_cv_basename"))
         config.work_history_cv_basename = ""
 
 
 def _check_person(app: Sphinx, config: Config) -> None:
     person, problems = read_person(config.work_history_person, config)
-    where = conf_location(app, "work_history_person")
+    where = conf_location(app.confdir, "work_history_person")
     for subtype, problem in problems:
         warn(subtype, problem, where)
     config.work_history_person = person
@@ -188,12 +174,12 @@ def _check_pdf(app: Sphinx, config: Config) -> None:
     for name, choices in _CHOICES.items():
         if config[name] not in choices:
             warn("bad_config", f"{name}: {config[name]!r} is not one of {', '.join(choices)}; "
-                 f"{choices[0]!r} is used instead", conf_location(app, name))
+                 f"{choices[0]!r} is used instead", conf_location(app.confdir, name))
             setattr(config, name, choices[0])
     if not _HEX.fullmatch(config.work_history_pdf_accent):
         warn("bad_config", f"work_history_pdf_accent: {config.work_history_pdf_accent!r} is "
              "not a colour written #RRGGBB; '#1f4e79' is used instead",
-             conf_location(app, "work_history_pdf_accent"))
+             conf_location(app.confdir, "work_history_pdf_accent"))
         config.work_history_pdf_accent = "#1f4e79"
 def _check_words(app: Sphinx, config: Config) -> None:
     words = config.work_history_words
@@ -203,7 +189,7 @@ def _check_words(app: Sphinx, config: Config) -> None:
         unknown = sorted(repr(key) for key in words if key not in kept)
         warn("bad_config", f"work_history_words: {', '.join(unknown)} ignored: each key is "
              "one of the package's words (docs: languages) and each value a non-empty text",
-             conf_location(app, "work_history_words"))
+             conf_location(app.confdir, "work_history_words"))
     config.work_history_words = kept
 
 

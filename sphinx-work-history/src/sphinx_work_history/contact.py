@@ -30,9 +30,8 @@ from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.osutil import relative_uri
 
 from .compat import builder_of, builds_epub
-from .config import conf_location
 from .cv_model import contacts_of, web_shown
-from .messages import warn
+from .messages import conf_location, warn
 from .person import get_person, image_is_local, image_output_path, photo_problem
 
 #: The photo's file name in the LaTeX and CV files' output (a name TeX reads whole).
@@ -61,7 +60,7 @@ def _check_image(app: Sphinx, config: Config) -> None:
         return
     if problem := photo_problem(person["image"], app.srcdir, app.confdir):
         warn("photo", f"work_history_person['image']: {problem}; the photo is left out",
-             conf_location(app, "work_history_person"))
+             conf_location(app.confdir, "work_history_person"))
         config.work_history_person = {k: v for k, v in person.items() if k != "image"}
 
 

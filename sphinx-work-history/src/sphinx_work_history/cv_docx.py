@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from sphinx.application import Sphinx
 
 from .compat import app_of
-from .config import conf_location
 from .cv_builder import CVBuilder
 from .cv_model import (
     CV,
@@ -38,7 +37,7 @@ from .cv_model import (
     compact_lists,
 )
 from .l10n import direction
-from .messages import warn
+from .messages import conf_location, warn
 from .model import today
 from .person import get_person
 
@@ -273,7 +272,7 @@ class CVDocxBuilder(CVBuilder):
             warn("photo", f"work_history_person['image']: "
                  f"{get_person(self.config).get('image', '')!r} cannot be read as an image; "
                  "the Word file has no photo",
-                 conf_location(app_of(self), "work_history_person"))
+                 conf_location(app_of(self).confdir, "work_history_person"))
             cv = dataclasses.replace(cv, image="")
         # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
         # a ZIP archive holds no date before 1980.

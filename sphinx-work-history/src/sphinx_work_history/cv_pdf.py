@@ -19,9 +19,7 @@ is on (read back from marks the source sets around each entry).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from .compat import fail_build
 from .cv_builder import CVBuilder
 from .cv_model import CV
 from .cv_typst import Settings, document
+from .dates import source_date_epoch
 from .messages import warn
 from .variants import current_variant, page_budget
 
@@ -95,7 +94,7 @@ class CVPdfBuilder(CVBuilder):
         compiler = typst.Compiler(str(source), root=str(self.outdir),
                                   font_paths=typst_fonts.fonts(paths), ignore_system_fonts=True)
         try:
-            compiler.compile(output=str(path), pdf_standards="ua-1", timestamp=_timestamp())
+            compiler.compile(output=str(path), pdf_standards="ua-1", timestamp=source_date_epoch())
         except typst.TypstError as exc:
             message = " ".join(str(getattr(exc, "message", exc)).split())
             warn("pdf", f"Typst could not make the PDF: {message}{_where(exc, source)}",
@@ -149,12 +148,6 @@ def _where(exc: Exception, source: Path) -> str:
         if line.startswith("┌─ "):
             return f" (at {source.name}:{line[3:].split(':')[1]})" if ":" in line else ""
     return ""
-
-
-def _timestamp() -> dt.datetime | None:
-    """SOURCE_DATE_EPOCH's time, for a reproducible PDF; else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 def setup_cv_pdf(app: Sphinx) -> None:

@@ -16,6 +16,7 @@ The length rule (documented in the package's docs/directives.md):
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -31,6 +32,13 @@ _SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 PRESENT = "present"
 #: The earliest year of an entry's date (`parse_in_range`).
 FIRST_YEAR = 1900
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH``'s time (UTC), which reproducible builds date every output
+    from; None when it is not set to a whole number of seconds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else None
 
 
 class DateError(ValueError):

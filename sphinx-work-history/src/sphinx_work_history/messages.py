@@ -7,6 +7,8 @@ The list is documented in the package's documentation (docs/).
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import TypeAlias
 
 from docutils import nodes
@@ -68,3 +70,27 @@ def warn(subtype: str, message: str, location: Location) -> None:
     """
     assert subtype in SUBTYPES, subtype
     logger.warning(message, type="work_history", subtype=subtype, location=location)
+
+
+def conf_location(confdir: str | Path, setting: str, *keys: str) -> str | None:
+    """``conf.py:LINE`` of the assignment of *setting* in effect (the last), or of the
+    first line after it that holds each of *keys* in turn as ``"key":`` (a variant, then
+    a key inside it); ``conf.py`` when none is found; None without a conf.py."""
+    path = Path(confdir, "conf.py")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    assignment = re.compile(rf"^\s*{re.escape(setting)}\s*[:=]")
+    starts = [n for n, text in enumerate(lines, 1) if assignment.match(text)]
+    if not starts:
+        return str(path)
+    line = starts[-1]
+    for key in keys:
+        pattern = re.compile(rf"""["']{re.escape(key)}["']\s*:""")
+        found = next((n for n, text in enumerate(lines[line - 1:], line)
+                      if pattern.search(text)), None)
+        if found is None:
+            break
+        line = found
+    return f"{path}:{line}"

@@ -30,8 +30,6 @@ value is a ``work_history.bad_variant`` warning located in conf.py.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -44,7 +42,7 @@ from sphinx.util.tags import Tags
 from .compat import builder_format
 from .dates import DateError, PartialDate
 from .kinds import ORDER
-from .messages import warn
+from .messages import conf_location, warn
 from .options import split_tags
 from .selection import Variant
 
@@ -68,34 +66,10 @@ def is_tag_name(name: str) -> bool:
         return False
 
 
-def conf_key_location(app: Sphinx, setting: str, *keys: str) -> str | None:
-    """``conf.py:LINE`` of *setting*'s last assignment, or of the first line
-    after it that holds each of *keys* in turn as ``"key":`` (a variant,
-    then a key inside it); ``conf.py`` if none is found."""
-    path = Path(app.confdir, "conf.py")
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    assignment = re.compile(rf"^{re.escape(setting)}\s*[:=]")
-    starts = [n for n, text in enumerate(lines, 1) if assignment.match(text)]
-    if not starts:
-        return str(path)
-    line = starts[-1]  # the value in effect
-    for key in keys:
-        pattern = re.compile(rf"""["']{re.escape(key)}["']\s*:""")
-        found = next((n for n, text in enumerate(lines[line - 1:], line)
-                      if pattern.search(text)), None)
-        if found is None:
-            break
-        line = found
-    return f"{path}:{line}"
-
-
 def _read_variant(app: Sphinx, name: str, spec: Any) -> Variant:
     def problem(message: str, key: str) -> None:
         warn("bad_variant", f"work_history_variants[{name!r}]: {message}",
-             conf_key_location(app, "work_history_variants", name, key))
+             conf_location(app.confdir, "work_history_variants", name, key))
 
     if not isinstance(spec, dict):
         problem("should be a dict of tags, since, limit, pages, label and kinds; "
@@ -144,7 +118,7 @@ def check_variants(app: Sphinx, config: Config) -> None:
     """Read ``work_history_variants`` and the chosen ``work_history_variant``."""
     value = config.work_history_variants
     variants: dict[str, Variant] = {}
-    where = conf_key_location(app, "work_history_variants")
+    where = conf_location(app.confdir, "work_history_variants")
     if not isinstance(value, dict):
         warn("bad_variant", "work_history_variants should be a dict: variant name -> "
              "{tags, since, limit, pages, label}; ignored", where)
@@ -153,7 +127,7 @@ def check_variants(app: Sphinx, config: Config) -> None:
         if not isinstance(name, str) or not is_tag_name(name):
             warn("bad_variant", f"work_history_variants: {name!r} is not a valid Sphinx tag "
                  "name (a Python identifier, not and/or/not/true/false/none); ignored",
-                 conf_key_location(app, "work_history_variants", str(name)))
+                 conf_location(app.confdir, "work_history_variants", str(name)))
             continue
         variants[name] = _read_variant(app, name, spec)
     config.work_history_variants = {name: _as_setting(v) for name, v in variants.items()}
@@ -172,12 +146,12 @@ def check_variants(app: Sphinx, config: Config) -> None:
     pages = config.work_history_pages
     if not isinstance(pages, int) or isinstance(pages, bool) or pages < 0:
         warn("bad_variant", f"work_history_pages should be a whole number of pages (0: no "
-             f"budget), not {pages!r}; no budget", conf_key_location(app, "work_history_pages"))
+             f"budget), not {pages!r}; no budget", conf_location(app.confdir, "work_history_pages"))
         config.work_history_pages = 0
 
 
 def _set_in_conf(app: Sphinx, setting: str) -> str | None:
-    where = conf_key_location(app, setting)
+    where = conf_location(app.confdir, setting)
     return where if where and where.rpartition(":")[2].isdigit() else None
 
 
