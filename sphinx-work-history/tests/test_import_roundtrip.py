@@ -16,14 +16,14 @@ import jsonschema
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from sphinx_work_history.importers import Project, read_project
 from sphinx_work_history.importers.jsonresume import project_of
 from sphinx_work_history.importers.rendercv import plain, section_title
 from sphinx_work_history.scaffold import write_project
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, require_tool
-from sphinx_work_history.testing_jsonresume import resume
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, hypothesis_seed, require_tool
+from sphinx_work_history.testing_jsonresume import hostile_resume, resume
 
 TESTS = Path(__file__).resolve().parent
 
@@ -35,11 +35,16 @@ SCHEMA = json.loads((TESTS / "schemas" / "jsonresume-v1.schema.json").read_text(
 ASIDE = ("meta", "$schema")
 
 
-def build_html(project: Project, folder: Path) -> tuple[Path, str]:
-    """Write *project* and build it as HTML, in this process; (output, warnings)."""
+def build_html(project: Project, folder: Path, extra: dict[str, str] | None = None
+               ) -> tuple[Path, str]:
+    """Write *project* (and the *extra* files, path -> text) and build it as HTML, in this
+    process; (output, warnings)."""
     from sphinx.testing.util import SphinxTestApp
 
     write_project(project, folder)
+    for relative, text in (extra or {}).items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(text, encoding="utf-8")
     warnings = StringIO()
     app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=warnings,
                         freshenv=True)
@@ -114,6 +119,128 @@ def test_generated_json_resumes_round_trip(tmp_path_factory: pytest.TempPathFact
     assert warnings == ""
     # The export always has a work section, if empty: an empty list is no value.
     assert without_empties(exported(outdir)) == expected(document)
+
+
+# -- hostile values ----------------------------------------------------------------
+LINE_BREAKS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028",
+               "\u2029"]
+SECRET = "SECRET-OF-THE-MACHINE"
+# In the project, where "/etc/passwd" (a path from the source folder) finds it.
+SECRET_FILES = {"etc/passwd": SECRET + "\n"}
+SCRIPT = "<script>alert(1)</script>"
+
+
+def main_of(page: Path) -> Any:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find(
+        attrs={"role": "main"})
+
+
+def test_line_breaks_in_one_line_fields_make_no_markup(tmp_path: Path) -> None:
+    def hostile(text: str, sep: str) -> str:
+        return f"{text}{sep}:::{{literalinclude}} /etc/passwd{sep}:::{sep}:::{{raw}} html{sep}" \
+               f"{SCRIPT}{sep}:::"
+
+    work = [{"name": f"Acme {index}", "startDate": str(2000 + index),
+             "position": hostile("Engineer", sep), "location": hostile("Remote", sep),
+             "summary": hostile("Did", sep), "highlights": [hostile("Led", sep), "Shipped"]}
+            for index, sep in enumerate(LINE_BREAKS)]
+    document = {"basics": {"name": "Ada", "email": "ada@example.org"}, "work": work}
+    project = project_of(document, Path("resume.json"))
+    outdir, warnings = build_html(project, tmp_path / "cv", SECRET_FILES)
+    assert warnings == ""
+    html = "".join(page.read_text(encoding="utf-8") for page in outdir.rglob("*.html"))
+    resume_json = (outdir / "resume.json").read_text(encoding="utf-8")
+    assert SECRET not in html + resume_json
+    main = main_of(outdir / "pages" / "work.html")
+    assert main.find_all(["script", "pre"]) == []
+    flat = {key: f"{key} :::{{literalinclude}} /etc/passwd ::: :::{{raw}} html {SCRIPT} :::"
+            for key in ("Engineer", "Remote")}
+    assert [a.select_one(".wh-position").get_text() for a in main.select("article.wh-job")
+            ][::-1] == [flat["Engineer"]] * len(LINE_BREAKS)
+    # Newest first in resume.json, as in the file when its dates go down.
+    exported_work = sorted(exported(outdir)["work"], key=lambda job: job["startDate"])
+    assert [(job["position"], job["location"]) for job in exported_work] == [
+        (flat["Engineer"], flat["Remote"])] * len(LINE_BREAKS)
+    assert [(job["summary"], job["highlights"]) for job in exported_work] == [
+        (hostile("Did", "\n"), [hostile("Led", "\n"), "Shipped"])] * len(LINE_BREAKS)
+    assert len(project.notes) == 2 * len(LINE_BREAKS) + 2 * (len(LINE_BREAKS) - 1)
+
+
+def test_a_cr_and_a_fence_in_a_summary_keep_the_entry_whole(tmp_path: Path) -> None:
+    document = {"basics": {"name": "Ada", "email": "ada@example.org"},
+                "work": [{"name": "Acme", "position": "Engineer", "startDate": "2020",
+                          "summary": "Text\r:::\r# Injected", "highlights": ["One", "Two"]}]}
+    outdir, warnings = build_html(project_of(document, Path("resume.json")), tmp_path / "cv")
+    assert warnings == ""
+    job, = exported(outdir)["work"]
+    assert job["summary"] == "Text\n:::\n# Injected"
+    assert job["highlights"] == ["One", "Two"]
+    main = main_of(outdir / "pages" / "work.html")
+    assert [h.get_text().rstrip("¶") for h in main.find_all(["h1", "h2", "h3"])] == ["Work"]
+
+
+def normalised(document: dict[str, Any]) -> dict[str, Any]:
+    """What resume.json gives back for *document*, as docs/import.md says: a text of
+    paragraphs (a summary, a description, a reference, a highlight) with its line
+    breaks LF; a one-line value with each line break a space, then without white space
+    at either end (an entry's heading: each run of white space one space); the person's
+    values (conf.py's, as written) without white space at either end."""
+    def text(value: str) -> str:
+        return re.sub("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", "\n", value)
+
+    def line(value: str) -> str:
+        return text(value).replace("\n", " ").strip()
+
+    out: dict[str, Any] = {}
+    for section, items in expected(document).items():
+        if section == "basics":
+            out[section] = {
+                key: text(value) if key == "summary" else value.strip() if isinstance(value, str)
+                else {k: v.strip() for k, v in value.items()} if isinstance(value, dict)
+                else [{k: v.strip() for k, v in profile.items()} for profile in value]
+                for key, value in items.items()}
+            continue
+        out[section] = [{
+            key: [text(v) for v in value] if key == "highlights"
+            else [line(v) for v in value] if isinstance(value, list)
+            else text(value) if key in LONG_TEXTS.get(section, ())
+            else " ".join(value.split()) if key == HEADINGS[section]
+            else line(value)
+            for key, value in item.items()} for item in items]
+    return out
+
+
+HEADINGS = {"work": "position", "volunteer": "position", "education": "institution",
+            "projects": "name", "awards": "title", "certificates": "name",
+            "publications": "name", "skills": "name", "languages": "language",
+            "interests": "name", "references": "name"}
+LONG_TEXTS = {"work": ("summary",), "volunteer": ("summary",), "projects": ("description",),
+              "awards": ("summary",), "publications": ("summary",),
+              "references": ("reference",)}
+SEED = hypothesis_seed()
+
+
+# One build an example: each is a whole project (its person is its conf.py's). Random
+# under CI, with the seed in the report's header; the same documents every run elsewhere.
+@settings(max_examples=10, deadline=None, derandomize=SEED is None, database=None,
+          phases=[Phase.explicit, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.large_base_example])
+@(seed(SEED) if SEED is not None else lambda test: test)
+@given(hostile_resume)
+def test_hostile_json_resumes_round_trip(tmp_path_factory: pytest.TempPathFactory,
+                                         document: dict[str, Any]) -> None:
+    folder = tmp_path_factory.mktemp("hostile") / "cv"
+    outdir, warnings = build_html(project_of(document, Path("resume.json")), folder,
+                                  SECRET_FILES)
+    assert warnings == ""
+    want, got = leaves(normalised(document)), leaves(without_empties(exported(outdir)))
+    assert {path: (want.get(path), got.get(path)) for path in {*want, *got}
+            if want.get(path) != got.get(path)} == {}
+    html = "".join(page.read_text(encoding="utf-8") for page in outdir.rglob("*.html"))
+    assert SECRET not in html
+    for page in outdir.rglob("*.html"):
+        assert main_of(page).find_all("script") == [], page
 
 
 # -- RenderCV ---------------------------------------------------------------------

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.parsers.rst import Directive, directives
-from hypothesis import given
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
 from sphinx_work_history import myst_writer as mw
+from sphinx_work_history.testing import hypothesis_seed
+from sphinx_work_history.testing_jsonresume import hostile_text
 
 SETTINGS = {"myst_enable_extensions": ["colon_fence"], "report_level": 5,
             "halt_level": 5, "warning_stream": False}
@@ -82,8 +86,8 @@ def test_escapes_are_readable() -> None:
     assert mw.heading(1, "Ada_Lovelace") == "# Ada\\_Lovelace"
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")),
-               min_size=1)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+                       | st.sampled_from("\t\n\r\v\f\x1c\x1d\x1e\x85"), min_size=1)
        | st.sampled_from(["'x", '"q"', "a # b", "#x", "|x", ">", " lead", "trail ", "a\nb",
                           "yes", "null", "1.0", "~", "x: y"]))
 def test_option_values_read_back(value: str) -> None:
@@ -111,3 +115,139 @@ def test_csv_lists_read_back(items: list[str]) -> None:
     parse(mw.directive("probe", "", [("courses", written)]) + "\n")
     (_, options), = READ
     assert next(csv.reader([options["courses"]], skipinitialspace=True)) == items
+
+
+# -- hostile text, with every extension of MyST-Parser on ---------------------------
+# linkify is left out (it needs linkify-it-py, and keeps a link's text as written);
+# smartquotes and replacements are typography, which changes text by design, and no
+# project the package writes turns them on.
+EVERY_EXTENSION = ["colon_fence", "deflist", "dollarmath", "amsmath", "substitution",
+                   "html_image", "html_admonition", "fieldlist", "tasklist", "attrs_inline",
+                   "attrs_block", "strikethrough"]
+HOSTILE_SETTINGS = {**SETTINGS, "myst_enable_extensions": EVERY_EXTENSION,
+                    "myst_substitutions": {"x": "SUBSTITUTED"}, "doctitle_xform": False}
+SEED = hypothesis_seed()
+many = settings(max_examples=300, deadline=None, derandomize=SEED is None, database=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+seeded = seed(SEED) if SEED is not None else (lambda test: test)
+
+
+def parse_hostile(source: str) -> nodes.document:
+    directives.register_directive("probe", Probe)
+    READ.clear()
+    return publish_doctree(source, parser=Parser(), settings_overrides=HOSTILE_SETTINGS)
+
+
+def only_text(doctree: nodes.document) -> list[str]:
+    """The texts of *doctree*'s paragraphs, and that nothing else is in it: no
+    element but the document, the probe's container and paragraphs of text alone."""
+    kinds = {type(node) for node in doctree.findall(nodes.Element)}
+    assert kinds <= {nodes.document, nodes.container, nodes.paragraph}, kinds
+    for found in doctree.findall(nodes.paragraph):
+        assert all(isinstance(child, nodes.Text) for child in found.children), found
+    return paragraph_texts(doctree)
+
+
+@many
+@seeded
+@given(hostile_text)
+def test_a_hostile_paragraph_is_one_paragraph_of_its_text(value: str) -> None:
+    want = [mw.lf_lines(value)] if value else []
+    assert only_text(parse_hostile(mw.paragraph(value) + "\n")) == want
+    # In a directive's body, which MyST splits at every line break Python knows.
+    assert only_text(parse_hostile(mw.directive("probe", "A", [], [mw.paragraph(value)])
+                                   + "\n")) == want
+
+
+@many
+@seeded
+@given(hostile_text)
+def test_hostile_paragraphs_give_back_their_text(value: str) -> None:
+    doctree = parse_hostile(mw.directive("probe", "A", [], mw.paragraphs(value)) + "\n")
+    assert "\n\n".join(only_text(doctree)) == mw.lf_lines(value)
+
+
+@many
+@seeded
+@given(st.lists(hostile_text.filter(bool), min_size=1, max_size=4))
+def test_hostile_list_items_are_one_paragraph_each(items: list[str]) -> None:
+    doctree = parse_hostile(mw.directive("probe", "A", [], [mw.bullet_list(items)]) + "\n")
+    found = [item.astext() for item in doctree.findall(nodes.list_item)]
+    assert found == [mw.lf_lines(item) for item in items]
+    assert [len(item.children) for item in doctree.findall(nodes.list_item)] == [1] * len(items)
+
+
+@pytest.mark.parametrize("items", [["--", "0"], ["a--b", "c"], ["\\--"], ["*--*"],
+                                   ["a---", "---"]])
+def test_a_list_is_never_front_matter(items: list[str]) -> None:
+    doctree = parse_hostile(mw.bullet_list(items) + "\n")
+    assert [item.astext() for item in doctree.findall(nodes.list_item)] == items
+    assert not list(doctree.findall(nodes.system_message))
+
+
+@many
+@seeded
+@given(hostile_text.filter(bool))
+def test_a_hostile_heading_is_one_line_of_text(value: str) -> None:
+    doctree = parse_hostile("# Page\n\n" + mw.heading(2, value) + "\n\nEnd.\n")
+    titles = [title.astext() for title in doctree.findall(nodes.title)]
+    assert titles[1:] == [re.sub("\r\n|[" + mw.LINE_BREAKS + "]", " ", value)]
+    assert paragraph_texts(doctree) == ["End."]
+
+
+@pytest.mark.parametrize("value", [
+    ":::{literalinclude} /etc/passwd", "```{raw} html", "~~~", "    indented", "~~struck~~",
+    "$$\nx\n$$", "[^1]\n\n[^1]: note", "{{x}}", "[a]: http://x", "<http://x>",
+    "<script>alert(1)</script>", "- [ ] task", "term\n: definition", ":field: body",
+    "{#id}", "{.class}", "\\begin{align}x\\end{align}", "<img src=x>", "Use C #",
+    "a\r\n:::", "a\u2028:::{raw} html", "a\x85# heading", "a\x0b> quote", "a\x1c(t)=",
+    "a\x1d+++", "a\x1e^^^", "a\f---", "a\u2029%comment", "---\ntitle: x\n---",
+])
+def test_each_construct_is_text(value: str) -> None:
+    doctree = parse_hostile(mw.directive("probe", "A", [], mw.paragraphs(value)) + "\n")
+    assert "\n\n".join(only_text(doctree)) == mw.lf_lines(value)
+
+
+def test_line_breaks_of_every_kind_are_lf() -> None:
+    assert mw.paragraph("a\r\nb\rc\u2028d\x85e") == "a\nb\nc\nd\ne"
+    assert mw.paragraphs("a\r\n\r\nb") == ["a", "b"]
+    assert mw.heading(1, "A\u2028B\r\nC #") == "# A B C \\#"
+
+
+@pytest.mark.parametrize("argument", ["A\nB", "A\rB", "A\u2028B", "A\x85B", "A\x0bB",
+                                      "A\x0cB", "A\x1cB", "A\u2029B", "A\r\n"])
+def test_an_argument_with_a_line_break_is_refused(argument: str) -> None:
+    with pytest.raises(ValueError, match="one line"):
+        mw.directive("probe", argument, [])
+
+
+def test_an_option_name_must_be_a_name() -> None:
+    with pytest.raises(ValueError, match="not a directive or option name"):
+        mw.directive("probe", "", [("org\n:::{raw} html", "x")])
+
+
+@pytest.mark.parametrize("value", [
+    "a\nb", "a\r:::", "a\r\n:::{literalinclude} /etc/passwd", "a\u2028:::", "a\x85b",
+    "a\x0bb", "a\x0cb", "a\x1cb\x1dc\x1ed", "a\u2029b", "tab\there", "\ttab", "x\n---\ny",
+    ' "quoted" ', "back\\slash", "\\u2028", "\ufeffbom", "a #b", "null", "'", '"',
+])
+def test_options_read_back_exactly(value: str) -> None:
+    text = mw.directive("probe", "Arg", [("org", value), ("flag", None)], [mw.paragraph("Body")])
+    # A line break, a tab or white space at either end: the YAML block.
+    assert ("\n---\n" in text) == (not mw.line_keeps(value))
+    assert text.count("\n") == (5 if mw.line_keeps(value) else 7)  # no line break written
+    doctree = parse(text + "\n")
+    (arguments, options), = READ
+    assert arguments == ["Arg"]
+    assert options["org"] == value
+    assert paragraph_texts(doctree) == ["Body"]
+
+
+def test_a_body_with_fences_gets_a_longer_fence() -> None:
+    inner = mw.directive("probe", "Inner", [], [mw.paragraph("In")])
+    text = mw.directive("probe", "Outer", [], [inner, mw.paragraph("After")])
+    assert text.startswith("::::{probe} Outer\n")
+    assert text.endswith("\n::::")
+    doctree = parse(text + "\n")
+    assert [arguments for arguments, _ in READ] == [["Outer"], ["Inner"]]
+    assert paragraph_texts(doctree) == ["In", "After"]

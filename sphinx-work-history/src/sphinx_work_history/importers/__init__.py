@@ -6,18 +6,25 @@ file and where in it the problem is.
 
 A value read from the file is text, never source: `check_values` refuses
 what no text holds (a lone surrogate, a control character, a number that
-is not one, nesting past `MAX_DEPTH`), and `one_line` makes a value that
+is not one, nesting past `MAX_DEPTH`); `one_line` makes a value that
 stands on one line of MyST (a directive's argument or option) hold no
-line break of any kind.
+line break of any kind, and `lf_text` makes each line break of a text of
+paragraphs an LF. Both say so in a note naming the value.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..myst_writer import LINE_BREAKS as LINE_BREAKS
+from ..myst_writer import lf_lines
+
+_LINE_BREAK = re.compile("\r\n|[" + LINE_BREAKS + "]")
 
 
 class InputError(Exception):
@@ -65,19 +72,26 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: {exc.strerror}") from None
 
 
+_PLAIN_KEY = re.compile(r"[^\s.\[\]\"\\]+")
+
+
 def json_path(parts: Any) -> str:
-    """``work[0].startDate`` from ('work', 0, 'startDate')."""
+    """``work[0].startDate`` from ('work', 0, 'startDate'); a key that is not a plain
+    word as a JSON string in brackets (``basics["a b"]``), so the path is one line."""
     out = ""
     for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.fullmatch(part) and part.isprintable():
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part)}]"
     return out or "(the document)"
 
 
-#: The characters MyST (markdown-it) and Python's str.splitlines end a line at.
-LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_BREAK = re.compile("\r\n|[" + LINE_BREAKS + "]")
-# Control characters no résumé text holds: C0 but tab and the line breaks, DEL, C1 but NEL.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# Control characters no résumé text holds: C0 but tab and the line breaks, DEL, C1 but
+# NEL; and the two noncharacters XML (so the ePub, the Word CV) cannot hold.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: How deep a file's lists and mappings may nest (a résumé needs about five levels).
 MAX_DEPTH = 32
@@ -88,14 +102,15 @@ def _bad_text(text: str) -> str:
     if match := _SURROGATE.search(text):
         return f"a lone surrogate (U+{ord(match[0]):04X}) is not a character"
     if match := _CONTROL.search(text):
-        return f"the control character U+{ord(match[0]):04X} is not text"
+        kind = "noncharacter" if match[0] in "\ufffe\uffff" else "control character"
+        return f"the {kind} U+{ord(match[0]):04X} is not text"
     return ""
 
 
 def check_values(data: Any, source: Path | str, root: tuple[str | int, ...] = ()) -> None:
     """Raise `InputError` naming the first value of *data* (as read from *source*) that no
-    text holds, by its path: keys and strings with a lone surrogate or a control
-    character, a float that is not a number (NaN, Infinity), nesting deeper than
+    text holds, by its path: keys and strings with a lone surrogate, a control
+    character or U+FFFE/U+FFFF, a float that is not a number (NaN, Infinity), nesting deeper than
     `MAX_DEPTH`. Walks without recursion, so any depth is refused cleanly."""
     stack: list[tuple[tuple[str | int, ...], Any]] = [(root, data)]
     while stack:
@@ -119,9 +134,18 @@ def check_values(data: Any, source: Path | str, root: tuple[str | int, ...] = ()
 
 
 def one_line(value: str, where: str, notes: list[str]) -> str:
-    """*value* with each line break (of any kind MyST reads as one) a space; a note
-    naming *where* when there was one."""
+    """*value* with each line break (of any kind MyST reads as one: `LINE_BREAKS`, CR LF
+    as one) a space; a note naming *where* when there was one."""
     flat = _LINE_BREAK.sub(" ", value)
     if flat != value:
         notes.append(f"{where}: a line break in a one-line field became a space")
     return flat
+
+
+def lf_text(value: str, where: str, notes: list[str]) -> str:
+    """*value*, a text of paragraphs, with each line break an LF (`lf_lines`); a note
+    naming *where* when one was another (CR LF, CR, U+2028 ...)."""
+    text = lf_lines(value)
+    if text != value:
+        notes.append(f"{where}: its line breaks (CR, CR LF, U+2028 ...) became LF")
+    return text

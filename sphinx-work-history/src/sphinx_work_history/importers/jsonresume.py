@@ -1,11 +1,17 @@
 """JSON Resume v1 (resume.json) into pages, one per section, with the package's directives.
 
-Each section's entries keep their order, each value its exact text: the
-mapping is the directives' (docs/directives.md), read back by the
-resume.json export, so importing then building gives the same document.
-``basics`` becomes ``work_history_person``, its summary the home page's
-introduction; ``meta`` and ``$schema`` describe the file, not the person,
-and are not imported (the export writes its own).
+Each section's entries keep their order, each value its text: the mapping
+is the directives' (docs/directives.md), read back by the resume.json
+export, so importing then building gives the same document, up to what
+docs/import.md lists. ``basics`` becomes ``work_history_person``, its
+summary the home page's introduction; ``meta`` and ``$schema`` describe the
+file, not the person, and are not imported (the export writes its own).
+
+Every value is data: read as JSON (a repeated key noted, NaN, Infinity and
+what no text holds refused by `check_values`), it reaches a page only
+through the MyST writer's escapes, a one-line value (an argument, an option)
+with its line breaks spaces (`one_line`), a text's line breaks LF
+(`lf_text`), each change a note naming the value's JSON path.
 """
 
 from __future__ import annotations
@@ -20,7 +26,18 @@ from .. import myst_writer as mw
 from ..dates import DateError, PartialDate
 from ..domain import target_name
 from ..options import is_web_url
-from . import InputError, Page, Project, json_path, read_text
+from ..person import LOCATION_FIELDS, PROFILE_FIELDS
+from . import (
+    MAX_DEPTH,
+    InputError,
+    Page,
+    Project,
+    check_values,
+    json_path,
+    lf_text,
+    one_line,
+    read_text,
+)
 
 BASICS = ("name", "label", "image", "email", "phone", "url", "summary", "location", "profiles")
 SKIPPED = ("$schema", "meta")
@@ -66,90 +83,178 @@ def _check_dates(data: dict[str, Any], path: Path) -> None:
                         raise InputError(f"{path}: {section}[{index}].{key}: {exc}") from None
 
 
+class _Object(dict[str, Any]):
+    """A JSON object, and the keys it was given more than once (the last value kept,
+    as JSON readers do)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object(pairs)
+    if len(obj) < len(pairs):
+        keys = [key for key, _ in pairs]
+        obj.repeated = tuple(dict.fromkeys(k for k in keys if keys.count(k) > 1))
+    return obj
+
+
+class _Constant(float):
+    """NaN, Infinity or -Infinity, which Python's JSON reader takes and JSON has not:
+    `check_values` refuses it by its path, in the file's words."""
+
+    def __repr__(self) -> str:
+        return {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}[str(float(self))]
+
+
 def load_json(path: Path) -> Any:
+    """The document *path* holds, each value one text can hold (`check_values`)."""
+    text = read_text(path)
     try:
-        return json.loads(read_text(path))
+        data = json.loads(text, object_pairs_hook=_object, parse_constant=_Constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}:{exc.lineno}:{exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        line, column = _too_deep(text)
+        raise InputError(f"{path}:{line}:{column}: nested more than {MAX_DEPTH} levels deep"
+                         ) from None
+    check_values(data, path)
+    return data
+
+
+def _too_deep(text: str) -> tuple[int, int]:
+    """Where in *text* (line, column) a list or object opens deeper than `MAX_DEPTH`."""
+    depth, in_string, escaped = 0, False, False
+    for index, char in enumerate(text):
+        if in_string:
+            escaped, in_string = (not escaped and char == "\\",
+                                  escaped or char != '"')
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the document itself is level 0
+                line = text.count("\n", 0, index) + 1
+                return line, index - text.rfind("\n", 0, index)
+        elif char in "]}":
+            depth -= 1
+    return 1, 1
+
+
+def repeated_keys(data: Any, path: Path) -> list[str]:
+    """A note for each key an object of *data* was given more than once."""
+    notes = []
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            notes += [f"{path}: {json_path((*where, key))}: given more than once; the last "
+                      "value is imported" for key in getattr(value, "repeated", ())]
+            stack += [((*where, key), item) for key, item in reversed(value.items())]
+        elif isinstance(value, list):
+            stack += [((*where, index), item) for index, item in reversed(
+                list(enumerate(value)))]
+    return notes
 
 
 # -- one directive per entry ------------------------------------------------------
-def _opt(item: dict[str, Any], key: str, name: str | None = None) -> Options:
-    value = item.get(key)
-    if key == "url" and isinstance(value, str) and not is_web_url(value):
-        return []  # a link is an http(s) address; _notes names the value left out
-    return [(name or key, value)] if isinstance(value, str) and value else []
+class _Entry:
+    """An entry of a section as its directive's argument, options and body: every
+    one-line value through `one_line`, every text's line breaks LF (`lf_text`), each
+    change a note naming the value's path."""
+
+    def __init__(self, item: dict[str, Any], where: str, notes: list[str]):
+        self.item, self.where, self.notes = item, where, notes
+
+    def line(self, key: str) -> str:
+        value = self.item.get(key)
+        return one_line(value, f"{self.where}.{key}", self.notes) if isinstance(
+            value, str) else ""
+
+    def opt(self, key: str, name: str | None = None) -> Options:
+        value = self.line(key)
+        if key == "url" and not is_web_url(value):
+            return []  # a link is an http(s) address; _notes names the value left out
+        return [(name or key, value)] if value else []
+
+    def list_opt(self, key: str, name: str | None = None) -> Options:
+        items = self.item.get(key) or []
+        flat = [one_line(item, f"{self.where}.{key}[{index}]", self.notes)
+                for index, item in enumerate(items)]
+        return [(name or key, mw.csv_list(flat))] if flat else []
+
+    def body(self, text_key: str, list_key: str = "highlights") -> list[str]:
+        text = self.item.get(text_key)
+        blocks = mw.paragraphs(lf_text(text, f"{self.where}.{text_key}", self.notes)
+                               ) if text else []
+        if items := self.item.get(list_key):
+            blocks.append(mw.bullet_list(
+                lf_text(item, f"{self.where}.{list_key}[{index}]", self.notes)
+                for index, item in enumerate(items)))
+        return blocks
 
 
-def _list_opt(item: dict[str, Any], key: str, name: str | None = None) -> Options:
-    value = item.get(key)
-    return [(name or key, mw.csv_list(value))] if value else []
+Made = tuple[Options, list[str]]  # an entry's options and body
 
 
-def _body(item: dict[str, Any], text_key: str, list_key: str = "highlights") -> list[str]:
-    blocks = mw.paragraphs(item[text_key]) if item.get(text_key) else []
-    if item.get(list_key):
-        blocks.append(mw.bullet_list(item[list_key]))
-    return blocks
+def _job(e: _Entry) -> Made:
+    options = (e.opt("name", "org") + e.opt("startDate", "start") + e.opt("endDate", "end")
+               + e.opt("location") + e.opt("url") + e.opt("description"))
+    return options, e.body("summary")
 
 
-def _job(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
-    options = (_opt(item, "name", "org") + _opt(item, "startDate", "start")
-               + _opt(item, "endDate", "end") + _opt(item, "location") + _opt(item, "url")
-               + _opt(item, "description"))
-    return "job", options, _body(item, "summary")
+def _volunteer(e: _Entry) -> Made:
+    options = (e.opt("organization", "org") + e.opt("startDate", "start")
+               + e.opt("endDate", "end") + e.opt("url"))
+    return options, e.body("summary")
 
 
-def _volunteer(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
-    options = (_opt(item, "organization", "org") + _opt(item, "startDate", "start")
-               + _opt(item, "endDate", "end") + _opt(item, "url"))
-    return "volunteer", options, _body(item, "summary")
+def _education(e: _Entry) -> Made:
+    options = (e.opt("area") + e.opt("studyType", "degree") + e.opt("startDate", "start")
+               + e.opt("endDate", "end") + e.opt("score") + e.list_opt("courses")
+               + e.opt("url"))
+    return options, []
 
 
-def _education(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
-    options = (_opt(item, "area") + _opt(item, "studyType", "degree")
-               + _opt(item, "startDate", "start") + _opt(item, "endDate", "end")
-               + _opt(item, "score") + _list_opt(item, "courses") + _opt(item, "url"))
-    return "education", options, []
+def _project(e: _Entry) -> Made:
+    options = (e.opt("startDate", "start") + e.opt("endDate", "end") + e.opt("url")
+               + e.list_opt("roles") + e.opt("entity") + e.opt("type")
+               + e.list_opt("keywords"))
+    return options, e.body("description")
 
 
-def _project(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
-    options = (_opt(item, "startDate", "start") + _opt(item, "endDate", "end")
-               + _opt(item, "url") + _list_opt(item, "roles") + _opt(item, "entity")
-               + _opt(item, "type") + _list_opt(item, "keywords"))
-    return "project", options, _body(item, "description")
-
-
-def _simple(kind: str, options: Callable[[dict[str, Any]], Options], body: str = ""
-            ) -> Callable[[dict[str, Any]], tuple[str, Options, list[str]]]:
-    def entry(item: dict[str, Any]) -> tuple[str, Options, list[str]]:
-        return kind, options(item), _body(item, body) if body else []
+def _simple(options: Callable[[_Entry], Options], body: str = "") -> Callable[[_Entry], Made]:
+    def entry(e: _Entry) -> Made:
+        return options(e), e.body(body) if body else []
     return entry
 
 
 # section -> (page, title, the key of the heading, the entry's directive)
-SECTIONS: dict[str, tuple[str, str, str, Callable[[dict[str, Any]],
-                                                  tuple[str, Options, list[str]]]]] = {
+SECTIONS: dict[str, tuple[str, str, str, Callable[[_Entry], Made]]] = {
     "work": ("work", "Work", "position", _job),
     "volunteer": ("volunteer", "Volunteering", "position", _volunteer),
     "education": ("education", "Education", "institution", _education),
     "projects": ("projects", "Projects", "name", _project),
     "awards": ("awards", "Awards", "title", _simple(
-        "award", lambda i: _opt(i, "date") + _opt(i, "awarder"), "summary")),
+        lambda e: e.opt("date") + e.opt("awarder"), "summary")),
     "certificates": ("certificates", "Certificates", "name", _simple(
-        "certificate", lambda i: _opt(i, "date") + _opt(i, "issuer") + _opt(i, "url"))),
+        lambda e: e.opt("date") + e.opt("issuer") + e.opt("url"))),
     "publications": ("publications", "Publications", "name", _simple(
-        "publication", lambda i: (_opt(i, "publisher") + _opt(i, "releaseDate", "date")
-                                  + _opt(i, "url")), "summary")),
+        lambda e: e.opt("publisher") + e.opt("releaseDate", "date") + e.opt("url"),
+        "summary")),
     "skills": ("skills", "Skills", "name", _simple(
-        "skill", lambda i: _opt(i, "level") + _list_opt(i, "keywords"))),
+        lambda e: e.opt("level") + e.list_opt("keywords"))),
     "languages": ("languages", "Languages", "language", _simple(
-        "language", lambda i: _opt(i, "fluency"))),
+        lambda e: e.opt("fluency"))),
     "interests": ("interests", "Interests", "name", _simple(
-        "interest", lambda i: _list_opt(i, "keywords"))),
+        lambda e: e.list_opt("keywords"))),
     "references": ("references", "References", "name", _simple(
-        "reference", lambda i: [], "reference")),
+        lambda e: [], "reference")),
 }
+# Each section's directive.
+KINDS = {"work": "job", "volunteer": "volunteer", "education": "education",
+         "projects": "project", "awards": "award", "certificates": "certificate",
+         "publications": "publication", "skills": "skill", "languages": "language",
+         "interests": "interest", "references": "reference"}
 # The keys each section's directive has a place for.
 KNOWN = {
     "work": {"name", "position", "url", "startDate", "endDate", "location", "description",
@@ -179,97 +284,118 @@ def made_up_name(kind: str, item: dict[str, Any], heading: str) -> str:
     return target_name(f"{base or kind} {when}") or target_name(f"{kind} {when}")
 
 
-def entry_text(section: str, item: dict[str, Any], taken: set[str],
-               given: set[str] | None = None) -> str:
+def entry_text(section: str, entry: _Entry, taken: set[str], given: set[str]) -> str:
     """One entry of *section* as a directive; a ``:name:`` only where the id made up
     for it is another page's (a page tells its own entries apart)."""
     page, _, heading, make = SECTIONS[section]
-    kind, options, body = make(item)
-    name = made_up_name(kind, item, heading)
+    kind = KINDS[section]
+    options, body = make(entry)
+    name = made_up_name(kind, entry.item, heading)
     if name in taken:
         name = next(candidate for n in range(1, len(taken) + 2)
                     if (candidate := f"{page}-{name}" + (f"-{n}" if n > 1 else ""))
                     not in taken)
         options = [("name", name), *options]
-        if given is not None:
-            given.add(name)
-    return mw.directive(kind, item.get(heading) or "", options, body)
+        given.add(name)
+    return mw.directive(kind, entry.line(heading), options, body)
 
 
-def page_text(section: str, items: list[dict[str, Any]], taken: set[str] | None = None
-              ) -> str:
-    _, title, _, _ = SECTIONS[section]
+def page_text(section: str, items: list[dict[str, Any]], taken: set[str], where: str,
+              notes: list[str]) -> str:
+    """*section*'s page: its title, then its entries (*where*: the file, for the notes);
+    the ids its entries take are added to *taken*."""
+    _, title, heading, _ = SECTIONS[section]
     given: set[str] = set()
-    entries = [entry_text(section, item, set(taken or ()), given) for item in items]
-    if taken is not None:
-        taken |= given | {made_up_name(SECTIONS[section][3](item)[0], item,
-                                       SECTIONS[section][2]) for item in items}
+    entries = [entry_text(section, _Entry(item, f"{where}{section}[{index}]", notes),
+                          set(taken), given) for index, item in enumerate(items)]
+    taken |= given | {made_up_name(KINDS[section], item, heading) for item in items}
     return mw.document([mw.heading(1, title), *entries])
 
 
-def _notes(data: dict[str, Any], path: Path) -> list[str]:
+def _section_notes(data: dict[str, Any], path: Path) -> list[str]:
     notes = []
     for key in data:
         if key not in SECTIONS and key not in ("basics", *SKIPPED):
-            notes.append(f"{path}: {key}: not a JSON Resume section; not imported")
+            notes.append(f"{path}: {json_path([key])}: not a JSON Resume section; not imported")
     if data.get("basics") and not data["basics"].get("email"):
         notes.append(f"{path}: basics.email: none; the build warns until "
                      "work_history_person in conf.py has one")
-    for key in data.get("basics") or {}:
-        if key not in BASICS:
-            notes.append(f"{path}: basics.{key}: not imported (work_history_person has no "
-                         "place for it)")
-    for section, known in KNOWN.items():
-        for index, item in enumerate(data.get(section) or []):
-            for key, value in item.items():
-                if key not in known:
-                    notes.append(f"{path}: {section}[{index}].{key}: not imported (the "
-                                 f"{SECTIONS[section][3](item)[0]} directive has no place "
-                                 "for it)")
-                elif value in ("", [], {}):
-                    notes.append(f"{path}: {section}[{index}].{key}: empty; not imported")
-                elif key == "url" and not is_web_url(value):
-                    notes.append(f"{path}: {section}[{index}].url: {value!r} is not an "
-                                 "http(s) address; not imported")
-    basics = data.get("basics") or {}
-    for where, url in [("basics.url", basics.get("url")), *(
-            (f"basics.profiles[{i}].url", p.get("url"))
-            for i, p in enumerate(basics.get("profiles") or []))]:
-        if url and not is_web_url(url):
-            notes.append(f"{path}: {where}: {url!r} is not an http(s) address; not imported")
     return notes
 
 
-def _web(value: Any) -> bool:
-    return not isinstance(value, str) or is_web_url(value)
+def _entry_notes(data: dict[str, Any], path: Path) -> list[str]:
+    notes = []
+    for section, known in KNOWN.items():
+        for index, item in enumerate(data.get(section) or []):
+            for key, value in item.items():
+                where = json_path([section, index, key])
+                if key not in known:
+                    notes.append(f"{path}: {where}: not imported (the {KINDS[section]} "
+                                 "directive has no place for it)")
+                elif value in ("", [], {}):
+                    notes.append(f"{path}: {where}: empty; not imported")
+                elif key == "url" and not is_web_url(value):
+                    notes.append(f"{path}: {where}: {value!r} is not an http(s) address; "
+                                 "not imported")
+    return notes
 
 
-def person_of(basics: dict[str, Any]) -> dict[str, Any]:
-    """``work_history_person`` from *basics*: the keys it knows, each address an http(s)
-    one (as the build requires)."""
+def person_of(basics: dict[str, Any], path: Path, notes: list[str]) -> dict[str, Any]:
+    """``work_history_person`` from *basics*: the keys it knows, each address (a link,
+    the photo) an http(s) one; a note for each value left out."""
+    def kept(where: tuple[str | int, ...], value: Any, fields: tuple[str, ...],
+             holder: str) -> dict[str, Any]:
+        out = {}
+        for key, item in value.items():
+            at = json_path((*where, key))
+            if key not in fields:
+                notes.append(f"{path}: {at}: not imported ({holder} has no place for it)")
+            elif item in (None, "", [], {}):
+                continue  # no value: nothing to say
+            elif key in ("url", "image") and not is_web_url(item):
+                notes.append(f"{path}: {at}: {item!r} is not an http(s) address; not imported")
+            else:
+                out[key] = item
+        return out
+
     # The summary is the home page's introduction (the export's summary unless the
     # person has one): shown, and kept in one place.
-    person = {key: basics[key] for key in BASICS if key != "summary"
-              and basics.get(key) not in (None, "", [], {}) and (key != "url" or _web(basics[key]))}
+    person = kept(("basics",), {k: v for k, v in basics.items() if k != "summary"},
+                  BASICS, "work_history_person")
+    if "location" in person:
+        person["location"] = kept(("basics", "location"), person["location"],
+                                  LOCATION_FIELDS, "work_history_person's location")
     if "profiles" in person:
-        person["profiles"] = [{k: v for k, v in profile.items() if k != "url" or _web(v)}
-                              for profile in person["profiles"]]
-    return person
+        profiles = [kept(("basics", "profiles", index), profile, PROFILE_FIELDS,
+                         "a profile of work_history_person")
+                    for index, profile in enumerate(person["profiles"])]
+        person["profiles"] = [profile for profile in profiles if profile]
+    return {key: value for key, value in person.items() if value not in ({}, [])}
 
 
 def project_of(data: dict[str, Any], path: Path) -> Project:
     basics = data.get("basics") or {}
-    project = Project(name=basics.get("name") or "", person=person_of(basics),
-                      introduction=basics.get("summary") or "", notes=_notes(data, path))
+    notes = _section_notes(data, path)
+    person = person_of(basics, path, notes)
+    notes += _entry_notes(data, path)
+    project = Project(
+        name=one_line(basics.get("name") or "", f"{path}: basics.name", notes),
+        person=person, introduction=lf_text(basics.get("summary") or "",
+                                            f"{path}: basics.summary", notes),
+        notes=notes)
     taken: set[str] = set()
     for section, (page, _, _, _) in SECTIONS.items():
         if items := data.get(section):
-            project.pages.append(Page(f"pages/{page}.md", page_text(section, items, taken)))
+            project.pages.append(Page(f"pages/{page}.md", page_text(
+                section, items, taken, f"{path}: ", notes)))
     return project
 
 
 def read_json_resume(path: Path) -> Project:
     data = load_json(path)
+    repeated = repeated_keys(data, path)
     _validate(data, path)
     _check_dates(data, path)
-    return project_of(data, path)
+    project = project_of(data, path)
+    project.notes[:0] = repeated
+    return project
