@@ -95,6 +95,10 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: How deep a file's lists and mappings may nest (a résumé needs about five levels).
 MAX_DEPTH = 32
+#: How many values, and characters of text, a file may hold: a résumé holds a few
+#: thousand values; YAML's aliases could repeat one text beyond any memory.
+MAX_VALUES = 200_000
+MAX_CHARACTERS = 20_000_000
 
 
 def _bad_text(text: str) -> str:
@@ -110,11 +114,19 @@ def _bad_text(text: str) -> str:
 def check_values(data: Any, source: Path | str, root: tuple[str | int, ...] = ()) -> None:
     """Raise `InputError` naming the first value of *data* (as read from *source*) that no
     text holds, by its path: keys and strings with a lone surrogate, a control
-    character or U+FFFE/U+FFFF, a float that is not a number (NaN, Infinity), nesting deeper than
-    `MAX_DEPTH`. Walks without recursion, so any depth is refused cleanly."""
+    character or U+FFFE/U+FFFF, a float that is not a number (NaN, Infinity), nesting
+    deeper than `MAX_DEPTH`, more than `MAX_VALUES` values or `MAX_CHARACTERS`
+    characters. Walks without recursion, so any depth is refused cleanly."""
     stack: list[tuple[tuple[str | int, ...], Any]] = [(root, data)]
+    values = characters = 0
     while stack:
         where, value = stack.pop()
+        values += 1
+        characters += len(value) if isinstance(value, str) else 0
+        if values > MAX_VALUES or characters > MAX_CHARACTERS:
+            raise InputError(f"{source}: {json_path(where)}: the file holds more than "
+                             f"{MAX_VALUES:,} values or {MAX_CHARACTERS:,} characters "
+                             "(a YAML alias repeats what it names each time)")
         if len(where) - len(root) > MAX_DEPTH:
             raise InputError(f"{source}: {json_path(where)}: nested more than {MAX_DEPTH} "
                              "levels deep")

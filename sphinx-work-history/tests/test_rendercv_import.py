@@ -1,0 +1,497 @@
+"""A RenderCV file is data: its texts reach the pages as text (RenderCV's bold, italic,
+code and links as markup), never as MyST source; what has no place is named; a value no
+text holds, or a date that is not one, stops the import in one line."""
+
+from __future__ import annotations
+
+import json
+import re
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from docutils import nodes
+from docutils.core import publish_doctree
+from docutils.parsers.rst import Directive, directives
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from myst_parser.parsers.docutils_ import Parser
+
+from sphinx_work_history import myst_writer as mw
+from sphinx_work_history.cli import main
+from sphinx_work_history.importers import LINE_BREAKS, Project, read_project
+from sphinx_work_history.importers.rendercv import plain, section_title
+from sphinx_work_history.importers.rendercv_markdown import (
+    UNWRITABLE,
+    inline_tokens,
+    linkable,
+    myst_paragraphs,
+)
+from sphinx_work_history.scaffold import write_project
+
+SETTINGS = {"myst_enable_extensions": ["colon_fence"], "report_level": 5,
+            "halt_level": 5, "warning_stream": False}
+BREAK = re.compile("[" + LINE_BREAKS + "]")
+NO_MYST = re.compile("[" + UNWRITABLE + "]")
+MYST = MarkdownIt()
+
+
+def write(tmp_path: Path, document: Any, name: str = "cv.yaml") -> Path:
+    """*document* as a YAML file: a text as it is, data as JSON (which is YAML, with
+    every character other than ASCII's written as an escape)."""
+    path = tmp_path / name
+    path.write_text(document if isinstance(document, str) else json.dumps(document, indent=1),
+                    encoding="utf-8")
+    return path
+
+
+def imported(tmp_path: Path, document: Any) -> Project:
+    return read_project(write(tmp_path, document))
+
+
+def page(project: Project, path: str) -> str:
+    return next(p.text for p in project.pages if p.path == path)
+
+
+def job(**fields: Any) -> dict[str, Any]:
+    return {"cv": {"name": "Ada", "sections": {"experience": [
+        {"company": "Acme", "position": "Engineer", "start_date": "2020", **fields}]}}}
+
+
+# -- what MyST reads back -----------------------------------------------------------
+class Probe(Directive):
+    """An entry's directive: parses its body as the package's directives do."""
+
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {"org": directives.unchanged,  # noqa: RUF012 (docutils' own attribute)
+                   "keywords": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        node = nodes.container()
+        self.state.nested_parse(self.content, self.content_offset, node)
+        # The options, which a directive shows as plain text, after the body.
+        options = [nodes.paragraph("", "", nodes.Text(value))
+                   for value in self.options.values()]
+        return [node, *options]
+
+
+def doctree(source: str) -> nodes.document:
+    directives.register_directive("probe", Probe)
+    return publish_doctree(source, parser=Parser(), settings_overrides=SETTINGS)
+
+
+def _add_text(shape: list[Any], text: str) -> None:
+    if shape and isinstance(shape[-1], str):
+        shape[-1] += text
+    else:
+        shape.append(text)
+
+
+def read_shape(markdown: str, as_text: frozenset[int] = frozenset()) -> list[list[Any]]:
+    """What RenderCV's text says, as read: each paragraph's text, bold and italic (as
+    text in the paragraphs numbered in *as_text*), code, and links kept (to http(s) and
+    mailto addresses); a line break MyST cannot hold is a space."""
+    paragraphs = []
+    for number, tokens in enumerate(inline_tokens(NO_MYST.sub(" ", markdown)), 1):
+        if number in as_text:  # the marks as text
+            tokens = [Token("text", "", 0, content=t.markup) if t.type in (
+                "em_open", "em_close", "strong_open", "strong_close") else t for t in tokens]
+        root: list[Any] = []
+        stack, links = [root], []
+        for token in tokens:
+            if token.type == "text":
+                _add_text(stack[-1], token.content)
+            elif token.type in ("softbreak", "hardbreak"):
+                _add_text(stack[-1], "\n")
+            elif token.type == "code_inline":
+                stack[-1].append(("code", BREAK.sub(" ", token.content)))
+            elif token.type in ("em_open", "strong_open"):
+                stack[-1].append((token.type[:-5], children := []))
+                stack.append(children)
+            elif token.type == "link_open":
+                href = str(token.attrGet("href"))
+                links.append(linkable(href))
+                if links[-1]:  # as MyST writes any address (percent-encoded)
+                    stack[-1].append(("link", MYST.normalizeLink(href), children := []))
+                    stack.append(children)
+            elif token.type != "link_close" or links.pop():
+                stack.pop()
+        if root:
+            paragraphs.append(root)
+    return paragraphs
+
+
+def node_shape(node: nodes.Element) -> list[Any]:
+    shape: list[Any] = []
+    for child in node.children:
+        if isinstance(child, nodes.Text):
+            _add_text(shape, str(child))
+        elif isinstance(child, nodes.strong | nodes.emphasis):
+            shape.append(("strong" if isinstance(child, nodes.strong) else "em",
+                          node_shape(child)))
+        elif isinstance(child, nodes.literal):
+            shape.append(("code", child.astext()))
+        elif isinstance(child, nodes.reference):
+            shape.append(("link", child["refuri"], node_shape(child)))
+        else:
+            shape.append((child.tagname, child.astext()))
+    return shape
+
+
+def shown_shape(element: nodes.Element) -> list[list[Any]]:
+    """Each paragraph of *element*'s body, as MyST read it; anything but paragraphs (a
+    heading, a list, a code block, a directive's output) is there as its own tag."""
+    found: list[Any] = []
+    for child in element.children:
+        found.append(node_shape(child) if isinstance(child, nodes.paragraph) else (
+            child.tagname, child.astext()))
+    return found
+
+
+# Markdown, MyST and HTML, as pieces: what a hostile or an ordinary text is made of.
+PIECES = ["a", "b", "word", " ", "  ", "\n", "\n\n", "*", "**", "_", "__", "`", "``",
+          "[", "]", "(", ")", "<", ">", "!", "\\", "{", "}", "$", "#", ":", ":::", "-",
+          "+", "=", "|", "&", "&amp;", "&#60;", ";", "1.", "2)", "\t", "\u2028", "\x85",
+          "\x0b", "\x0c", "\x1e", "\u3000", "https://x.example/p?q=1&r", "mailto:a@b.example",
+          "javascript:x", '"', "'", "~~~", "```", "%", "(t)=", "+++", "^", "{eval-rst}",
+          "{raw} html", "<script>", "{{x}}", "---", "    ", "\\\n", "  \n", "***",
+          '[t](https://x.example/ "t")']
+texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_what_a_text_says_is_what_myst_shows(text: str) -> None:
+    notes: list[str] = []
+    paragraphs = myst_paragraphs(text, "cv.yaml: here", notes)
+    # Bold and italic marks are text in a paragraph, saying so, only where escaping
+    # would change how the delimiters pair up.
+    as_text = frozenset(int(n) for note in notes for n in re.findall(
+        r"paragraph (\d+): its bold and italic cannot", note))
+    want = read_shape(text, as_text)
+    # On a page, in an entry's body, and as an item of a highlight list in one.
+    on_page = doctree("\n\n".join(paragraphs) + "\n")
+    assert shown_shape(on_page) == want
+    entry = doctree(mw.directive("probe", "Role", [("org", "Acme")], paragraphs) + "\n")
+    container, = entry.findall(nodes.container)
+    assert shown_shape(container) == want
+    item = doctree(mw.directive("probe", "Role", [], ["- " + "\n\n".join(paragraphs).replace(
+        "\n", "\n  ")]) + "\n") if paragraphs else None
+    if item is not None:
+        list_item, = item.findall(nodes.list_item)
+        assert shown_shape(list_item) == want
+
+
+def test_rendercv_markdown_is_kept_as_markup() -> None:
+    text = ("**Bold** and *it* and _it_, `a ``b`` c`, [site](https://x.example/a_b) "
+            "[mail](mailto:ada@example.org)")
+    assert myst_paragraphs(text, "", []) == [
+        "**Bold** and *it* and _it_, ```a ``b`` c```, [site](<https://x.example/a_b>) "
+        "[mail](<mailto:ada@example.org>)"]
+
+
+def test_emphasis_escaping_would_change_is_left_out_saying_so() -> None:
+    """In ``_*__*a***`` the last ``*`` is text: escaped, it would split the run ``***``,
+    and the first ``*`` would no longer pair with the others."""
+    notes: list[str] = []
+    paragraphs = myst_paragraphs("**ok**\n\n_*__*a***", "cv.yaml: s", notes)
+    assert paragraphs == ["**ok**", "\\_\\*\\_\\_\\*a\\*\\*\\*"]
+    assert notes == ["cv.yaml: s: paragraph 2: its bold and italic cannot be written as "
+                     "they read; their marks are shown as text"]
+    assert shown_shape(doctree("\n\n".join(paragraphs))) == [
+        ["", ("strong", ["ok"]), ""], ["_*__*a***"]]
+
+
+def test_a_link_keeps_its_title() -> None:
+    paragraphs = myst_paragraphs('[a](https://x.example/<b> "T\nitle &amp; \\"q\\"&#1;")',
+                                 "", [])
+    assert paragraphs == ['[a](<https://x.example/\\<b\\>> "T&#10;itle & \\"q\\"\\&#1;")']
+    reference = doctree(paragraphs[0]).next_node(nodes.reference)
+    assert (reference["refuri"], reference["reftitle"]) == (
+        "https://x.example/%3Cb%3E", 'T\nitle & "q"&#1;')
+
+
+@pytest.mark.parametrize("text", [
+    "```{include} /etc/passwd",
+    "```{literalinclude} secret.txt",
+    "```{eval-rst}",
+    ":::{raw} html",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "$x^2$ and $$y$$",
+    "# A heading",
+    "> a quote",
+    "![a photo](https://x.example/p.png)",
+    "| a | b |\n|---|---|",
+    "[^1] and (target)=",
+])
+def test_markdown_beyond_rendercv_is_text(text: str) -> None:
+    """Read as written: no directive, role, HTML, maths, heading, quote, image or table."""
+    paragraphs = myst_paragraphs(text, "", [])
+    shown = shown_shape(doctree(mw.directive("probe", "", [], paragraphs)).next_node(
+        nodes.container))
+    assert shown == [[text]]
+
+
+def test_a_role_is_its_name_then_code() -> None:
+    paragraphs = myst_paragraphs("{raw}`<b>` and {eval-rst}`x`", "", [])
+    assert paragraphs == ["\\{raw\\}`<b>` and \\{eval-rst\\}`x`"]
+    assert shown_shape(doctree(paragraphs[0])) == [
+        ["{raw}", ("code", "<b>"), " and {eval-rst}", ("code", "x")]]
+
+
+def test_a_link_to_another_address_keeps_its_text() -> None:
+    notes: list[str] = []
+    assert myst_paragraphs("[click](javascript:alert(1)) <vbscript:x> [f](file:///etc)",
+                           "cv.yaml: cv.sections.s[0]", notes) == ["click vbscript:x f"]
+    assert notes == [f"cv.yaml: cv.sections.s[0]: the link to {url!r} is not to an http(s) "
+                     "or mailto address: its text is kept, the address is not imported"
+                     for url in ("javascript:alert(1)", "vbscript:x", "file:///etc")]
+
+
+def test_headings_show_plain_text() -> None:
+    assert plain("**[FlashInfer](https://github.com/)** *x* `y` <b>") == (
+        "FlashInfer x y <b>", "https://github.com/")
+    assert section_title("selected_honors") == "Selected Honors"
+
+
+# -- the pages ----------------------------------------------------------------------
+HOSTILE = [
+    "```{literalinclude} /etc/passwd",
+    "```{eval-rst}",
+    "{raw}`<script>alert(1)</script>`",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+]
+
+
+def test_every_text_of_rendercv_is_text_on_the_page(tmp_path: Path) -> None:
+    document = job(summary=HOSTILE[0], highlights=HOSTILE, date="Fall 2023")
+    document["cv"]["sections"] |= {
+        "bullets": [{"bullet": text} for text in HOSTILE],
+        "numbers": [{"number": text} for text in HOSTILE],
+        "down": [{"reversed_number": text} for text in HOSTILE],
+        "texts": HOSTILE,
+        "skills": [{"label": "Tools", "details": text} for text in HOSTILE],
+    }
+    document["cv"]["sections"]["experience"][0].pop("start_date")
+    project = imported(tmp_path, document)
+    for source in project.pages:
+        tree = doctree(source.text.replace(":::{job}", ":::{probe}").replace(
+            ":::{skill}", ":::{probe}"))
+        # MyST read no directive, role or HTML: only paragraphs, lists, the entries.
+        kinds = {node.tagname for node in tree.findall(nodes.Element)}
+        assert kinds <= {"document", "section", "title", "paragraph", "bullet_list",
+                         "enumerated_list", "list_item", "container", "literal"}, source.path
+        shown = tree.astext()
+        for text in HOSTILE:
+            assert plain(text)[0] in shown, (source.path, text)
+
+
+@pytest.mark.parametrize("key", ["company", "position", "location"])
+@pytest.mark.parametrize("line_break", [*LINE_BREAKS, "\r\n"])
+def test_a_line_break_in_a_one_line_value_is_a_space(tmp_path: Path, key: str,
+                                                     line_break: str) -> None:
+    document = job(**{key: f"one{line_break}:::{{eval-rst}}"})
+    project = imported(tmp_path, document)
+    text = page(project, "pages/experience.md")
+    assert text.splitlines() == text.split("\n")[:-1]  # no line break MyST sees but \n
+    assert "one :::{eval-rst}" in text
+    assert f"{tmp_path / 'cv.yaml'}: cv.sections.experience[0].{key}: a line break in a " \
+        "one-line field became a space" in project.notes
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\u2028", "\x85"])
+def test_no_one_line_value_holds_a_line_break(tmp_path: Path, line_break: str) -> None:
+    broken = f"x{line_break}# y"
+    document = {"cv": {"name": broken, "headline": broken, "sections": {
+        broken: [{"title": broken, "journal": broken, "authors": [broken], "date": "2020"},
+                 {"institution": broken, "area": broken, "degree": broken},
+                 {"label": broken, "details": "a, b"},
+                 {"name": broken, "location": broken}]}}}
+    project = imported(tmp_path, document)
+    for source in project.pages:
+        assert source.text.splitlines() == source.text.split("\n")[:-1]
+    assert project.name == project.person["name"] == project.person["label"] == "x # y"
+    for where in ("cv.name", "cv.headline", "cv.sections["):
+        assert any(note.startswith(f"{tmp_path / 'cv.yaml'}: {where}") for note in
+                   project.notes), where
+
+
+# -- what has no place ------------------------------------------------------------
+def test_what_has_no_place_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, """\
+cv:
+  name: Ada
+  name: Ada Lovelace
+  photo: ../secret.png
+  sections:
+    experience:
+      - company: Acme
+        position: Engineer
+        start_date: 2020
+        summary: [one, two]
+        highlights: {a: b}
+        team: Databases
+        company: Acme Ltd
+    publications:
+      - title: On engines
+        authors: [Ada, [nested]]
+        url: ftp://example.org/engines
+        start_date: 2020
+design:
+  theme: classic
+locale:
+  language: english
+settings:
+  current_date: today
+theme: dark
+""")
+    project = read_project(path)
+    assert project.notes == [f"{path}: {note}" for note in [
+        "cv.name: given twice (lines 2 and 3); the one on line 3 is imported",
+        "cv.sections.experience[0].company: given twice (lines 7 and 13); the one on line "
+        "13 is imported",
+        "design: not imported (RenderCV's design: the project's theme and conf.py set the "
+        "look)",
+        "locale: not imported (RenderCV's words and date formats: set `language` in "
+        "conf.py)",
+        "settings: not imported (RenderCV's own settings)",
+        "theme: not a RenderCV key; not imported",
+        "cv.photo: '../secret.png' is not an http(s) address; not imported (copy the photo "
+        "into the project and name it as work_history_person's image in conf.py)",
+        "cv.sections.experience[0].team: not imported (the job directive has no place for "
+        "it)",
+        "cv.sections.experience[0].summary: a list, not a text; not imported",
+        "cv.sections.experience[0].highlights: a mapping, not a list of texts; not "
+        "imported",
+        "cv.sections.publications[0].start_date: not imported (the publication directive "
+        "has no place for it)",
+        "cv.sections.publications[0].url: 'ftp://example.org/engines' is not an http(s) "
+        "address; not imported",
+        "cv.sections.publications[0].authors[1]: a list, not a text; not imported",
+    ]]
+    assert project.person == {"name": "Ada Lovelace"}
+    assert ":org: Acme Ltd\n" in page(project, "pages/experience.md")
+
+
+# -- what stops the import ----------------------------------------------------------
+def error_line(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(["import", str(path), str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert not (tmp_path / "out").exists()
+    return err.removeprefix("sphinx-work-history: ").rstrip("\n")
+
+
+@pytest.mark.parametrize(("fields", "where", "message"), [
+    ({"start_date": "2023-13"}, "start_date",
+     "'2023-13' is not a calendar date (month must be in 1..12)"),
+    ({"end_date": "2023-02-30"}, "end_date",
+     "'2023-02-30' is not a calendar date (day is out of range for month)"),
+    ({"start_date": "present"}, "start_date",
+     "'present' is not a date (write YYYY, YYYY-MM or YYYY-MM-DD)"),
+    ({"end_date": "soon"}, "end_date", "'soon' is not a date (write YYYY, YYYY-MM or "
+     "YYYY-MM-DD)"),
+    ({"date": "2023-13"}, "date", "'2023-13' is not a calendar date (month must be in "
+     "1..12)"),
+])
+def test_a_date_that_is_not_one_stops_the_import(tmp_path: Path, capsys, fields, where,
+                                                 message) -> None:
+    path = write(tmp_path, job(**fields))
+    assert error_line(path, tmp_path, capsys) == (
+        f"{path}: cv.sections.experience[0].{where}: {message}")
+
+
+def test_a_date_in_words_is_shown_as_written(tmp_path: Path) -> None:
+    project = imported(tmp_path, job(date="Fall *2023*", start_date=""))
+    assert ":::{job} Engineer\n:org: Acme\n\nFall *2023*\n:::" in page(
+        project, "pages/experience.md")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('cv:\n  name: "\\ud800"\n', ": cv.name: a lone surrogate (U+D800) is not a character"),
+    ('cv:\n  name: "a\\x01"\n', ": cv.name: the control character U+0001 is not text"),
+    ('cv:\n  "a\\x07": b\n', ": cv: a key: the control character U+0007 is not text"),
+    ("cv:\n  name: a\x07\n", ":2:10: the character U+0007 is not allowed in YAML"),
+    ("cv:\n  sections:\n    s: " + "[" * 40 + "]" * 40 + "\n",
+     ": cv.sections.s" + "[0]" * 30 + ": nested more than 32 levels deep"),
+])
+def test_a_value_no_text_holds_stops_the_import(tmp_path: Path, capsys, text: str,
+                                                message: str) -> None:
+    path = write(tmp_path, text)
+    assert error_line(path, tmp_path, capsys) == f"{path}{message}"
+
+
+def test_nesting_past_the_parser_stops_the_import(tmp_path: Path, capsys) -> None:
+    path = write(tmp_path, "cv:\n  sections:\n    s: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert re.fullmatch(rf"{re.escape(str(path))}(:\d+:\d+)?: (\S+: )?nested more than 32 "
+                        "levels deep", error_line(path, tmp_path, capsys))
+
+
+def test_aliases_that_repeat_without_end_stop_the_import(tmp_path: Path, capsys) -> None:
+    lines = ['a0: &a0 ["' + "x" * 1000 + '"]']
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 9)]
+    path = write(tmp_path, "\n".join(lines) + "\ncv:\n  sections:\n    s: *a8\n")
+    assert "the file holds more than 200,000 values or 20,000,000 characters" in (
+        error_line(path, tmp_path, capsys))
+
+
+# -- built --------------------------------------------------------------------------
+def build_html(project: Project, folder: Path) -> tuple[Path, str]:
+    from sphinx.testing.util import SphinxTestApp
+
+    write_project(project, folder)
+    warnings = StringIO()
+    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=warnings,
+                        freshenv=True)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir), warnings.getvalue()
+
+
+@pytest.mark.slow
+def test_a_hostile_rendercv_file_builds_to_its_text(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-LINE\n")
+    texts = [f"```{{literalinclude}} {secret}", f"```{{include}} {secret}",
+             "```{eval-rst}\n.. raw:: html\n\n   <script>alert(1)</script>\n```",
+             "<script>alert(2)</script>", "<img src=x onerror=alert(3)>",
+             "{raw}`<b>x</b>`", "[click](javascript:alert(4))",
+             "a\u2028:::\u2028```{raw} html\u2028<script>alert(5)</script>",
+             "**bold** *italic* `code` [link](https://example.org/)"]
+    document = job(summary=texts[0], highlights=texts,
+                   location="Kraków\u2028```{raw} html")
+    document["cv"] |= {"headline": "<script>alert(6)</script>", "email": "ada@example.org"}
+    document["cv"]["sections"] |= {"texts": texts,
+                                   "honours": [{"bullet": text} for text in texts]}
+    project = imported(tmp_path, document)
+    outdir, warnings = build_html(project, tmp_path / "site")
+    assert warnings == ""
+    html = "".join(p.read_text(encoding="utf-8") for p in outdir.rglob("*.html"))
+    assert "TOP-SECRET-LINE" not in html
+    soup = BeautifulSoup(html, "html.parser")
+    for script in soup.find_all("script"):  # code, or JSON-LD: data, whole
+        if script.get("type") == "application/ld+json":
+            json.loads(script.get_text())
+        else:
+            assert "alert" not in script.get_text()
+    assert not [tag for tag in soup.find_all(True) if any(
+        name.startswith("on") for name in tag.attrs)]
+    assert not soup.find_all("a", href=re.compile("^javascript", re.I))
+    shown = " ".join(soup.get_text().split())
+    for text in texts:
+        words = " ".join(BREAK.sub(" ", plain(text)[0]).split())
+        assert words in shown, words
+    experience = BeautifulSoup((outdir / "pages" / "experience.html").read_text(), "html.parser")
+    assert experience.find("strong", string="bold")
+    assert experience.find("em", string="italic")
+    assert experience.find("a", href="https://example.org/", string="link")
