@@ -234,7 +234,7 @@ def test_rendercv_markup_is_shown_as_text(imported: Imported) -> None:
     site, cv = _site_text(imported.project), _cv_text(imported.project)
     for words in ("{include}", "<script>alert(2)</script>", "{raw}",
                   "<script>alert(1)</script>",  # in backticks: code, as RenderCV shows it
-                  "<b onclick=alert(4)>Engines</b>", ":::{literalinclude}", "```{eval-rst}",
+                  "<b onclick=alert(4)>Engines</b>", ":::{literalinclude}", "{eval-rst}",
                   ".. include::", "<img src=x onerror=alert(5)> kept", "{download}",
                   "{{ substitution }}", "(target)=", "% comment", "# A heading",
                   "> a quote"):
