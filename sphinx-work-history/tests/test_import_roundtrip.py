@@ -184,7 +184,7 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
     paragraphs (a summary, a description, a reference, a highlight) with its line
     breaks LF; a one-line value with each line break a space, then without white space
     at either end (an entry's heading: each run of white space one space); the person's
-    values (conf.py's, as written) without white space at either end."""
+    values one-line values too, but the postal address, a text."""
     def text(value: str) -> str:
         return re.sub("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", "\n", value)
 
@@ -195,9 +195,12 @@ def normalised(document: dict[str, Any]) -> dict[str, Any]:
     for section, items in expected(document).items():
         if section == "basics":
             out[section] = {
-                key: text(value) if key == "summary" else value.strip() if isinstance(value, str)
-                else {k: v.strip() for k, v in value.items()} if isinstance(value, dict)
-                else [{k: v.strip() for k, v in profile.items()} for profile in value]
+                key: text(value) if key == "summary"
+                else line(value).replace("\t", " ").strip() if key in ("email", "phone")
+                else line(value) if isinstance(value, str)
+                else {k: text(v).strip() if k == "address" else line(v)
+                      for k, v in value.items()} if isinstance(value, dict)
+                else [{k: line(v) for k, v in profile.items()} for profile in value]
                 for key, value in items.items()}
             continue
         out[section] = [{

@@ -29,9 +29,9 @@ def test_a_job_reads_as_written_by_hand() -> None:
     assert project.person == {"name": "Min Imal", "email": "min@example.org"}
 
 
-def test_markup_is_escaped_and_awkward_values_go_in_a_yaml_block() -> None:
+def test_markup_is_escaped_and_awkward_values_are_quoted() -> None:
     text = page(read_project(DATA / "jsonresume" / "awkward.resume.json"), "pages/work.md")
-    assert ":::{job} Lead *engineer*\n---\norg: \"'Quoted' Ltd\"\n" in text
+    assert ":::{job} Lead *engineer*\n:org: \"'Quoted' Ltd\"\n" in text
     assert "\n- Cut costs by 40% (from \\$10k to \\$6k)\n- \\- not a nested list\n" in text
     assert "\n1\\. Not a list.\n" in text
 

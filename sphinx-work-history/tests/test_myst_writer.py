@@ -101,7 +101,8 @@ def test_option_lines_when_they_keep_the_value() -> None:
     text = mw.directive("probe", "Engineer", [("org", "Acme"), ("flag", None)],
                         [mw.paragraph("Did *things*.")])
     assert text == ":::{probe} Engineer\n:org: Acme\n:flag:\n\nDid \\*things\\*.\n:::"
-    assert "---" in mw.directive("probe", "", [("org", "'quoted'")])
+    assert mw.directive("probe", "", [("org", "'quoted'"), ("to", "B")]) == (
+        ':::{probe}\n:org: "\'quoted\'"\n:to: B\n:::')
     assert mw.directive("probe", "", [("flag", None), ("org", "A"), ("courses", "")]) == (
         ":::{probe}\n:flag:\n:org: A\n:::")
 
@@ -233,9 +234,10 @@ def test_an_option_name_must_be_a_name() -> None:
 ])
 def test_options_read_back_exactly(value: str) -> None:
     text = mw.directive("probe", "Arg", [("org", value), ("flag", None)], [mw.paragraph("Body")])
-    # A line break, a tab or white space at either end: the YAML block.
-    assert ("\n---\n" in text) == (not mw.line_keeps(value))
-    assert text.count("\n") == (5 if mw.line_keeps(value) else 7)  # no line break written
+    # A line break, a tab or white space at either end: a quoted value.
+    assert ('\n:org: "' in text) == (not mw.line_keeps(value) or value.startswith('"'))
+    assert "\n---\n" not in text
+    assert text.count("\n") == 5  # no line break written
     doctree = parse(text + "\n")
     (arguments, options), = READ
     assert arguments == ["Arg"]
@@ -251,3 +253,15 @@ def test_a_body_with_fences_gets_a_longer_fence() -> None:
     doctree = parse(text + "\n")
     assert [arguments for arguments, _ in READ] == [["Outer"], ["Inner"]]
     assert paragraph_texts(doctree) == ["In", "After"]
+
+
+@pytest.mark.parametrize("argument", ["|", "a |", "| a", "a|b", "\\|"])
+def test_an_argument_with_a_pipe_over_a_quoted_option_is_no_table(argument: str) -> None:
+    # A first line holding one column's pipes over a '---' line is a table's head.
+    text = mw.directive("probe", argument, [("org", "#"), ("courses", "'x'")],
+                        [mw.paragraph("B")])
+    doctree = parse(text + "\n")
+    (arguments, options), = READ
+    assert arguments == [argument]
+    assert options == {"org": "#", "courses": "'x'"}
+    assert paragraph_texts(doctree) == ["B"]

@@ -16,7 +16,7 @@ whatever they are, with every extension of MyST-Parser on.
 * A directive's argument, and each ``:key: value`` line, is one line: a line
   break in either raises ValueError. An option value a ``:key: value`` line
   would change (a leading quote, a ``#`` comment, a tab, a line break,
-  white space at either end) puts the options in a YAML block (``---``),
+  white space at either end) is written quoted (``:org: "a\\tb"``),
   every value there a double-quoted string with each character it could
   misread escaped.
 """
@@ -185,10 +185,10 @@ def directive(name: str, argument: str, options: Sequence[Option], body: Sequenc
                 default=0)
     fence = ":" * max(3, inner + 1)
     lines = [f"{fence}{{{name}}}" + (f" {argument}" if argument else "")]
-    if all(value is None or line_keeps(value) for _, value in options):
-        lines += [f":{key}:" + (f" {value}" if value else "") for key, value in options]
-    else:
-        lines += ["---", *(f"{key}: {_quoted(value or '')}" for key, value in options), "---"]
+    # A value a ``:key: value`` line would change is quoted, never put in a ``---``
+    # block: a first line holding one '|' over a ``---`` line reads as a table.
+    lines += [f":{key}:" + ("" if not value else f" {value}" if line_keeps(value)
+                            else f" {_quoted(value)}") for key, value in options]
     if any(has_line_break(line) for line in lines):  # the last guard: no option ends early
         raise ValueError(f"a line break in the options of {name!r}")
     if body:

@@ -15,6 +15,7 @@ MyST's, CommonMark's, HTML's and LaTeX's syntax weighted in, in every value.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from hypothesis import strategies as st
@@ -24,8 +25,10 @@ _char = st.one_of(st.sampled_from(MARKUP), st.characters(
     codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Zs", "Co", "Cn")),
     st.just(" "))
 
-# A line of text: no white space at its ends, single spaces inside.
-line = st.text(_char, min_size=1, max_size=20).map(lambda t: " ".join(t.split())).filter(bool)
+# A line of text: no white space at its ends, single spaces inside, and something that
+# shows (an entry's heading of only soft hyphens or joiners is a defect the build names).
+line = st.text(_char, min_size=1, max_size=20).map(lambda t: " ".join(t.split())).filter(
+    lambda t: any(unicodedata.category(char)[0] in "LNPS" for char in t))
 paragraph = st.lists(line, min_size=1, max_size=3).map("\n".join)
 long_text = st.lists(paragraph, min_size=1, max_size=3).map("\n\n".join)
 url = st.sampled_from(["https://example.org/", "https://example.org/a_b?q=1&r=*2*",

@@ -276,39 +276,51 @@ KNOWN = {
 
 
 def made_up_name(kind: str, item: dict[str, Any], heading: str) -> str:
-    """The id the directive makes for an entry without ``:name:`` (entries.py): from
-    its organisation (a role) or heading, and its start year."""
+    """The id the directive makes first for an entry without ``:name:`` (entries.py):
+    from its organisation (a role) or heading, and its start year."""
     base = (item.get("name") if kind == "job" else item.get("organization")
             if kind == "volunteer" else "") or item.get(heading) or ""
     when = str(item.get("startDate") or item.get("date") or item.get("releaseDate") or "")[:4]
     return target_name(f"{base or kind} {when}") or target_name(f"{kind} {when}")
 
 
-def entry_text(section: str, entry: _Entry, taken: set[str], given: set[str]) -> str:
-    """One entry of *section* as a directive; a ``:name:`` only where the id made up
-    for it is another page's (a page tells its own entries apart)."""
+def _directive_name(kind: str, item: dict[str, Any], heading: str, in_page: set[str]) -> str:
+    """The id the directive makes for an entry without ``:name:``, as entries.py's
+    `entry_name` does: the first of its candidates no id of the page holds."""
+    first = made_up_name(kind, item, heading)
+    qualifier = item.get("position") or "" if kind in ("job", "volunteer") else kind
+    candidates = [first, target_name(f"{first} {qualifier}")]
+    candidates += [f"{first}-{n}" for n in range(2, len(in_page) + 3)]
+    return next(c for c in candidates if c and c not in in_page)
+
+
+def entry_text(section: str, entry: _Entry, in_page: set[str], elsewhere: set[str]) -> str:
+    """One entry of *section* as a directive, and its id added to *in_page*: the id the
+    directive makes, or a ``:name:`` where that id is another page's (*elsewhere*),
+    so every entry has an id of its own."""
     page, _, heading, make = SECTIONS[section]
     kind = KINDS[section]
     options, body = make(entry)
-    name = made_up_name(kind, entry.item, heading)
-    if name in taken:
-        name = next(candidate for n in range(1, len(taken) + 2)
-                    if (candidate := f"{page}-{name}" + (f"-{n}" if n > 1 else ""))
-                    not in taken)
+    name = _directive_name(kind, entry.item, heading, in_page)
+    if name in elsewhere:
+        first = made_up_name(kind, entry.item, heading)
+        name = next(candidate for n in range(1, len(in_page) + len(elsewhere) + 2)
+                    if (candidate := f"{page}-{first}" + (f"-{n}" if n > 1 else ""))
+                    not in in_page | elsewhere)
         options = [("name", name), *options]
-        given.add(name)
+    in_page.add(name)
     return mw.directive(kind, entry.line(heading), options, body)
 
 
 def page_text(section: str, items: list[dict[str, Any]], taken: set[str], where: str,
               notes: list[str]) -> str:
     """*section*'s page: its title, then its entries (*where*: the file, for the notes);
-    the ids its entries take are added to *taken*."""
-    _, title, heading, _ = SECTIONS[section]
-    given: set[str] = set()
+    the ids its entries take are added to *taken* (the ids of the pages before it)."""
+    _, title, _, _ = SECTIONS[section]
+    in_page = {target_name(title)}  # the page's title is a section, with its id
     entries = [entry_text(section, _Entry(item, f"{where}{section}[{index}]", notes),
-                          set(taken), given) for index, item in enumerate(items)]
-    taken |= given | {made_up_name(KINDS[section], item, heading) for item in items}
+                          in_page, taken) for index, item in enumerate(items)]
+    taken |= in_page - {target_name(title)}
     return mw.document([mw.heading(1, title), *entries])
 
 
@@ -354,6 +366,14 @@ def person_of(basics: dict[str, Any], path: Path, notes: list[str]) -> dict[str,
                 continue  # no value: nothing to say
             elif key in ("url", "image") and not is_web_url(item):
                 notes.append(f"{path}: {at}: {item!r} is not an http(s) address; not imported")
+            elif isinstance(item, str):
+                # One line each (the build refuses a line break in an address, a phone
+                # or an e-mail), but the postal address, whose lines JSON Resume keeps.
+                out[key] = (lf_text if key == "address" else one_line)(
+                    item, f"{path}: {at}", notes)
+                if key in ("email", "phone") and "\t" in out[key]:  # the build refuses one
+                    out[key] = out[key].replace("\t", " ")
+                    notes.append(f"{path}: {at}: a tab became a space")
             else:
                 out[key] = item
         return out
@@ -379,7 +399,7 @@ def project_of(data: dict[str, Any], path: Path) -> Project:
     person = person_of(basics, path, notes)
     notes += _entry_notes(data, path)
     project = Project(
-        name=one_line(basics.get("name") or "", f"{path}: basics.name", notes),
+        name=one_line(basics.get("name") or "", f"{path}: basics.name", notes).strip(),
         person=person, introduction=lf_text(basics.get("summary") or "",
                                             f"{path}: basics.summary", notes),
         notes=notes)
