@@ -32,7 +32,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.latex import LaTeXBuilder
 
-from sphinx_work_history.glyphs import UnreadableFont, document_text, font_chains, fonts_used
+from sphinx_work_history.outputs.glyphs import (
+    UnreadableFont,
+    document_text,
+    font_chains,
+    fonts_used,
+)
 
 
 class Font(NamedTuple):

@@ -17,7 +17,7 @@ from zipfile import ZipFile, ZipInfo
 
 from sphinx.application import Sphinx
 
-from sphinx_work_history.dates import source_date_epoch
+from sphinx_work_history.model.dates import source_date_epoch
 
 ZIP_EPOCH = 315532800  # 1980-01-01: a zip cannot hold an earlier date
 

@@ -61,8 +61,8 @@ from fontTools.ttLib import TTFont
 PROJECT = Path(__file__).resolve().parent.parent
 
 from site_config import book_name, read_conf  # noqa: E402
-from sphinx_work_history.dates import PartialDate, format_length  # noqa: E402
-from sphinx_work_history.kinds import KINDS as ENTRY_KINDS  # noqa: E402
+from sphinx_work_history.model.dates import PartialDate, format_length  # noqa: E402
+from sphinx_work_history.model.kinds import KINDS as ENTRY_KINDS  # noqa: E402
 
 PYTHON = sys.executable
 # Every build runs as on an author's machine, where Python keeps the bytecode it

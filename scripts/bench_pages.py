@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from local_server import QuietHandler, serve  # scripts/ is on sys.path when run
-from sphinx_work_history.kinds import KINDS as ENTRY_KINDS
+from sphinx_work_history.model.kinds import KINDS as ENTRY_KINDS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Response, Route

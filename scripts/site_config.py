@@ -24,7 +24,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util.tags import Tags
 
-from sphinx_work_history.cv_builder import cv_basename
+from sphinx_work_history.outputs.cv.builder import cv_basename
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -51,7 +51,7 @@ def test_every_font_comes_from_a_package_ci_and_read_the_docs_install():
 
 def test_the_typst_pdfs_fonts_come_from_packages_ci_and_read_the_docs_install():
     """The cv-pdf builder's fonts beyond Typst's own: Noto and Symbola, from Debian."""
-    from sphinx_work_history import typst_fonts
+    from sphinx_work_history.outputs.typst import fonts as typst_fonts
 
     dpkg = require_tool("dpkg")
     found = typst_fonts.available(tuple(p for p in typst_fonts.DEFAULT_PATHS

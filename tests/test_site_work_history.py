@@ -9,7 +9,7 @@ from sphinx.testing.util import SphinxTestApp
 
 from cv_pages import Date, jobs, length, summary_jobs, tenure
 from site_testing import PROJECT
-from sphinx_work_history.messages import SUBTYPES
+from sphinx_work_history.config.messages import SUBTYPES
 
 PACKAGE_DOCS = PROJECT / "sphinx-work-history" / "docs"
 SNIPPETS = sorted((PROJECT / "sphinx-work-history" / "tests" / "snippets").glob("*.md"))

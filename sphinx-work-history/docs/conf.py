@@ -43,10 +43,18 @@ def _render_designs(app, config) -> None:
 
     import typst
 
-    from sphinx_work_history.cv_model import CV, BulletList, Contact, Entry, Paragraph, Run, Section
-    from sphinx_work_history.cv_pdf import DESIGN_DIR, DESIGNS
-    from sphinx_work_history.cv_typst import Settings, document
-    from sphinx_work_history.typst_fonts import DEFAULT_FONTS
+    from sphinx_work_history.model.cv_model import (
+        CV,
+        BulletList,
+        Contact,
+        Entry,
+        Paragraph,
+        Run,
+        Section,
+    )
+    from sphinx_work_history.outputs.typst.builder import DESIGN_DIR, DESIGNS
+    from sphinx_work_history.outputs.typst.document import Settings, document
+    from sphinx_work_history.outputs.typst.fonts import DEFAULT_FONTS
 
     def para(*runs):
         return Paragraph(tuple(Run(r) if isinstance(r, str) else r for r in runs))

@@ -8,7 +8,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.testing import build, build_in_subprocess, copy_root, work_history_warnings
+from sphinx_work_history.testing import (
+    build,
+    build_in_subprocess,
+    copy_root,
+    work_history_warnings,
+)
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 

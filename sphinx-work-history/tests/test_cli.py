@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from sphinx_work_history import __version__
-from sphinx_work_history.cli import main
-from sphinx_work_history.scaffold import formats
+from sphinx_work_history.cli.command import main
+from sphinx_work_history.cli.scaffold import formats
 
 TESTS = Path(__file__).resolve().parent
 PACKAGE = Path(__file__).resolve().parent.parent

@@ -211,8 +211,8 @@ def test_typst_strings_keep_every_character(tmp_path):
     """Each Typst-special character, as written: none is markup, no quote is curled."""
     import json
 
-    from sphinx_work_history.cv_model import Paragraph, Run
-    from sphinx_work_history.cv_typst import inline, string
+    from sphinx_work_history.model.cv_model import Paragraph, Run
+    from sphinx_work_history.outputs.typst.document import inline, string
 
     hostile = ('*bold* _em_ #let x = 1 $x^2$ @ref <label> [a] {b} \\ "q" \'s\' `c` '
                "~ -- --- ... // /* */ = + - 1. \u00a0tab\there\nline \x07 \u202e end")

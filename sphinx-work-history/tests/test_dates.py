@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from sphinx_work_history.config import default_today
-from sphinx_work_history.dates import DateError, PartialDate, format_length
+from sphinx_work_history.config.values import default_today
+from sphinx_work_history.model.dates import DateError, PartialDate, format_length
 
 
 def length(start: str, end: str) -> str:
@@ -56,7 +56,7 @@ def test_today_follows_source_date_epoch(monkeypatch):
 
 def test_a_year_out_of_range_is_not_a_date():
     """From 1900 to the year after the build's: a year outside is a slip of the keyboard."""
-    from sphinx_work_history.dates import parse_in_range
+    from sphinx_work_history.model.dates import parse_in_range
 
     today = PartialDate.parse("2026-11-27")
     assert parse_in_range("1900", today).iso() == "1900"

@@ -16,7 +16,7 @@ import yaml
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_work_history.messages import SUBTYPES
+from sphinx_work_history.config.messages import SUBTYPES
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, work_history_warnings
 
 TESTS = Path(__file__).resolve().parent

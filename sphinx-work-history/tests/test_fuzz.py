@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_work_history.dates import DateError, PartialDate
-from sphinx_work_history.nodes import summary_placeholder
-from sphinx_work_history.options import is_web_url
+from sphinx_work_history.config.options import is_web_url
+from sphinx_work_history.model.dates import DateError, PartialDate
+from sphinx_work_history.sphinx.nodes import summary_placeholder
 from sphinx_work_history.testing import work_history_warnings
 
 CONF = '''\

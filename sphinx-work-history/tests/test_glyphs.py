@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sphinx.util.console import strip_colors
 
-from sphinx_work_history.glyphs import FontChain, fonts_used, needs_glyph
+from sphinx_work_history.outputs.glyphs import FontChain, fonts_used, needs_glyph
 from sphinx_work_history.testing import Warning, build, require_fonts, work_history_warnings
 
 PAGELLA = "texgyrepagella-regular.otf"  # Latin, no Hebrew

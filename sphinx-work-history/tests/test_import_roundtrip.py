@@ -18,12 +18,12 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
+from sphinx_work_history.cli.scaffold import write_project
 from sphinx_work_history.importers import Project, read_project
 from sphinx_work_history.importers.jsonresume import project_of
 from sphinx_work_history.importers.rendercv import plain, section_title
-from sphinx_work_history.scaffold import write_project
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, hypothesis_seed, require_tool
-from sphinx_work_history.testing_jsonresume import hostile_resume, resume
+from sphinx_work_history.testing.jsonresume import hostile_resume, resume
 
 TESTS = Path(__file__).resolve().parent
 

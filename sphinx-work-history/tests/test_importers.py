@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from sphinx_work_history.cli import main
+from sphinx_work_history.cli.command import main
 from sphinx_work_history.importers import read_project
 from sphinx_work_history.importers.jsonresume import project_of
 from sphinx_work_history.importers.rendercv import plain, section_title

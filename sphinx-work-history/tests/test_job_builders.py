@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.compat import resolved_doctree
-from sphinx_work_history.domain import get_domain
-from sphinx_work_history.nodes import job_date, job_entry
+from sphinx_work_history.config.compat import resolved_doctree
+from sphinx_work_history.sphinx.domain import get_domain
+from sphinx_work_history.sphinx.nodes import job_date, job_entry
 
 
 @pytest.mark.sphinx("html", testroot="job-basic")

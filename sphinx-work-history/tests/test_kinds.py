@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.entries import split_list
+from sphinx_work_history.sphinx.directives.entries import split_list
 from sphinx_work_history.testing import build, directive_line, work_history_warnings
 
 CONF = ('extensions = ["myst_parser", "sphinx_work_history"]\n'

@@ -24,9 +24,9 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.dates import PartialDate
-from sphinx_work_history.kinds import JSON_HEADING, KINDS, option_fields
-from sphinx_work_history.model import JobRecord, VolunteerRecord
+from sphinx_work_history.model.dates import PartialDate
+from sphinx_work_history.model.kinds import JSON_HEADING, KINDS, option_fields
+from sphinx_work_history.model.records import JobRecord, VolunteerRecord
 from sphinx_work_history.testing import (
     SOURCE_DATE_EPOCH,
     build,

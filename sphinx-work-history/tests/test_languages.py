@@ -20,9 +20,9 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
-from sphinx_work_history import l10n
-from sphinx_work_history.dates import PartialDate, format_length
-from sphinx_work_history.model import Span
+from sphinx_work_history.model import l10n
+from sphinx_work_history.model.dates import PartialDate, format_length
+from sphinx_work_history.model.records import Span
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, work_history_warnings
 
 LOCALE = l10n.LOCALE_DIR

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.domain import get_domain
+from sphinx_work_history.sphinx.domain import get_domain
 from sphinx_work_history.testing import build, copy_root, work_history_warnings
 
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -164,8 +164,8 @@ def test_the_hub_is_a_setting(tmp_path):
 def test_an_employer_whose_last_role_has_an_unknown_end_is_not_ongoing():
     from types import SimpleNamespace
 
-    from sphinx_work_history.dates import PartialDate
-    from sphinx_work_history.model import EmployerRecord, JobRecord, tenure
+    from sphinx_work_history.model.dates import PartialDate
+    from sphinx_work_history.model.records import EmployerRecord, JobRecord, tenure
 
     config = SimpleNamespace(work_history_durations=True, work_history_today="2026-11-27")
     employer = EmployerRecord(index=0, docname="cv", lineno=1, org="Example Co")

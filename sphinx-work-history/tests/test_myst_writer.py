@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from myst_parser.parsers.docutils_ import Parser
 
-from sphinx_work_history import myst_writer as mw
+from sphinx_work_history.importers import myst_writer as mw
 from sphinx_work_history.testing import hypothesis_seed
-from sphinx_work_history.testing_jsonresume import hostile_text
+from sphinx_work_history.testing.jsonresume import hostile_text
 
 SETTINGS = {"myst_enable_extensions": ["colon_fence"], "report_level": 5,
             "halt_level": 5, "warning_stream": False}

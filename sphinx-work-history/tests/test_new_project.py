@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_work_history.cli import main
-from sphinx_work_history.scaffold import formats
+from sphinx_work_history.cli.command import main
+from sphinx_work_history.cli.scaffold import formats
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, require_tool
 
 pytestmark = pytest.mark.slow

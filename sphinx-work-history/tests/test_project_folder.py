@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from sphinx_work_history.cli import main
+from sphinx_work_history.cli.command import main
+from sphinx_work_history.cli.scaffold import write_project
 from sphinx_work_history.importers import InputError, Project
-from sphinx_work_history.scaffold import write_project
 
 BACKUP = ".sphinx-work-history-backup"
 NOTE = "sphinx-work-history: note: "

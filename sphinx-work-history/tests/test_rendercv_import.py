@@ -21,9 +21,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from myst_parser.parsers.docutils_ import Parser
 
-from sphinx_work_history import myst_writer as mw
-from sphinx_work_history.cli import main
+from sphinx_work_history.cli.command import main
+from sphinx_work_history.cli.scaffold import write_project
 from sphinx_work_history.importers import LINE_BREAKS, Project, read_project
+from sphinx_work_history.importers import myst_writer as mw
 from sphinx_work_history.importers.rendercv import plain, section_title
 from sphinx_work_history.importers.rendercv_markdown import (
     UNWRITABLE,
@@ -31,7 +32,6 @@ from sphinx_work_history.importers.rendercv_markdown import (
     linkable,
     myst_paragraphs,
 )
-from sphinx_work_history.scaffold import write_project
 
 SETTINGS = {"myst_enable_extensions": ["colon_fence"], "report_level": 5,
             "halt_level": 5, "warning_stream": False}

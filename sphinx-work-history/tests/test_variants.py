@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.dates import PartialDate
-from sphinx_work_history.selection import not_before
+from sphinx_work_history.config.variants import is_tag_name
+from sphinx_work_history.model.dates import PartialDate
+from sphinx_work_history.model.selection import not_before
 from sphinx_work_history.testing import copy_root, line_of, work_history_warnings
 from sphinx_work_history.testing import sphinx_build as sphinx
-from sphinx_work_history.variants import is_tag_name
 
 ROOT = Path(__file__).resolve().parent / "roots" / "test-variants"
 ORGS = ("Cloudy", "School", "Big Data Co", "Pipes")

@@ -229,7 +229,7 @@ def test_an_unusable_end_is_not_exported_as_ongoing(built):
 
 
 def test_an_employer_fence_closed_by_its_first_job_is_told_from_a_right_one():
-    from sphinx_work_history.employer import unclosed_job_fence
+    from sphinx_work_history.sphinx.directives.employer import unclosed_job_fence
 
     short = [":org: A", "", ":::{job} One", ":start: 2018", "", "Text."]
     assert unclosed_job_fence(short) == ":::"

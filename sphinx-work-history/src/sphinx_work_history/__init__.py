@@ -31,35 +31,35 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.fileutil import copy_asset_file
 
-from .budget import setup_budget
-from .capture import setup_capture
-from .catalogue import setup_catalogue
-from .collector import setup_collector
-from .config import setup_config
-from .contact import setup_contact
-from .cv_builder import setup_cv_builder
-from .cv_docx import setup_cv_docx
-from .cv_markdown import setup_cv_markdown
-from .cv_pdf import setup_cv_pdf
-from .cv_text import setup_cv_text
-from .cvheader import setup_cvheader
-from .domain import WorkHistoryDomain
-from .employer import setup_employer
-from .entries import setup_entries
-from .export_resume import setup_export_resume
-from .fences import setup_fences
-from .glyphs import setup_glyphs
-from .job import setup_job
-from .jsonld import setup_jsonld
-from .latex_matter import setup_latex_matter
-from .microformats import setup_microformats
-from .nodes import setup_nodes
-from .render import KINDS_CSS, setup_render
-from .summary import setup_summary
-from .titles import setup_titles
-from .translation import setup_translation
-from .variants import setup_variants
-from .xref import setup_xref
+from .config.budget import setup_budget
+from .config.catalogue import setup_catalogue
+from .config.latex_matter import setup_latex_matter
+from .config.titles import setup_titles
+from .config.values import setup_config
+from .config.variants import setup_variants
+from .outputs.cv.builder import setup_cv_builder
+from .outputs.docx.builder import setup_cv_docx
+from .outputs.glyphs import setup_glyphs
+from .outputs.html.contact import setup_contact
+from .outputs.html.microformats import setup_microformats
+from .outputs.jsonld import setup_jsonld
+from .outputs.jsonresume.export import setup_export_resume
+from .outputs.latex.header import setup_cvheader
+from .outputs.markdown.builder import setup_cv_markdown
+from .outputs.text.builder import setup_cv_text
+from .outputs.typst.builder import setup_cv_pdf
+from .sphinx.collector import setup_collector
+from .sphinx.directives.employer import setup_employer
+from .sphinx.directives.entries import setup_entries
+from .sphinx.directives.job import setup_job
+from .sphinx.directives.summary import setup_summary
+from .sphinx.directives.translation import setup_translation
+from .sphinx.domain import WorkHistoryDomain
+from .sphinx.nodes import setup_nodes
+from .sphinx.transforms.capture import setup_capture
+from .sphinx.transforms.fences import setup_fences
+from .sphinx.transforms.render import KINDS_CSS, setup_render
+from .sphinx.xref import setup_xref
 
 __version__ = version("sphinx-work-history")
 ASSETS = Path(__file__).parent / "assets"

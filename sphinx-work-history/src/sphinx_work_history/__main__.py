@@ -1,5 +1,5 @@
 """``python -m sphinx_work_history``: the ``sphinx-work-history`` command."""
 
-from .cli import main
+from .cli.command import main
 
 raise SystemExit(main())

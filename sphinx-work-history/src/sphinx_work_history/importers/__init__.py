@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..myst_writer import LINE_BREAKS as LINE_BREAKS
-from ..myst_writer import lf_lines
+from .myst_writer import LINE_BREAKS as LINE_BREAKS
+from .myst_writer import lf_lines
 
 _LINE_BREAK = re.compile("\r\n|[" + LINE_BREAKS + "]")
 

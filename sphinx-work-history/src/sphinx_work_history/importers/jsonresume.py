@@ -22,11 +22,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .. import myst_writer as mw
-from ..dates import DateError, PartialDate
-from ..domain import target_name
-from ..options import is_web_url
-from ..person import LOCATION_FIELDS, PROFILE_FIELDS
+from ..config.options import is_web_url
+from ..config.person import LOCATION_FIELDS, PROFILE_FIELDS
+from ..model.dates import DateError, PartialDate
+from ..sphinx.domain import target_name
 from . import (
     MAX_DEPTH,
     InputError,
@@ -38,6 +37,7 @@ from . import (
     one_line,
     read_text,
 )
+from . import myst_writer as mw
 
 BASICS = ("name", "label", "image", "email", "phone", "url", "summary", "location", "profiles")
 SKIPPED = ("$schema", "meta")

@@ -38,9 +38,8 @@ from typing import Any
 
 import yaml
 
-from .. import myst_writer as mw
-from ..dates import PRESENT, DateError, PartialDate
-from ..options import is_web_url
+from ..config.options import is_web_url
+from ..model.dates import PRESENT, DateError, PartialDate
 from . import (
     LINE_BREAKS,
     MAX_DEPTH,
@@ -52,6 +51,7 @@ from . import (
     one_line,
     read_text,
 )
+from . import myst_writer as mw
 from .rendercv_markdown import myst_paragraphs, plain, plain_text
 
 __all__ = ["load_yaml", "plain", "read_rendercv", "section_title"]

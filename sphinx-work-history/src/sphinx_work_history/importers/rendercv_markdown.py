@@ -27,7 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from ..options import is_web_url
+from ..config.options import is_web_url
 from . import LINE_BREAKS
 
 # Escaped wherever they stand: each can open inline markup in MyST (emphasis,

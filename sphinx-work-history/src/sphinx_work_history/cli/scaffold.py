@@ -1,0 +1,155 @@
+"""A new CV project's files, from the templates in ``assets/project/``.
+
+`write_project` writes person.json (the person, as data), conf.py (which
+reads it, and the settings that make the PDF and the ePub CV-shaped),
+index.md (the hub, whose hidden toctree lists the pages), the pages, a
+pinned requirements.txt, a .readthedocs.yaml, a Makefile, a README and a
+.gitignore. No value of the input is Python source: conf.py holds one, the
+file name, checked to be letters, digits and hyphens. The Markdown files
+show the name escaped as MyST writes text. It never writes into a folder
+that holds anything unless told to (*force*), and then replaces only its
+own files, keeping each in a backup folder (project_folder.py).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from ..importers import InputError, Page, Project
+from ..importers import myst_writer as mw
+from .project_folder import Replaced, check_target, pages_in, write_files
+
+# template (in assets/project/) -> the file it writes
+TEMPLATES = {
+    "conf.py.txt": "conf.py",
+    "index.md.txt": "index.md",
+    "requirements.txt.txt": "requirements.txt",
+    "readthedocs.yaml.txt": ".readthedocs.yaml",
+    "Makefile.txt": "Makefile",
+    "README.md.txt": "README.md",
+    "gitignore.txt": ".gitignore",
+}
+NEW_PAGES = ("work", "education", "skills")
+PERSON_FILE = "person.json"
+BOOK_NAME_LENGTH = 60
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+# Markdown's line breaks (CommonMark's, and a carriage return alone).
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+# A docname a toctree line gives back as it is: no "title <target>", option or space at
+# an end.
+_TOCTREE_ENTRY = re.compile(r"[^\s:<>][^<>\n\r]*(?<=\S)")
+
+
+def formats() -> tuple[str, ...]:
+    """Every format a new project builds: the CV as a Typst PDF too once the package
+    has that builder (its module ``cv_pdf``)."""
+    base = ("html", "epub", "latexpdf", "cv-docx", "cv-text", "cv-markdown")
+    return (*base, "cv-pdf") if find_spec("sphinx_work_history.outputs.typst.builder") else base
+
+
+def _assets() -> Any:
+    return resources.files("sphinx_work_history") / "assets" / "project"
+
+
+def book_name(name: str) -> str:
+    """``ada-lovelace-cv`` from "Ada Lovelace": a file name in ASCII letters, digits and
+    hyphens, its name part at most 60 characters (cut at a hyphen where there is one)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(slug) > BOOK_NAME_LENGTH:
+        cut = slug[:BOOK_NAME_LENGTH + 1]
+        slug = cut[:cut.rfind("-")] if "-" in cut else cut[:BOOK_NAME_LENGTH]
+    return f"{slug}-cv" if slug else "cv"
+
+
+def _python_string(value: str) -> str:
+    """*value*, a file name of ASCII letters, digits and hyphens, as a Python string: the
+    one value conf.py's source holds, checked to read back as it is."""
+    source = json.dumps(value)
+    if not _SLUG.fullmatch(value) or ast.literal_eval(source) != value:
+        raise ValueError(f"not a file name conf.py may hold: {value!r}")
+    return source
+
+
+def new_project(name: str) -> Project:
+    """A project with the pages a CV starts from, each with an example in a comment."""
+    pages = [Page(f"pages/{page}.md", (_assets() / "pages" / f"{page}.md").read_text(
+        encoding="utf-8")) for page in NEW_PAGES]
+    # The name is the project's author, which the person's name defaults to.
+    return Project(name=name, person={}, pages=pages)
+
+
+def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
+    """Every file of *project*: path (relative) -> text. The home page's toctree lists
+    the project's pages, then *other_pages* (docnames already in its folder)."""
+    from .. import __version__
+
+    person = dict(project.person)
+    if project.name:  # first, as JSON Resume's basics have it
+        person = {"name": project.name} | {k: v for k, v in person.items() if k != "name"}
+    values = {
+        # Markdown, escaped as MyST writes text: the name is shown, never read as markup.
+        "title": _heading(f"{project.name}'s CV" if project.name else "CV"),
+        "heading": _heading(project.name or "CV")[2:],
+        "introduction": "".join(p + "\n\n" for p in mw.paragraphs(project.introduction)
+                                if project.introduction),
+        "pages": "\n".join([page.path.removesuffix(".md") for page in project.pages]
+                           + list(other_pages)),
+        # The one value in conf.py's source; the person is data, in person.json.
+        "book_name": _python_string(book_name(project.name)),
+        "version": __version__,
+        "formats": " ".join(formats()),
+    }
+    # The person first: a value that cannot be written is said as there.
+    out = {PERSON_FILE: json.dumps(person, ensure_ascii=False, indent=2) + "\n"}
+    out |= {dest: Template((_assets() / template).read_text(encoding="utf-8")).substitute(values)
+            for template, dest in TEMPLATES.items()}
+    out |= {page.path: page.text for page in project.pages}
+    return out
+
+
+def _heading(text: str) -> str:
+    """A level-1 heading of *text*, a line break in it written as a reference (which
+    MyST reads back): a heading is one line."""
+    parts = _LINE_BREAK.split(text)  # text, break, text ...
+    return "# " + "".join(mw.heading(1, part)[2:] if i % 2 == 0
+                          else "".join(f"&#{ord(char)};" for char in part)
+                          for i, part in enumerate(parts))
+
+
+@dataclass
+class Written:
+    replaced: list[Replaced]  # with --force: each file replaced, and where it is kept
+    notes: list[str]  # what the author should know, one line each
+
+
+def write_project(project: Project, folder: Path, force: bool = False) -> Written:
+    """Write *project* into *folder*, whole or not at all (InputError, with nothing
+    written); with *force*, into a folder that holds anything, keeping each file it
+    replaces in the backup folder, and listing the pages there in index.md's toctree."""
+    exists = check_target(folder, force)
+    names = {page.path.removesuffix(".md") for page in project.pages} | {"index"}
+    others = [page for page in pages_in(folder) if page not in names] if exists else []
+    listed = [page for page in others if _TOCTREE_ENTRY.fullmatch(page) and page != "self"]
+    notes = [f"{folder / page}: not listed in index.md's toctree (its name cannot be "
+             "written there); list it in a toctree yourself"
+             for page in others if page not in listed]
+    data = {}
+    for relative, text in files(project, listed).items():
+        try:
+            data[relative] = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(f"{folder / relative}: U+{ord(text[exc.start]):04X} cannot be "
+                             "written as UTF-8 (the input held bytes that are not UTF-8 "
+                             "text); nothing written") from None
+    return Written(write_files(folder, data, exists), notes)

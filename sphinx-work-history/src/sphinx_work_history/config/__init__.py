@@ -1,0 +1,3 @@
+"""Configuration: every ``work_history_*`` value registered and checked once, the
+person, options, variants, page budgets, and every warning (`messages`).
+"""

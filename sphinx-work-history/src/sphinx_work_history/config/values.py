@@ -1,0 +1,210 @@
+"""Every configuration value of the extension, registered and checked in one place.
+
+Each value is checked once, at ``config-inited``; a value that cannot be
+used is a ``work_history.bad_config`` (or ``bad_date``, ``photo``) warning located in
+conf.py, and is replaced by its default or its usable part, so the rest
+of the extension reads checked values only.
+
+Rebuild levels: values that change what is read from the pages (which
+document is the hub, which hold publications) are ``"env"``; values used
+only when pages are written (today's date, lengths, the person, excluded
+pages) are ``"html"``: pages are written again, none is read again
+(collector.py rewrites the pages they show on for other builders).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..model.dates import DateError, PartialDate, source_date_epoch
+from ..model.l10n import WORDS
+from .messages import conf_location, warn
+from .person import read_person
+from .variants import check_variants
+
+Rebuild = Literal["", "env", "html"]
+#: name -> (default, rebuild, types, description)
+VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
+    "work_history_today": (
+        "", "html", frozenset({str, dt.date}),
+        "the date ongoing entries count to (YYYY, YYYY-MM or YYYY-MM-DD); default: "
+        "SOURCE_DATE_EPOCH's date, else today"),
+    "work_history_durations": (
+        True, "html", frozenset({bool}), "show each entry's length"),
+    "work_history_exclude_docs": (
+        [], "html", frozenset({list, tuple}),
+        "glob patterns of documents whose entries summaries and exports leave out (such as "
+        "a page of examples)"),
+    "work_history_person": (
+        {}, "html", frozenset({dict}), "the person the résumé is about (see person.py)"),
+    "work_history_hub": (
+        None, "env", frozenset({str, type(None)}),
+        "the document whose introduction is the résumé's summary and whose page lists every "
+        "role in its JSON-LD; default: root_doc"),
+    "work_history_publications": (
+        [], "env", frozenset({list, tuple}),
+        "documents whose external links are the publications"),
+    "work_history_latex_header": (
+        True, "", frozenset({bool}),
+        "in LaTeX, replace the title page by a CV header (name, label, contact) built from "
+        "work_history_person, unless latex_elements sets 'maketitle'"),
+    "work_history_latex_fonts": (
+        [], "", frozenset({list, tuple, dict}),
+        "the fonts the PDF is set in, in the order the engine tries them (or a dict of such "
+        "lists, one per family), for the glyph check (glyphs.py)"),
+    "work_history_cv_basename": (
+        "", "", frozenset({str}),
+        "the file name (without suffix) of the CV the cv-docx, cv-text and cv-markdown "
+        "builders write; default: the project's name, as a file name (its words up to 60 "
+        "characters)"),
+    "work_history_cv_title": (
+        "", "", frozenset({str}),
+        "the title of the CV the cv-docx builder writes (its core properties); default: "
+        "the project's name"),
+    "work_history_variants": (
+        {}, "env", frozenset({dict}),
+        "tailored CVs from the same pages: variant name -> {tags, since, limit, pages, "
+        "label} (see variants.py)"),
+    "work_history_variant": (
+        "", "env", frozenset({str}),
+        "the variant this build makes (-D work_history_variant=NAME); also set as a Sphinx "
+        "tag, for {only} blocks; default: the full CV"),
+    "work_history_pdf_design": (
+        "classic", "", frozenset({str}),
+        "the cv-pdf builder's design: 'classic', 'moderncv' (a column of dates) or 'compact'"),
+    "work_history_pdf_paper": (
+        "a4", "", frozenset({str}), "the cv-pdf builder's paper: 'a4' or 'us-letter'"),
+    "work_history_pdf_accent": (
+        "#1f4e79", "", frozenset({str}),
+        "the cv-pdf builder's accent colour (headings, links, the dates column), as #RRGGBB"),
+    "work_history_pdf_fonts": (
+        None, "", frozenset({list, tuple, dict, type(None)}),
+        "the cv-pdf builder's fonts, Typst family names in the order it tries them: a list, "
+        "or a dict of such lists for 'text', 'headings' and 'code'; default: Typst's own "
+        "fonts (Latin, Greek, Cyrillic), then Noto and Symbola for every other script"),
+    "work_history_pdf_font_paths": (
+        None, "", frozenset({list, tuple, type(None)}),
+        "folders the cv-pdf builder finds fonts in (relative to the configuration "
+        "directory), besides the fonts Typst embeds; no system font is used unless listed; "
+        "default: Debian's Noto and Symbola folders, where they exist"),
+    "work_history_words": (
+        {}, "env", frozenset({dict}),
+        "the package's words in this build's language, overriding its catalogue: English "
+        "word -> word (such as {'Experience': 'Berufserfahrung', 'present': 'heute'})"),
+    "work_history_pages": (
+        0, "", frozenset({int}),
+        "the PDF's page budget, enforced by the LaTeX run and by the cv-pdf builder, for the "
+        "full CV and any variant "
+        "without 'pages'; 0: no budget"),
+}
+
+
+def default_today() -> str:
+    """SOURCE_DATE_EPOCH's date when set (reproducible builds), else today."""
+    epoch = source_date_epoch()
+    return (epoch.date() if epoch else dt.date.today()).isoformat()
+
+
+def _check_today(app: Sphinx, config: Config) -> None:
+    value = config.work_history_today
+    if isinstance(value, dt.date):
+        config.work_history_today = value = value.isoformat()
+    if not value:
+        config.work_history_today = default_today()
+        return
+    try:
+        PartialDate.parse(value)
+    except DateError as exc:
+        warn("bad_date", f"work_history_today: {exc}; counting to the build date instead",
+             conf_location(app.confdir, "work_history_today"))
+        config.work_history_today = default_today()
+
+
+def _check_lists(app: Sphinx, config: Config) -> None:
+    for name in ("work_history_exclude_docs", "work_history_publications"):
+        value = config[name]
+        kept = [item for item in value if isinstance(item, str) and item]
+        if len(kept) != len(value):
+            warn("bad_config", f"{name}: every item should be a document name; "
+                 "the others are ignored", conf_location(app.confdir, name))
+        setattr(config, name, kept)
+    if not isinstance(config.work_history_hub, str) or not config.work_history_hub:
+        config.work_history_hub = config.root_doc
+
+
+#: The longest CV file name, in bytes, before its suffix: room under the 255 bytes
+#: of a file name for the suffix and the name of the file it is first written to.
+BASENAME_BYTES = 200
+
+
+def _check_cv_basename(app: Sphinx, config: Config) -> None:
+    name = config.work_history_cv_basename
+    problem = ""
+    if name and (name != Path(name).name or name in (".", "..")):
+        problem = "is not a file name"
+    elif len(name.encode("utf-8")) > BASENAME_BYTES:
+        problem = f"is longer than {BASENAME_BYTES} bytes"
+    if problem:
+        warn("bad_config", f"work_history_cv_basename: {name!r} {problem}; the "
+             "project's name is used instead",
+             conf_location(app.confdir, "work_history_cv_basename"))
+        config.work_history_cv_basename = ""
+
+
+def _check_person(app: Sphinx, config: Config) -> None:
+    person, problems = read_person(config.work_history_person, config)
+    where = conf_location(app.confdir, "work_history_person")
+    for subtype, problem in problems:
+        warn(subtype, problem, where)
+    config.work_history_person = person
+
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+_CHOICES = {"work_history_pdf_design": ("classic", "moderncv", "compact"),
+            "work_history_pdf_paper": ("a4", "us-letter")}
+
+
+def _check_pdf(app: Sphinx, config: Config) -> None:
+    for name, choices in _CHOICES.items():
+        if config[name] not in choices:
+            warn("bad_config", f"{name}: {config[name]!r} is not one of {', '.join(choices)}; "
+                 f"{choices[0]!r} is used instead", conf_location(app.confdir, name))
+            setattr(config, name, choices[0])
+    if not _HEX.fullmatch(config.work_history_pdf_accent):
+        warn("bad_config", f"work_history_pdf_accent: {config.work_history_pdf_accent!r} is "
+             "not a colour written #RRGGBB; '#1f4e79' is used instead",
+             conf_location(app.confdir, "work_history_pdf_accent"))
+        config.work_history_pdf_accent = "#1f4e79"
+def _check_words(app: Sphinx, config: Config) -> None:
+    words = config.work_history_words
+    kept = {key: value for key, value in words.items()
+            if key in WORDS and isinstance(value, str) and value.strip()}
+    if len(kept) != len(words):
+        unknown = sorted(repr(key) for key in words if key not in kept)
+        warn("bad_config", f"work_history_words: {', '.join(unknown)} ignored: each key is "
+             "one of the package's words (docs: languages) and each value a non-empty text",
+             conf_location(app.confdir, "work_history_words"))
+    config.work_history_words = kept
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    _check_today(app, config)
+    _check_lists(app, config)
+    _check_person(app, config)
+    _check_cv_basename(app, config)
+    _check_pdf(app, config)
+    _check_words(app, config)
+    check_variants(app, config)
+
+
+def setup_config(app: Sphinx) -> None:
+    for name, (default, rebuild, types, description) in VALUES.items():
+        app.add_config_value(name, default, rebuild, types=types, description=description)
+    # Before the handlers that read the checked values (cvheader.py's header).
+    app.connect("config-inited", check_config, priority=400)

@@ -1,0 +1,120 @@
+"""What the builders of the CV as one file share: read it all, write it once.
+
+Like Sphinx's ``singlehtml`` and ``latex`` builders, a `CVBuilder` writes
+no file per document: every build is of the whole CV (`cv_document.CV`),
+written to ``work_history_cv_basename`` plus the builder's suffix in the
+output directory (through a file beside it, moved onto it once complete: a
+build that fails midway never leaves a half-written CV). Its format, ``cv``,
+is a tag ``only`` blocks can name.
+
+The CV leaves out the pages ``work_history_exclude_docs`` names (pages of
+examples), so a CV builder does not read them: Sphinx leaves the builder's
+asset paths out of the documents it finds. A ``{doc}`` link to one of those
+pages is its text, as every link to another page is in a CV file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Set
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.util import docname_join, logging
+from sphinx.util.matching import Matcher
+from sphinx.util.osutil import make_filename_from_project
+
+from ...model.cv_model import CV
+from .document import read_cv
+
+logger = logging.getLogger(__name__)
+
+
+class CVBuilder(Builder):
+    format = "cv"
+    suffix = ""
+    epilog = "The CV is in %(outdir)s."
+
+    def get_asset_paths(self) -> list[str]:
+        # Never read: the pages the CV leaves out, in each source suffix.
+        return [pattern + suffix for pattern in self.config.work_history_exclude_docs
+                for suffix in self.config.source_suffix]
+
+    def get_outdated_docs(self) -> str:
+        return "the whole CV"  # one file, from every document: always written
+
+    def get_target_uri(self, docname: str, typ: str | None = None) -> str:
+        return ""  # one file: a reference to another page is text, not a link
+
+    def prepare_writing(self, docnames: Set[str]) -> None:
+        pass
+
+    def write_doc(self, docname: str, doctree: nodes.document) -> None:
+        pass  # the whole CV is written at once (write_documents)
+
+    @property
+    def target(self) -> Path:
+        return Path(self.outdir, cv_basename(self.config) + self.suffix)
+
+    def write_documents(self, _docnames: Set[str]) -> None:
+        target = self.target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        cv = read_cv(self)
+        # Written beside the target, then moved onto it in one step: a build that
+        # fails midway leaves no half-written CV, and the last complete one in place.
+        partial = target.with_name(f".{target.stem}.{os.getpid()}.part{target.suffix}")
+        try:
+            if self.write_cv(cv, partial):
+                os.replace(partial, target)
+                logger.info("%s written", target.name)
+        finally:
+            partial.unlink(missing_ok=True)
+
+    def write_cv(self, cv: CV, path: Path) -> bool:
+        """Write *cv* to *path*; False when it could not be made (the builder has
+        said why, and failed the build)."""
+        raise NotImplementedError
+
+
+#: The longest file name (before its suffix) a CV takes from the project's name.
+BASENAME_LENGTH = 60
+
+
+def cv_basename(config: Config) -> str:
+    return config.work_history_cv_basename or default_basename(config.project)
+
+
+def default_basename(project: str) -> str:
+    """The project's name as a file name (as Sphinx names its LaTeX file), of its
+    words as many as fit in `BASENAME_LENGTH` characters: the name in the CV's
+    text stays whole, the file name stays one any system can write."""
+    name = make_filename_from_project(project)
+    if len(name) <= BASENAME_LENGTH:
+        return name
+    words = project.split()
+    for count in range(len(words) - 1, 0, -1):
+        name = make_filename_from_project(" ".join(words[:count]))
+        if len(name) <= BASENAME_LENGTH:
+            return name
+    return name[:BASENAME_LENGTH]  # one word longer than that
+
+
+def _link_to_left_out_page(app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref,
+                           contnode: nodes.TextElement) -> nodes.Node | None:
+    """A ``{doc}`` link to a page the CV leaves out (and its builder did not read) is
+    its text."""
+    if not isinstance(app.builder, CVBuilder) or node.get("reftype") != "doc":
+        return None
+    target = docname_join(node.get("refdoc", ""), node["reftarget"])
+    if Matcher(env.config.work_history_exclude_docs)(target):
+        return contnode
+    return None
+
+
+def setup_cv_builder(app: Sphinx) -> None:
+    app.connect("missing-reference", _link_to_left_out_page)

@@ -1,0 +1,2 @@
+"""The CV as a Word document (the ``cv-docx`` builder).
+"""

@@ -1,0 +1,2 @@
+"""JSON Resume: the résumé as data (`data`) and ``resume.json`` (`export`).
+"""

@@ -1,0 +1,2 @@
+"""LaTeX: the CV header that replaces the title page.
+"""

@@ -1,0 +1,65 @@
+r"""The PDF's CV header, in place of a title page, from ``work_history_person``.
+
+``\workhistorycvheader[photo]{label}{contact}`` (workhistory.sty) sets
+the author's name large, what they do under it, the contact details on
+the right – the email, the phone, the web address, the location and the
+profiles, as every format gives them (cv_model.py) – and the photo, if
+the person has one in the project (contact.py copies it). Every value is
+the checked person's (config.py), escaped for LaTeX. A project that sets
+``latex_elements['maketitle']`` itself keeps it; so does one that turns
+``work_history_latex_header`` off or names no person.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util import texescape
+from sphinx.util.texescape import escape
+
+from ...config.person import get_person
+from ...model.cv_model import contacts_of, web_shown
+from ..html.contact import latex_photo
+
+
+def _uri(url: str) -> str:
+    # As Sphinx's LaTeX writer writes an \href target.
+    return (escape(url).replace(r"\textasciitilde{}", "~").replace(r"\sphinxhyphen{}", "-")
+            .replace(r"\textquotesingle{}", "'"))
+
+
+def contact_line(person: dict[str, Any], site: str) -> str:
+    parts = []
+    for contact in contacts_of({**person, "url": site}):
+        if contact.kind == "web":
+            shown = rf"\texttt{{{escape(web_shown(contact.text))}}}"
+        elif contact.url.startswith("http"):
+            shown = rf"{escape(contact.label)}: \texttt{{{escape(web_shown(contact.text))}}}"
+        else:
+            shown = escape(contact.text)
+        parts.append(rf"\href{{{_uri(contact.url)}}}{{{shown}}}" if contact.url else shown)
+    return r" \textperiodcentered{} ".join(parts)
+
+
+def cv_header(config: Config) -> str:
+    # At config-inited the LaTeX builder has not yet filled escape's table.
+    texescape.init()
+    person = get_person(config)
+    site = person.get("url") or config.html_baseurl or ""
+    label = escape(person.get("label", ""))
+    photo = latex_photo(person)
+    option = f"[{photo}]" if photo else ""
+    return rf"\workhistorycvheader{option}{{{label}}}{{{contact_line(person, site)}}}"
+
+
+def _set_header(app: Sphinx, config: Config) -> None:
+    elements = config.latex_elements
+    if (config.work_history_latex_header and get_person(config)
+            and "maketitle" not in elements):
+        config.latex_elements = {**elements, "maketitle": cv_header(config)}
+
+
+def setup_cvheader(app: Sphinx) -> None:
+    app.connect("config-inited", _set_header, priority=600)  # after config.py's checks

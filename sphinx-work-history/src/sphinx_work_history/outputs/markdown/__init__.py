@@ -1,0 +1,2 @@
+"""The CV as Markdown (the ``cv-markdown`` builder).
+"""

@@ -1,0 +1,165 @@
+"""``cv-markdown``: the CV in CommonMark, as GitHub, a gist or a mail client renders it.
+
+Text is escaped, so what an entry says is never read as markup: every
+character that makes Markdown (CommonMark's, and GitHub's strikethrough,
+tables and math) is backslash-escaped where it would (CommonMark allows
+escaping any ASCII punctuation), raw HTML included. Links keep their
+address (in ``<…>``, so parentheses in it are safe); inline code is a code
+span whose fence is longer than any run of backticks it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from sphinx.application import Sphinx
+
+from ...model.cv_model import (
+    CV,
+    Aside,
+    Block,
+    BulletList,
+    EmployerGroup,
+    Entry,
+    Item,
+    Paragraph,
+    Run,
+    compact_lists,
+)
+from ..cv.builder import CVBuilder
+
+# Markup wherever it stands (GitHub's too: ~strike~, $math$, tables).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#~|$])")
+# Markup in some contexts only: an entity (&amp;), an emoji code (:tada:).
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_EMOJI = re.compile(r":(?=[\w+-]+:)")
+# What opens a block at the start of a line: a list, a heading underline, a quote.
+_LINE_START = re.compile(r"^([-+=])|^(\d+)([.)])")
+
+
+def escape(text: str) -> str:
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _EMOJI.sub(r"\\:", _ENTITY.sub(r"\\&", text))
+
+
+def line_start(markdown: str) -> str:
+    """*markdown* made safe to stand at the start of a line."""
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}",
+                           markdown, count=1)
+
+
+def _url(url: str) -> str:
+    # In <…> an address may hold anything but <, > and line ends.
+    return quote(url, safe="/:?#[]@!$&'()*+,;=%~-._")
+
+
+def _code(text: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith(("`", " ")) or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _run(run: Run) -> str:
+    text = run.text
+    match = re.match(r"(\s*)(.*?)(\s*)$", text, re.DOTALL)
+    assert match is not None  # the pattern matches any text
+    lead, body, trail = match.groups()
+    if not body:
+        return text
+    shown = _code(body) if run.literal else escape(body)
+    if run.emphasis and not run.literal:
+        shown = f"*{shown}*"
+    if run.strong and not run.literal:
+        shown = f"**{shown}**"
+    if run.url:
+        shown = f"[{shown}](<{_url(run.url)}>)"
+    return f"{lead}{shown}{trail}"
+
+
+def inline(paragraph: Paragraph) -> str:
+    return line_start("".join(_run(run) for run in paragraph.runs))
+
+
+def blocks(items: tuple[Block, ...], quote: str = "") -> list[str]:
+    lines: list[str] = []
+    for block in items:
+        if isinstance(block, Aside):
+            inner = ([f"**{escape(block.title)}**", ""] if block.title else []) + blocks(
+                block.blocks)
+            while inner and not inner[-1]:
+                inner.pop()
+            lines += [f"> {line}".rstrip() for line in inner]
+        elif isinstance(block, BulletList):
+            lines += [f"{'  ' * depth}- {inline(item)}" for depth, item in block.items]
+        else:
+            lines.append(inline(block))
+        lines.append("")
+    return lines
+
+
+def _linked(text: str, url: str) -> str:
+    shown = escape(text)
+    return f"[{shown}](<{_url(url)}>)" if url and shown else shown
+
+
+def entry_lines(entry: Entry, level: int) -> list[str]:
+    heading = _linked(entry.position, entry.url)
+    org = _linked(entry.org, entry.org_url)
+    title = f"{heading}, {org}" if heading and org else heading or org
+    lines = [f"{'#' * level} {title}", ""] if entry.headed else []
+    if entry.meta:
+        lines += [f"*{escape(entry.meta)}*", ""]
+    return lines + blocks(entry.body)
+
+
+def item_lines(item: Item, level: int) -> list[str]:
+    if isinstance(item, EmployerGroup):
+        lines = [f"{'#' * level} {_linked(item.org, item.org_url)}", ""]
+        if item.meta:
+            lines += [f"*{escape(item.meta)}*", ""]
+        for entry in item.entries:
+            lines += entry_lines(entry, min(level + 1, 6))
+        return lines
+    if isinstance(item, Entry):
+        return entry_lines(item, level)
+    return blocks((item,))
+
+
+def cv_markdown(cv: CV) -> str:
+    lines = [f"# {escape(cv.name)}", ""] if cv.name else []
+    if cv.image:  # a web address, or the photo's copy beside the CV
+        source = cv.image if "://" in cv.image else Path(cv.image).name
+        lines += [f"![{escape(f'Photo of {cv.name}' if cv.name else 'Photo')}](<{_url(source)}>)",
+                  ""]
+    if cv.label:
+        lines += [f"**{escape(cv.label)}**", ""]
+    contacts = [line_start(f"{escape(contact.label)}: {_linked(contact.text, contact.url)}")
+                for contact in cv.contacts]
+    if contacts:
+        # A backslash at the end of a line is a line break.
+        lines += [" \\\n".join(contacts), ""]
+    for section in cv.sections:
+        level = min(section.depth + 1, 6)
+        if section.title and section.depth:
+            lines += [f"{'#' * level} {escape(section.title)}", ""]
+        for item in compact_lists(section.items):
+            lines += item_lines(item, min(level + 1, 6))
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+class CVMarkdownBuilder(CVBuilder):
+    name = "cv-markdown"
+    suffix = ".md"
+
+    def write_cv(self, cv: CV, path: Path) -> bool:
+        path.write_text(cv_markdown(cv), encoding="utf-8")
+        return True
+
+
+def setup_cv_markdown(app: Sphinx) -> None:
+    app.add_builder(CVMarkdownBuilder)

@@ -1,0 +1,2 @@
+"""The CV as plain text, for forms (the ``cv-text`` builder).
+"""
