@@ -36,15 +36,16 @@ from .config.catalogue import setup_catalogue
 from .config.latex_matter import setup_latex_matter
 from .config.titles import setup_titles
 from .config.values import setup_config
-from .config.variants import setup_variants
 from .outputs.cv.builder import setup_cv_builder
 from .outputs.docx.builder import setup_cv_docx
 from .outputs.glyphs import setup_glyphs
 from .outputs.html.contact import setup_contact
 from .outputs.html.microformats import setup_microformats
+from .outputs.html.visitors import setup_html_visitors
 from .outputs.jsonld import setup_jsonld
 from .outputs.jsonresume.export import setup_export_resume
 from .outputs.latex.header import setup_cvheader
+from .outputs.latex.visitors import setup_latex_visitors
 from .outputs.markdown.builder import setup_cv_markdown
 from .outputs.text.builder import setup_cv_text
 from .outputs.typst.builder import setup_cv_pdf
@@ -57,6 +58,7 @@ from .sphinx.directives.translation import setup_translation
 from .sphinx.domain import WorkHistoryDomain
 from .sphinx.nodes import setup_nodes
 from .sphinx.transforms.capture import setup_capture
+from .sphinx.transforms.drop_empty_sections import setup_drop_empty_sections
 from .sphinx.transforms.fences import setup_fences
 from .sphinx.transforms.render import KINDS_CSS, setup_render
 from .sphinx.xref import setup_xref
@@ -85,6 +87,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_catalogue(app)
     app.add_domain(WorkHistoryDomain)
     setup_nodes(app)
+    setup_html_visitors(app)
+    setup_latex_visitors(app)
     setup_translation(app)
     setup_job(app)
     setup_employer(app)
@@ -95,7 +99,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_summary(app)
     setup_collector(app)
     setup_xref(app)
-    setup_variants(app)
+    setup_drop_empty_sections(app)
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)

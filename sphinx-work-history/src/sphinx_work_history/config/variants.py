@@ -32,17 +32,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from docutils import nodes
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.tags import Tags
 
 from ..model.dates import DateError, PartialDate
 from ..model.kinds import ORDER
 from ..model.selection import Variant
-from .compat import builder_format
 from .messages import conf_location, warn
 from .options import split_tags
 
@@ -181,40 +177,3 @@ def page_budget(config: Config) -> int:
     """This build's page budget: its variant's ``pages``, else ``work_history_pages``."""
     variant = current_variant(config)
     return (variant.pages if variant and variant.pages else 0) or config.work_history_pages
-
-
-class DropEmptySections(SphinxPostTransform):
-    """In a variant's build, a section its ``{only}`` blocks leave with nothing
-    but a heading goes too (Sphinx's ``only`` cannot hold a heading); the
-    pages a LaTeX build inlined into it stay."""
-
-    default_priority = 110  # after Sphinx's OnlyNodeTransform (50) and FillEntries
-
-    def run(self, **kwargs: Any) -> None:
-        if not self.config.work_history_variant:
-            return
-        for section in reversed(list(self.document.findall(nodes.section))):
-            rest = [child for child in section.children
-                    if not isinstance(child, (nodes.title, nodes.Invisible))
-                    and not _raw_for_others(child, builder_format(self.env))]
-            # In LaTeX, the documents of a toctree are inlined where it stood:
-            # they stay, in the section's place.
-            if section.parent is not None and all(_inlined_pages(child) for child in rest):
-                section.replace_self(rest) if rest else section.parent.remove(section)
-
-
-def _raw_for_others(node: nodes.Node, fmt: str) -> bool:
-    """Raw markup this builder drops (a Markdown page's HTML comment, in LaTeX)."""
-    return isinstance(node, nodes.raw) and fmt not in node.get("format", "").split()
-
-
-def _inlined_pages(node: nodes.Node) -> bool:
-    """*node* holds only pages a LaTeX build inlined (its toctree's wrapper)."""
-    if isinstance(node, addnodes.start_of_file):
-        return True
-    return (isinstance(node, nodes.compound) and bool(node.children)
-            and all(_inlined_pages(child) for child in node.children))
-
-
-def setup_variants(app: Sphinx) -> None:
-    app.add_post_transform(DropEmptySections)
