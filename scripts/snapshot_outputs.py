@@ -10,7 +10,9 @@ from different checkouts see the same paths; builds are strict where the project
 (the site and the test roots that build cleanly) and use a fixed SOURCE_DATE_EPOCH.
 --src puts another checkout's package first on the path (PYTHONPATH), so one
 environment builds both versions. Doctrees and Sphinx's build info are left out: they
-record the build, not what a reader gets.
+record the build, not what a reader gets; an ePub or a Word file is unpacked into a
+folder of its members (the zip's dates are its files' times, unless the project's build
+sets them).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,6 +54,11 @@ def build(name: str, src: Path, out: Path, env: dict[str, str], strict: bool) ->
         for path in sorted(target.rglob("*"), reverse=True):
             if path.name in LEFT_OUT:
                 shutil.rmtree(path) if path.is_dir() else path.unlink()
+            elif path.suffix in (".epub", ".docx") and zipfile.is_zipfile(path):
+                # Compared by their members: a zip dates each from the file it was made of.
+                with zipfile.ZipFile(path) as archive:
+                    archive.extractall(path.with_name(path.name + ".members"))
+                path.unlink()
     return failed
 
 
