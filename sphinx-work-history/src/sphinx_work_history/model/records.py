@@ -16,8 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import l10n
-from .dates import PartialDate, format_length
+from .dates import PartialDate, dates_text, format_length
 from .kinds import Record
 
 if TYPE_CHECKING:
@@ -85,12 +84,7 @@ class Span:
 
     @property
     def text(self) -> str:
-        start, end = self.start, self.end
-        if start is None:
-            return end.display() if end else ""
-        if end == start:
-            return start.display()
-        return l10n.span(start.display(), end.display() if end else None, self.end_unknown)
+        return dates_text(self.start, self.end, self.end_unknown)
 
 
 def today(config: Config) -> PartialDate:

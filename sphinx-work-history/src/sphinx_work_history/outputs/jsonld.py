@@ -74,7 +74,7 @@ def _dates(record: Record, start: str = "startDate", end: str = "endDate") -> di
 def employee_role(record: JobRecord) -> dict[str, Any]:
     organization = {"@type": "Organization", "name": record.org, "url": record.url,
                     "description": record.description}
-    prop = "worksFor" if record.end is None and not record.end_unknown else "alumniOf"
+    prop = "worksFor" if record.ongoing else "alumniOf"  # an undated role is not published
     role = {
         "@type": "EmployeeRole",
         "roleName": record.position,  # absent when the entry has none

@@ -40,7 +40,9 @@ class FillEntries(SphinxPostTransform):
             elif isinstance(node, job_entry) and isinstance(record, JobRecord):
                 fill_job(node, record, job_span(self.config, record))
             elif record is not None:
-                header = entry_header_node(record, span_of(self.config, record))
+                span = span_of(self.config, record)
+                node["dates"] = span.text  # as LaTeX's environment sets them
+                header = entry_header_node(record, span)
                 if header.children:
                     node.insert(0, header)
         for block in list(self.document.findall(employer_entry)):
