@@ -33,9 +33,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...config import options as opt
 from ...config.messages import Location, warn
+from ...config.settings import work_history_config
 from ...model.dates import PRESENT, DateError, PartialDate, at_common_precision, parse_in_range
 from ...model.kinds import KINDS, Record, option_fields
-from ...model.records import today
 from ..domain import get_domain, target_name
 from ..nodes import cv_entry
 from ..rawtext import raw_as_text
@@ -258,12 +258,12 @@ class EntryDirective(SphinxDirective):
         if self.kind.SPAN:
             return read_span(self.options, label, location, start_required=False,
                              start_missing="the entry is shown without dates",
-                             today=today(self.config))
+                             today=work_history_config(self.config).today)
         text = opt.text(self.options, "date")
         if not self.kind.DATED or not text:
             return None, None, False
         date = parse_date(text, "date", label, location, "the entry is shown without a date",
-                          today(self.config))
+                          work_history_config(self.config).today)
         return date, date, False
 
 
