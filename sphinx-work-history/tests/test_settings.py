@@ -3,6 +3,7 @@ values.py registers and checks (config/settings.py)."""
 
 from __future__ import annotations
 
+import ast
 from dataclasses import FrozenInstanceError, fields
 from pathlib import Path
 
@@ -39,3 +40,19 @@ def test_a_build_reads_the_checked_values_once(tmp_path, variant, chosen, budget
     assert settings.page_budget == budget
     with pytest.raises(FrozenInstanceError):
         settings.variant = "db"  # type: ignore[misc]
+
+
+def test_nothing_but_the_checks_reads_a_value_past_the_accessor():
+    """``config.work_history_*`` is read by values.py's checks (and variants.py's, and
+    the view's making) only: every other module reads `work_history_config`."""
+    package = Path(__file__).resolve().parents[1] / "src" / "sphinx_work_history"
+    checks = {"config/values.py", "config/variants.py", "config/settings.py"}
+    readers = set()
+    for path in package.rglob("*.py"):
+        if path.relative_to(package).as_posix() in checks:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and node.attr in VALUES
+                    and isinstance(node.ctx, ast.Load)):
+                readers.add(f"{path.relative_to(package).as_posix()}:{node.lineno}")
+    assert not readers
