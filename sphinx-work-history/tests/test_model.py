@@ -167,7 +167,7 @@ def test_an_employer_whose_last_role_has_an_unknown_end_is_not_ongoing():
     from sphinx_work_history.model.dates import PartialDate
     from sphinx_work_history.model.records import EmployerRecord, JobRecord, tenure
 
-    config = SimpleNamespace(work_history_durations=True, work_history_today="2026-11-27")
+    config = SimpleNamespace(durations=True, today=PartialDate.parse("2026-11-27"))
     employer = EmployerRecord(index=0, docname="cv", lineno=1, org="Example Co")
 
     def job(start, end=None, unknown=False):

@@ -22,7 +22,7 @@ import unicodedata
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .variants import page_budget
+from .settings import work_history_config
 
 _PLAIN = frozenset(" ,.;:'()/+-&")
 
@@ -45,11 +45,12 @@ def entry_name_latex(position: str, org: str) -> str:
 
 def _package_options(app: Sphinx, config: Config) -> None:
     options = []
-    budget = page_budget(config)
+    settings = work_history_config(config)
+    budget = settings.page_budget
     if budget:
         options.append(f"pages={budget}")
-    if config.work_history_variant:  # a tag name: letters, digits and _ only
-        options.append(f"variant={config.work_history_variant}")
+    if settings.variant:  # a tag name: letters, digits and _ only
+        options.append(f"variant={settings.variant}")
     app.add_latex_package("workhistory", ",".join(options) or None)
 
 

@@ -18,12 +18,14 @@ from sphinx.config import Config
 from sphinx.locale import get_translation
 
 from ..model import l10n
+from .settings import work_history_config
 
 _ = get_translation(l10n.CATALOGUE)
 
 
 def _activate(app: Sphinx, config: Config) -> None:
-    l10n.activate(config.language, config.work_history_words, lambda message: str(_(message)))
+    l10n.activate(config.language, work_history_config(config).words,
+                  lambda message: str(_(message)))
 
 
 def _epub_language(app: Sphinx, pagename: str, templatename: str,

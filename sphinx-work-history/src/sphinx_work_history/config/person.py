@@ -125,12 +125,6 @@ def read_person(raw: Any, config: Config) -> tuple[dict[str, Any], list[tuple[st
     return {key: value for key, value in person.items() if value}, found
 
 
-def get_person(config: Config) -> dict[str, Any]:
-    """The checked person (config.py checks it once, at config-inited)."""
-    person: dict[str, Any] = config.work_history_person
-    return person
-
-
 def photo_problem(image: str, srcdir: str | Path, confdir: str | Path) -> str:
     """Why *image* cannot be the photo, or '' when it can: an http(s) address, or
     an image file inside the project, named relative to conf.py, whose target

@@ -26,6 +26,7 @@ from ..model.dates import DateError, PartialDate, source_date_epoch
 from ..model.l10n import WORDS
 from .messages import conf_location, warn
 from .person import read_person
+from .settings import freeze_settings
 from .variants import check_variants
 
 Rebuild = Literal["", "env", "html"]
@@ -181,6 +182,8 @@ def _check_pdf(app: Sphinx, config: Config) -> None:
              "not a colour written #RRGGBB; '#1f4e79' is used instead",
              conf_location(app.confdir, "work_history_pdf_accent"))
         config.work_history_pdf_accent = "#1f4e79"
+
+
 def _check_words(app: Sphinx, config: Config) -> None:
     words = config.work_history_words
     kept = {key: value for key, value in words.items()
@@ -208,3 +211,6 @@ def setup_config(app: Sphinx) -> None:
         app.add_config_value(name, default, rebuild, types=types, description=description)
     # Before the handlers that read the checked values (cvheader.py's header).
     app.connect("config-inited", check_config, priority=400)
+    # Once every check has run (the photo's, outputs/html/contact.py, at 500): the
+    # values as the extension reads them (settings.py).
+    app.connect("config-inited", freeze_settings, priority=550)

@@ -165,15 +165,3 @@ def variants_of(config: Config) -> dict[str, Variant]:
                           limit=spec["limit"], pages=spec["pages"], label=spec["label"],
                           kinds=tuple(spec["kinds"]))
             for name, spec in config.work_history_variants.items()}
-
-
-def current_variant(config: Config) -> Variant | None:
-    """The variant this build makes, or None for the full CV."""
-    name = config.work_history_variant
-    return variants_of(config).get(name) if name else None
-
-
-def page_budget(config: Config) -> int:
-    """This build's page budget: its variant's ``pages``, else ``work_history_pages``."""
-    variant = current_variant(config)
-    return (variant.pages if variant and variant.pages else 0) or config.work_history_pages

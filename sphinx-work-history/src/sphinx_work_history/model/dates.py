@@ -11,6 +11,10 @@ The length rule (documented in the package's docs/directives.md):
 * month and day precision give years and months; at day precision a
   month counts once its day of the month is reached;
 * a length under the smallest unit reads "< 1 yr" or "< 1 mo".
+
+The dates as a reader sees them ("Mar 2014 – present") are written here
+once (`dates_parts`, `dates_text`) for every output: HTML makes its
+``<time>`` elements from the parts, the others join them.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from typing import Literal
 
 from . import l10n
 
+#: How much of a date the author wrote; the one declaration (l10n.py reads it).
 Precision = Literal["year", "month", "day"]
-_RANK = {"year": 0, "month": 1, "day": 2}
+_RANK: dict[Precision, int] = {"year": 0, "month": 1, "day": 2}
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
            "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _SHAPE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -119,10 +124,17 @@ def coarser(a: Precision, b: Precision) -> Precision:
     return a if _RANK[a] <= _RANK[b] else b
 
 
+def at_common_precision(a: PartialDate, b: PartialDate) -> tuple[PartialDate, PartialDate]:
+    """Both dates cut to the coarser precision of the two, the one way dates are
+    compared (a role that ended in 2011 is not before "2011-06")."""
+    precision = coarser(a.precision, b.precision)
+    return a.truncate(precision), b.truncate(precision)
+
+
 def months_between(start: PartialDate, end: PartialDate) -> int:
     """Whole months from start to end, both taken at their common precision."""
-    precision = coarser(start.precision, end.precision)
-    start, end = start.truncate(precision), end.truncate(precision)
+    start, end = at_common_precision(start, end)
+    precision = start.precision
     if precision == "year":
         return 12 * (end.year - start.year)
     months = 12 * (end.year - start.year) + end.month - start.month
@@ -151,3 +163,42 @@ def format_length(start: PartialDate, end: PartialDate) -> str:
 
 def _plural(count: int, unit: str) -> str:
     return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+# -- the dates as shown ----------------------------------------------------------------
+#: Which part of the dates a `DatesPart` is: a date ("start", "end", or "both" for one
+#: period shown once), the word for an ongoing or unknown end, or the text around them.
+PartRole = Literal["start", "end", "both", "present", "unknown", ""]
+
+
+@dataclass(frozen=True)
+class DatesPart:
+    text: str
+    date: PartialDate | None = None  # the date this part shows, if it shows one
+    role: PartRole = ""
+
+
+def dates_parts(start: PartialDate | None, end: PartialDate | None,
+                end_unknown: bool = False) -> tuple[DatesPart, ...]:
+    """The dates as shown, in parts, in the build's language: one date, or a range
+    whose *end* None is "present" (or "unknown" if *end_unknown*)."""
+    if start is None:
+        return (DatesPart(end.display(), end, "end"),) if end else ()
+    if end == start:  # one period shown once: it is both the start and the end
+        return (DatesPart(start.display(), start, "both"),)
+    before, between, after = l10n.range_parts()
+    if end is not None:
+        last = DatesPart(end.display(), end, "end")
+    elif end_unknown:
+        last = DatesPart(l10n.word("unknown"), role="unknown")
+    else:
+        last = DatesPart(l10n.present(), role="present")
+    parts = (DatesPart(before), DatesPart(start.display(), start, "start"),
+             DatesPart(between), last, DatesPart(after))
+    return tuple(part for part in parts if part.text)
+
+
+def dates_text(start: PartialDate | None, end: PartialDate | None,
+               end_unknown: bool = False) -> str:
+    """The dates as shown (`dates_parts`), as one text."""
+    return "".join(part.text for part in dates_parts(start, end, end_unknown))

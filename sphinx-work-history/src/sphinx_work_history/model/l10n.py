@@ -32,11 +32,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
 from babel.units import format_unit
+
+if TYPE_CHECKING:
+    from .dates import Precision
 
 CATALOGUE = "sphinx_work_history"
 LOCALE_DIR = Path(__file__).parents[1] / "locale"
@@ -71,8 +74,7 @@ WORDS: tuple[str, ...] = (
     N_("Degree"),
 )
 
-Precision = Literal["year", "month", "day"]
-_SKELETONS = {"year": "y", "month": "yMMM", "day": "yMMMd"}
+_SKELETONS: dict[Precision, str] = {"year": "y", "month": "yMMM", "day": "yMMMd"}
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
 
 
@@ -165,13 +167,6 @@ def range_parts() -> tuple[str, str, str]:
     before, rest = pattern.split("{0}", 1)
     between, after = rest.split("{1}", 1)
     return before, between, after
-
-
-def span(start: str, end: str | None, end_unknown: bool = False) -> str:
-    """Two dates as a range; *end* None: ongoing, or unknown if *end_unknown*."""
-    before, between, after = range_parts()
-    shown = end if end is not None else word("unknown") if end_unknown else present()
-    return f"{before}{start}{between}{shown}{after}"
 
 
 def format_length(years: int, months: int, year_precision: bool) -> str | None:

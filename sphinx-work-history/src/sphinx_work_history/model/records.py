@@ -14,14 +14,22 @@ introduction, the published entries newest first, and the publications.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from . import l10n
-from .dates import PartialDate, format_length
+from .dates import PartialDate, dates_text, format_length
 from .kinds import Record
 
-if TYPE_CHECKING:
-    from sphinx.config import Config
+
+class Counting(Protocol):
+    """What a length is counted with: the build's settings (config/settings.py)."""
+
+    @property
+    def today(self) -> PartialDate:
+        """The date an ongoing span counts to."""
+
+    @property
+    def durations(self) -> bool:
+        """Whether lengths are shown at all."""
 
 @dataclass(frozen=True, kw_only=True)
 class JobRecord(Record):
@@ -85,48 +93,38 @@ class Span:
 
     @property
     def text(self) -> str:
-        start, end = self.start, self.end
-        if start is None:
-            return end.display() if end else ""
-        if end == start:
-            return start.display()
-        return l10n.span(start.display(), end.display() if end else None, self.end_unknown)
+        return dates_text(self.start, self.end, self.end_unknown)
 
 
-def today(config: Config) -> PartialDate:
-    """The date ongoing entries count to (validated at config-inited)."""
-    return PartialDate.parse(config.work_history_today)
-
-
-def length_of(config: Config, start: PartialDate | None, end: PartialDate | None,
+def length_of(settings: Counting, start: PartialDate | None, end: PartialDate | None,
               shown: bool = True) -> str:
     """The length shown for a span, or '' when lengths are off (globally or for
     this entry) or the start is unknown; an ongoing span counts to today."""
-    if start is None or not shown or not config.work_history_durations:
+    if start is None or not shown or not settings.durations:
         return ""
-    return format_length(start, end or today(config))
+    return format_length(start, end or settings.today)
 
 
-def job_span(config: Config, record: JobRecord) -> Span:
+def job_span(settings: Counting, record: JobRecord) -> Span:
     if record.end_unknown:  # ended, but when is not known: no length either
         return Span(record.start, None, end_unknown=True)
     return Span(record.start, record.end,
-                length_of(config, record.start, record.end,
+                length_of(settings, record.start, record.end,
                           record.show_length and not record.end_unknown),
                 end_unknown=record.end_unknown)
 
 
-def span_of(config: Config, record: Record) -> Span:
+def span_of(settings: Counting, record: Record) -> Span:
     """The dates *record* shows: a role's with its length, another span's
     without one, a one-date entry's date, or nothing."""
     if isinstance(record, JobRecord):
-        return job_span(config, record)
+        return job_span(settings, record)
     if record.SPAN:
         return Span(record.start, record.end, end_unknown=record.end_unknown)
     return Span(record.start, record.start) if record.start else Span(None, None)
 
 
-def tenure(config: Config, employer: EmployerRecord, jobs: list[JobRecord]) -> Span:
+def tenure(settings: Counting, employer: EmployerRecord, jobs: list[JobRecord]) -> Span:
     """From the earliest start of the employer's dated jobs to the latest end
     (ongoing if any of them is; else unknown if the end of any is)."""
     dated = [job for job in jobs if job.start is not None]
@@ -137,7 +135,7 @@ def tenure(config: Config, employer: EmployerRecord, jobs: list[JobRecord]) -> S
     if None not in ends and len(ends) < len(dated):
         return Span(start, None, end_unknown=True)
     end = None if None in ends else max(e for e in ends if e is not None)
-    return Span(start, end, length_of(config, start, end, employer.show_length))
+    return Span(start, end, length_of(settings, start, end, employer.show_length))
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .dates import PartialDate
+from .dates import PartialDate, at_common_precision
 from .kinds import Record
 
 R = TypeVar("R", bound=Record)
-_RANK = {"year": 0, "month": 1, "day": 2}
 
 
 def has_any_tag(record: Record, tags: Sequence[str]) -> bool:
@@ -43,9 +42,8 @@ def select(records: Iterable[R], tags: Sequence[str], since: int, limit: int) ->
 def not_before(end: PartialDate, since: PartialDate) -> bool:
     """*end* is on or after *since*, both cut to the coarser precision
     (a role that ended in 2011 counts for "since 2011-06")."""
-    rank = min(_RANK[end.precision], _RANK[since.precision])
-    return (end.year, end.month, end.day)[: rank + 1] >= (
-        since.year, since.month, since.day)[: rank + 1]
+    end, since = at_common_precision(end, since)
+    return end >= since
 
 
 @dataclass(frozen=True)
@@ -69,7 +67,8 @@ class Variant:
         if self.since is None or record.start is None:
             return True
         if record.SPAN:
-            return record.ongoing or record.end is None or not_before(record.end, self.since)
+            # Ongoing, or ended when is not known: it may reach *since*.
+            return record.end is None or not_before(record.end, self.since)
         return not_before(record.start, self.since)
 
     def choose(self, records: Iterable[R]) -> list[R]:

@@ -35,6 +35,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from ..config.messages import warn
+from ..config.settings import work_history_config
 from ..sphinx.nodes import employer_entry, job_entry
 
 # Unicode's Default_Ignorable_Code_Point: format characters (joiners, bidi
@@ -166,7 +167,7 @@ class FontChain:
 def font_chains(app: Sphinx, quiet: bool = False) -> dict[str, FontChain] | None:
     """The configured fonts, found; None if there are none, or (with a
     warning, unless *quiet*) if they cannot be found."""
-    value = app.config.work_history_latex_fonts
+    value = work_history_config(app.config).latex_fonts
     if isinstance(value, str):  # -D work_history_latex_fonts=name
         value = [value] if value else []
     if not value:

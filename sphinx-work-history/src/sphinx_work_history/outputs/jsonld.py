@@ -38,7 +38,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..config.options import is_web_url
-from ..config.person import get_person, image_url
+from ..config.person import image_url
+from ..config.settings import work_history_config
 from ..model.kinds import (
     AwardRecord,
     CertificateRecord,
@@ -74,7 +75,7 @@ def _dates(record: Record, start: str = "startDate", end: str = "endDate") -> di
 def employee_role(record: JobRecord) -> dict[str, Any]:
     organization = {"@type": "Organization", "name": record.org, "url": record.url,
                     "description": record.description}
-    prop = "worksFor" if record.end is None and not record.end_unknown else "alumniOf"
+    prop = "worksFor" if record.ongoing else "alumniOf"  # an undated role is not published
     role = {
         "@type": "EmployeeRole",
         "roleName": record.position,  # absent when the entry has none
@@ -176,7 +177,7 @@ def _entries(data: dict[str, Any], records: list[Record]) -> None:
 
 
 def person_jsonld(env: BuildEnvironment, records: list[Record]) -> dict[str, Any]:
-    person = get_person(env.config)
+    person = work_history_config(env.config).person
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -204,7 +205,7 @@ def records_on(env: BuildEnvironment, pagename: str) -> list[Record]:
     """Every published entry on the hub; elsewhere, the page's own. Roles
     newest first, then the other kinds in page order."""
     domain = get_domain(env)
-    if pagename == env.config.work_history_hub:
+    if pagename == work_history_config(env.config).hub:
         # Works (publications, talks, projects) only where they are shown: a
         # long list of titles and addresses would weigh down the home page.
         others = [r for r in domain.published.values() if r.KIND != "job"
@@ -220,7 +221,7 @@ def _add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str
     if not publishes_site(app.builder):
         return
     records = records_on(app.env, pagename)
-    if records or pagename == app.config.work_history_hub:
+    if records or pagename == work_history_config(app.config).hub:
         context["metatags"] = (context.get("metatags") or "") + "\n" + script_element(
             person_jsonld(app.env, records))
 

@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
+from ..config.settings import work_history_config
 from .domain import get_domain
 from .nodes import summary_placeholder
 
@@ -55,16 +56,16 @@ class OverviewCollector(EnvironmentCollector):
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         domain = get_domain(env)
-        config = env.config
+        settings = work_history_config(env)
         now = Written(facts=tuple(record.facts() for record in domain.newest_first()),
-                      lengths=(config.work_history_today, config.work_history_durations))
+                      lengths=(settings.today, settings.durations))
         before: Written | None = getattr(env, "work_history_written", None)
         env.work_history_written = now  # type: ignore[attr-defined]
         if before is None:
             return []
         to_write: set[str] = set()
         if before.facts != now.facts:
-            to_write |= _overviews(env) | {config.work_history_hub}
+            to_write |= _overviews(env) | {settings.hub}
         if before.lengths != now.lengths:
             to_write |= _overviews(env) | set(domain.jobs_by_doc) | set(domain.employers_by_doc)
         return sorted(to_write & env.found_docs)

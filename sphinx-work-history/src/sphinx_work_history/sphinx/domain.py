@@ -39,8 +39,7 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.tags import Tags
 
 from ..config.messages import warn
-from ..config.person import get_person
-from ..config.variants import current_variant
+from ..config.settings import work_history_config
 from ..model.kinds import KINDS, Record
 from ..model.records import EmployerRecord, JobRecord, Publication, Resume
 from .nodes import cv_entry
@@ -145,7 +144,7 @@ class WorkHistoryDomain(Domain):
         entries are still rendered and can be referenced."""
         history = self._history
         if history is None:
-            excluded = Matcher(self.env.config.work_history_exclude_docs)
+            excluded = Matcher(work_history_config(self.env.config).exclude_docs)
             history = {name: record for name, record in self.by_name().items()
                        if not (isinstance(record, JobRecord) and record.start is None)
                        and not excluded(record.docname)}
@@ -184,7 +183,7 @@ class WorkHistoryDomain(Domain):
             ordered = sorted(history.values(),
                              key=lambda r: (position.get(r.docname, len(position)),
                                             r.docname, r.lineno))
-            variant = current_variant(self.env.config)
+            variant = work_history_config(self.env.config).current_variant
             chosen = variant.choose(ordered) if variant is not None else ordered
             published = {record.name: record for record in chosen}
             self._published = published
@@ -220,14 +219,14 @@ class WorkHistoryDomain(Domain):
         return {r.name: r for r in self.entries_by_doc.get(docname, ())}
 
     def introduction(self) -> tuple[str, ...]:
-        return tuple(self.data["intro"].get(self.env.config.work_history_hub, ()))
+        return tuple(self.data["intro"].get(work_history_config(self.env.config).hub, ()))
 
     def publications(self) -> list[Publication]:
         """The publications pages' links, in the order of the setting, each URL once
         (and none that a publication entry already names)."""
         found: dict[str, Publication] = {}
         named = {getattr(r, "url", "") for r in self.published.values()}
-        for docname in self.env.config.work_history_publications:
+        for docname in work_history_config(self.env.config).publications:
             for publication in self.data["publications"].get(docname, ()):
                 if publication.url not in named:
                     found.setdefault(publication.url, publication)
@@ -235,7 +234,8 @@ class WorkHistoryDomain(Domain):
 
     def resume(self) -> Resume:
         """The whole CV as every output of it reads it."""
-        return Resume(person=get_person(self.env.config), introduction=self.introduction(),
+        return Resume(person=work_history_config(self.env).person,
+                      introduction=self.introduction(),
                       entries=tuple(self.published.values()),
                       publications=tuple(self.publications()))
 
@@ -263,18 +263,18 @@ class WorkHistoryDomain(Domain):
         """Each entry's text, and the pages' own parts, as *docname* was written."""
         # The text of the variant built: its {only} blocks. Only the variant's
         # tag counts (builders share doctrees; a variant is read on its own).
-        tags = Tags([env.config.work_history_variant] if env.config.work_history_variant
-                    else [])
+        variant = work_history_config(env).variant
+        tags = Tags([variant] if variant else [])
         records = self.entries_by_doc.get(docname)
         if records:
             bodies = {entry["name"]: entry_body(entry) for entry in document.findall(cv_entry)}
             records[:] = [replace(r, summary=summary, highlights=highlights)
                           for r in records
                           for summary, highlights in [body_text(bodies.get(r.name), tags)]]
-        config = env.config
-        if docname == config.work_history_hub:
+        settings = work_history_config(env)
+        if docname == settings.hub:
             self.data["intro"][docname] = introduction(document, tags)
-        if docname in config.work_history_publications:
+        if docname in settings.publications:
             self.data["publications"][docname] = tuple(
                 Publication(**link) for link in links(document))
 
@@ -304,12 +304,12 @@ class WorkHistoryDomain(Domain):
                      f"{record.label}: duplicate name {record.name!r}, also used by "
                      f"{holder.title} in {holder.docname!r} (line {holder.lineno}); references "
                      "go to that entry (give this one its own :name:)", record.warn_at)
-        config = self.env.config
-        for docname in config.work_history_publications:
+        settings = work_history_config(self.env)
+        for docname in settings.publications:
             if docname not in self.env.found_docs:
                 warn("bad_config", f"work_history_publications: no document {docname!r}", None)
-        if config.work_history_hub not in self.env.found_docs:
-            warn("bad_config", f"work_history_hub: no document {config.work_history_hub!r}",
+        if settings.hub not in self.env.found_docs:
+            warn("bad_config", f"work_history_hub: no document {settings.hub!r}",
                  None)
         # The general index leaves out the entries the variant leaves out.
         index = self.env.domains["index"].entries

@@ -31,16 +31,10 @@ renders it through Sphinx's MRO-based dispatch. The HTML visitors are in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from ..model import l10n
-from ..model.dates import PartialDate
-
-if TYPE_CHECKING:
-    pass
+from ..model.dates import PartialDate, dates_parts
 
 
 class cv_entry(nodes.container):
@@ -71,33 +65,23 @@ class summary_placeholder(nodes.General, nodes.Element):
 
 def dates_node(start: PartialDate | None, end: PartialDate | None,
                microformats: bool = True, end_unknown: bool = False) -> nodes.inline:
-    """The dates as ``<time>`` elements; *microformats*: classed ``dt-start``
-    and ``dt-end`` (an entry's own dates; not a summary's or a tenure's)."""
-    def date(value: PartialDate, *classes: str) -> job_date:
-        return job_date(value.display(), value.display(), datetime=value.iso(),
-                        classes=list(classes) if microformats else [])
-
+    """The dates as every output shows them (`dates_parts`), each date a ``<time>``
+    element; *microformats*: classed ``dt-start`` and ``dt-end`` (an entry's own
+    dates; not a summary's or a tenure's)."""
     dates = nodes.inline(classes=["wh-dates"])
-    if start is not None and end == start:
-        # One period shown once: it is both the start and the end.
-        dates += date(start, "dt-start", "dt-end")
-        return dates
-    before, between, after = l10n.range_parts() if start is not None else ("", "", "")
-    if start is not None:
-        if before:
-            dates += nodes.Text(before)
-        dates += date(start, "dt-start")
-        dates += nodes.Text(between)
-        if end_unknown:
-            unknown = l10n.word("unknown")
-            dates += nodes.inline(unknown, unknown, classes=["wh-end-unknown"])
-        elif end is None:
-            dates += nodes.Text(l10n.present())
-    if end is not None:
-        dates += date(end, "dt-end")
-    if after:
-        dates += nodes.Text(after)
+    for part in dates_parts(start, end, end_unknown):
+        if part.date is not None:
+            classes = _MICROFORMATS[part.role] if microformats else []
+            dates += job_date(part.text, part.text, datetime=part.date.iso(),
+                              classes=list(classes))
+        elif part.role == "unknown":
+            dates += nodes.inline(part.text, part.text, classes=["wh-end-unknown"])
+        else:
+            dates += nodes.Text(part.text)
     return dates
+
+
+_MICROFORMATS = {"start": ("dt-start",), "end": ("dt-end",), "both": ("dt-start", "dt-end")}
 
 
 def skip(self: nodes.NodeVisitor, node: nodes.Node) -> None:

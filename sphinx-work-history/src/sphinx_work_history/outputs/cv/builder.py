@@ -29,6 +29,7 @@ from sphinx.util import docname_join, logging
 from sphinx.util.matching import Matcher
 from sphinx.util.osutil import make_filename_from_project
 
+from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from .document import read_cv
 
@@ -42,7 +43,7 @@ class CVBuilder(Builder):
 
     def get_asset_paths(self) -> list[str]:
         # Never read: the pages the CV leaves out, in each source suffix.
-        return [pattern + suffix for pattern in self.config.work_history_exclude_docs
+        return [pattern + suffix for pattern in work_history_config(self.config).exclude_docs
                 for suffix in self.config.source_suffix]
 
     def get_outdated_docs(self) -> str:
@@ -86,7 +87,7 @@ BASENAME_LENGTH = 60
 
 
 def cv_basename(config: Config) -> str:
-    return config.work_history_cv_basename or default_basename(config.project)
+    return work_history_config(config).cv_basename or default_basename(config.project)
 
 
 def default_basename(project: str) -> str:
@@ -111,7 +112,7 @@ def _link_to_left_out_page(app: Sphinx, env: BuildEnvironment, node: addnodes.pe
     if not isinstance(app.builder, CVBuilder) or node.get("reftype") != "doc":
         return None
     target = docname_join(node.get("refdoc", ""), node["reftarget"])
-    if Matcher(env.config.work_history_exclude_docs)(target):
+    if Matcher(work_history_config(env.config).exclude_docs)(target):
         return contnode
     return None
 

@@ -31,6 +31,7 @@ from sphinx.util.nodes import inline_all_toctrees
 from ...config.compat import resolved_doctree
 from ...config.messages import warn
 from ...config.options import is_web_url
+from ...config.settings import work_history_config
 from ...model.cv_model import (
     CV,
     BulletList,
@@ -73,9 +74,9 @@ class _Reader:
     """Walks the assembled pages, section by section, into `Section` s."""
 
     def __init__(self, builder: Builder) -> None:
-        self.config = builder.config
+        self.settings = work_history_config(builder.config)
         self.domain = get_domain(builder.env)
-        self.excluded = Matcher(self.config.work_history_exclude_docs)
+        self.excluded = Matcher(self.settings.exclude_docs)
         self.sections: list[Section] = []
         self.title, self.depth = "", 0
         self.items: list[Item] = []
@@ -131,7 +132,7 @@ class _Reader:
         record: Record | None = self.domain.record(node["docname"], node["name"])
         if record is None or self.domain.published.get(record.name) is not record:
             return None  # an excluded page's, a role without a start (its warning says so)
-        view, span = describe(record), span_of(self.config, record)
+        view, span = describe(record), span_of(self.settings, record)
         body = entry_body(node)
         org, location = view.subtitle, view.location
         if isinstance(record, JobRecord):
@@ -152,7 +153,7 @@ class _Reader:
             return None
         entries = tuple(entry for child in node.findall(cv_entry)
                         if (entry := self.entry(child)) is not None)
-        span = tenure(self.config, record, self.domain.kept_jobs_of(record))
+        span = tenure(self.settings, record, self.domain.kept_jobs_of(record))
         return EmployerGroup(clean(record.org), record.url, clean(span.text),
                              clean(span.length), clean(record.location), entries)
 
@@ -189,7 +190,8 @@ def read_cv(builder: Builder) -> CV:
     reader.open("", 0)
     sections = headed_only(reader.sections)
     shown = set(domain.toctree_order())
-    if resume.publications and not shown.issuperset(config.work_history_publications):
+    publications = work_history_config(config).publications
+    if resume.publications and not shown.issuperset(publications):
         # The links on publications pages that no entry holds, and the CV does not show.
         items = BulletList(tuple(
             (0, PublicationItem(clean(p.name), p.url, clean(p.summary)).paragraph)

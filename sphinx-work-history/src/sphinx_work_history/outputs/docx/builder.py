@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 
 from ...config.compat import app_of
 from ...config.messages import conf_location, warn
-from ...config.person import get_person
+from ...config.settings import work_history_config
 from ...model.cv_model import (
     CV,
     Aside,
@@ -38,7 +38,6 @@ from ...model.cv_model import (
     compact_lists,
 )
 from ...model.l10n import direction
-from ...model.records import today
 from ..cv.builder import CVBuilder
 
 if TYPE_CHECKING:
@@ -270,15 +269,16 @@ class CVDocxBuilder(CVBuilder):
     def write_cv(self, cv: CV, path: Path) -> bool:
         if cv.image and not readable_photo(cv.image):
             warn("photo", f"work_history_person['image']: "
-                 f"{get_person(self.config).get('image', '')!r} cannot be read as an image; "
+                 f"{work_history_config(self.config).person.get('image', '')!r} cannot be read "
+                 "as an image; "
                  "the Word file has no photo",
                  conf_location(app_of(self).confdir, "work_history_person"))
             cv = dataclasses.replace(cv, image="")
         # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
         # a ZIP archive holds no date before 1980.
-        day = today(self.config)
+        day = work_history_config(self.config).today
         when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
-        title = self.config.work_history_cv_title or self.config.project
+        title = work_history_config(self.config).cv_title or self.config.project
         save(build_docx(cv, title, when), path, when)
         return True
 

@@ -31,7 +31,8 @@ from sphinx.util.osutil import relative_uri
 
 from ...config.compat import builder_of, builds_epub
 from ...config.messages import conf_location, warn
-from ...config.person import get_person, image_is_local, image_output_path, photo_problem
+from ...config.person import image_is_local, image_output_path, photo_problem
+from ...config.settings import work_history_config
 from ...model.cv_model import contacts_of, web_shown
 
 #: The photo's file name in the LaTeX and CV files' output (a name TeX reads whole).
@@ -55,7 +56,7 @@ def latex_photo(person: dict[str, Any]) -> str:
 def _check_image(app: Sphinx, config: Config) -> None:
     """A photo that is neither a web address nor an image file inside the project
     is left out of every output (nothing outside the project is ever copied)."""
-    person = get_person(config)
+    person = work_history_config(config).person
     if not person.get("image"):
         return
     if problem := photo_problem(person["image"], app.srcdir, app.confdir):
@@ -65,7 +66,7 @@ def _check_image(app: Sphinx, config: Config) -> None:
 
 
 def _copy_photo(app: Sphinx) -> None:
-    person = get_person(app.config)
+    person = work_history_config(app.config).person
     source = photo_source(app.confdir, person)
     if source is None:
         return
@@ -102,9 +103,9 @@ class ContactBlock(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        if self.env.docname != self.config.work_history_hub:
+        if self.env.docname != work_history_config(self.config).hub:
             return
-        person = get_person(self.config)
+        person = work_history_config(self.config).person
         section = next(iter(self.document.findall(nodes.section)), None)
         if section is None or not person:
             return

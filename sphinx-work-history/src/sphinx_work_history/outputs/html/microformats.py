@@ -27,7 +27,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ...config.person import get_person, image_url
+from ...config.person import image_url
+from ...config.settings import work_history_config
 from ...model.kinds import Record
 from ...sphinx.domain import get_domain
 from ...sphinx.nodes import cv_entry
@@ -45,7 +46,7 @@ def _data(cls: str, value: str) -> str:
 
 
 def contact_card(config: Config) -> nodes.raw | None:
-    person = get_person(config)
+    person = work_history_config(config).person
     fields = [("p-name", person.get("name")), ("u-url", person.get("url")),
               ("u-email", f"mailto:{person['email']}" if person.get("email") else None),
               ("p-tel", person.get("phone")), ("u-photo", image_url(person))]

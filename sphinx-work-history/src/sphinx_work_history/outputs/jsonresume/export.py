@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxRole
 from sphinx.util.osutil import relative_uri
 
 from ...config.messages import warn
-from ...config.person import get_person
+from ...config.settings import work_history_config
 from ...sphinx.domain import get_domain
 from .data import RESUME_JSON, build_resume
 
@@ -46,7 +46,7 @@ def _write_resume(app: Sphinx, exception: BaseException | None) -> None:
 
 def _link_from_home(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                     doctree: nodes.document | None) -> None:
-    if pagename != app.config.work_history_hub or not publishes_site(app.builder):
+    if pagename != work_history_config(app.config).hub or not publishes_site(app.builder):
         return
     href = escape(context["pathto"](RESUME_JSON, resource=True))
     context["metatags"] = (context.get("metatags") or "") + (
@@ -72,7 +72,7 @@ def _resolve_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         text = node.astext()
         if publishes_site(app.builder):
             uri = relative_uri(app.builder.get_target_uri(docname), RESUME_JSON)
-        elif url := get_person(app.config).get("url"):
+        elif url := work_history_config(app.config).person.get("url"):
             uri = urljoin(url, RESUME_JSON)
         else:
             warn("bad_config", f"{{resume-json}}: a {app.builder.name} build has no resume.json "

@@ -19,7 +19,7 @@ from sphinx.config import Config
 from sphinx.util import texescape
 from sphinx.util.texescape import escape
 
-from ...config.person import get_person
+from ...config.settings import work_history_config
 from ...model.cv_model import contacts_of, web_shown
 from ..html.contact import latex_photo
 
@@ -46,7 +46,7 @@ def contact_line(person: dict[str, Any], site: str) -> str:
 def cv_header(config: Config) -> str:
     # At config-inited the LaTeX builder has not yet filled escape's table.
     texescape.init()
-    person = get_person(config)
+    person = work_history_config(config).person
     site = person.get("url") or config.html_baseurl or ""
     label = escape(person.get("label", ""))
     photo = latex_photo(person)
@@ -56,7 +56,8 @@ def cv_header(config: Config) -> str:
 
 def _set_header(app: Sphinx, config: Config) -> None:
     elements = config.latex_elements
-    if (config.work_history_latex_header and get_person(config)
+    settings = work_history_config(config)
+    if (settings.latex_header and settings.person
             and "maketitle" not in elements):
         config.latex_elements = {**elements, "maketitle": cv_header(config)}
 

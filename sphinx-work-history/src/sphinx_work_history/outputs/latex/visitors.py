@@ -22,7 +22,6 @@ from sphinx.application import Sphinx
 from ...config.budget import entry_name_latex
 from ...model.cv_model import COMPACT_KINDS
 from ...model.kinds import Record
-from ...model.records import span_of
 from ...model.views import EntryView, describe
 from ...sphinx.domain import get_domain
 from ...sphinx.nodes import (
@@ -117,7 +116,7 @@ def _entry_view(self: LaTeXTranslator, node: cv_entry
     compact = record.KIND in COMPACT_KINDS and not any(
         isinstance(child, nodes.Element) and "wh-job-body" in child["classes"]
         for child in node.children)  # no text (text.py's entry_body: a layer above)
-    return view, span_of(self.config, record).text, record.heading_in_body, compact
+    return view, node.get("dates", ""), record.heading_in_body, compact
 
 
 def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:

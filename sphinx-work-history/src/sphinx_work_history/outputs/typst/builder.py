@@ -29,7 +29,7 @@ from sphinx.util import logging
 
 from ...config.compat import fail_build
 from ...config.messages import warn
-from ...config.variants import current_variant, page_budget
+from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from ...model.dates import source_date_epoch
 from ..cv.builder import CVBuilder
@@ -46,12 +46,12 @@ class CVPdfBuilder(CVBuilder):
     suffix = ".pdf"
 
     def settings(self, cv: CV, chains: dict[str, tuple[str, ...]], photo: str) -> Settings:
-        config = self.config
-        title = config.work_history_cv_title or config.project
+        config, chosen = self.config, work_history_config(self.config)
+        title = chosen.cv_title or config.project
         return Settings(
             title=title, author=cv.name or config.author or title,
-            language=config.language or "en", design=config.work_history_pdf_design,
-            paper=config.work_history_pdf_paper, accent=config.work_history_pdf_accent,
+            language=config.language or "en", design=chosen.pdf_design,
+            paper=chosen.pdf_paper, accent=chosen.pdf_accent,
             fonts=chains["text"], heading_fonts=chains["headings"], mono_fonts=chains["code"],
             photo=photo)
 
@@ -82,7 +82,7 @@ class CVPdfBuilder(CVBuilder):
         for template in DESIGNS.glob("*.typ"):
             shutil.copyfile(template, designs / template.name)
         # The fonts the text needs: Typst's own alone when they set every character.
-        design = f"{DESIGN_DIR}/{self.config.work_history_pdf_design}.typ"
+        design = f"{DESIGN_DIR}/{work_history_config(self.config).pdf_design}.typ"
         photo = self.copy_photo(cv)
         draft = document(cv, self.settings(cv, typst_fonts.configured_chains(self.config),
                                            photo), design)
@@ -109,13 +109,13 @@ class CVPdfBuilder(CVBuilder):
         """The PDF's pages against the budget; past it, the entries that reach
         past it, each with its pages. *compiler* made the PDF: it answers the
         queries from the layout it made."""
-        budget = page_budget(self.config)
+        budget = work_history_config(self.config).page_budget
         if not budget:
             return
         count = json.loads(compiler.query("<work-history-pages>", field="value", one=True))
         if count <= budget:
             return
-        variant = current_variant(self.config)
+        variant = work_history_config(self.config).current_variant
         which = f"variant {variant.name!r}" if variant else "the full CV"
         past = [f"{name} (page {end})" if start == end else f"{name} (pages {start}-{end})"
                 for name, start, end in entry_pages(compiler) if end > budget]

@@ -25,6 +25,8 @@ from typing import Any
 
 from sphinx.config import Config
 
+from ...config.settings import work_history_config
+
 # Text: Typst's serif, then every script; headings the same; code: Typst's mono.
 SCRIPTS = (
     "Noto Serif", "Noto Serif Hebrew", "Noto Naskh Arabic", "Noto Serif Devanagari",
@@ -42,7 +44,7 @@ FAMILIES = ("text", "headings", "code")
 
 
 def font_paths(config: Config, confdir: str | Path) -> tuple[str, ...]:
-    value = config.work_history_pdf_font_paths
+    value = work_history_config(config).pdf_font_paths
     if value is None:
         return tuple(path for path in DEFAULT_PATHS if Path(path).is_dir())
     return tuple(str(Path(confdir, path)) for path in value if isinstance(path, str))
@@ -50,7 +52,7 @@ def font_paths(config: Config, confdir: str | Path) -> tuple[str, ...]:
 
 def configured_chains(config: Config) -> dict[str, tuple[str, ...]]:
     """``work_history_pdf_fonts`` as a chain for each of text, headings and code."""
-    value = config.work_history_pdf_fonts
+    value = work_history_config(config).pdf_fonts
     if value is None:
         return dict(DEFAULT_FONTS)
     if isinstance(value, str):

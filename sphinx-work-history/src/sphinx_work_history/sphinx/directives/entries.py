@@ -33,9 +33,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...config import options as opt
 from ...config.messages import Location, warn
-from ...model.dates import PRESENT, DateError, PartialDate, coarser, parse_in_range
+from ...config.settings import work_history_config
+from ...model.dates import PRESENT, DateError, PartialDate, at_common_precision, parse_in_range
 from ...model.kinds import KINDS, Record, option_fields
-from ...model.records import today
 from ..domain import get_domain, target_name
 from ..nodes import cv_entry
 from ..rawtext import raw_as_text
@@ -80,9 +80,9 @@ def parse_date(text: str, option: str, label: str, location: Location, fallback:
         return None
 
 
-def _cut(date: PartialDate, other: PartialDate) -> PartialDate:
-    """*date* at the coarser precision of the two, for comparing them."""
-    return date.truncate(coarser(date.precision, other.precision))
+def _before(date: PartialDate, other: PartialDate) -> bool:
+    date, other = at_common_precision(date, other)
+    return date < other
 
 
 def read_span(options: dict[str, Any], label: str, location: Location, *,
@@ -111,7 +111,7 @@ def read_span(options: dict[str, Any], label: str, location: Location, *,
                            f"{PRESENT!r} (for an entry that goes on)")
             warn("bad_date", f"{label}: :end: {problem}; {UNKNOWN_END}", location)
             end_unknown = True
-    if start and end and _cut(end, start) < _cut(start, end):
+    if start and end and _before(end, start):
         warn("date_order", f"{label}: :end: {end.iso()} is before :start: {start.iso()}; "
              f"{UNKNOWN_END}", location)
         end, end_unknown = None, True
@@ -258,12 +258,12 @@ class EntryDirective(SphinxDirective):
         if self.kind.SPAN:
             return read_span(self.options, label, location, start_required=False,
                              start_missing="the entry is shown without dates",
-                             today=today(self.config))
+                             today=work_history_config(self.config).today)
         text = opt.text(self.options, "date")
         if not self.kind.DATED or not text:
             return None, None, False
         date = parse_date(text, "date", label, location, "the entry is shown without a date",
-                          today(self.config))
+                          work_history_config(self.config).today)
         return date, date, False
 
 

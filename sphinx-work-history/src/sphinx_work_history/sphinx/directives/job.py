@@ -26,7 +26,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...config import options as opt
 from ...config.messages import warn
-from ...model.records import JobRecord, VolunteerRecord, today
+from ...config.settings import work_history_config
+from ...model.records import JobRecord, VolunteerRecord
 from ..domain import get_domain
 from ..nodes import job_entry
 from .entries import (
@@ -80,7 +81,7 @@ class JobDirective(SphinxDirective):
         url = opt.checked_url(fields["url"], label, location)
         start, end, end_unknown = read_span(self.options, label, location,
                                             start_required=True, start_missing=UNDATED,
-                                            today=today(self.config))
+                                            today=work_history_config(self.config).today)
         tags = opt.split_tags(opt.text(self.options, "tags"))
 
         domain = get_domain(self.env)

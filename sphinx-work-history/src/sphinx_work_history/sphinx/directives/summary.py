@@ -29,6 +29,7 @@ from sphinx.util.nodes import make_refnode
 
 from ...config import options as opt
 from ...config.messages import warn
+from ...config.settings import work_history_config
 from ...model.l10n import word
 from ...model.records import JobRecord, job_span
 from ...model.selection import select
@@ -87,8 +88,8 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
                   ) -> nodes.Element:
     if not records:
         return nodes.paragraph("", word("No entries match."), classes=["wh-summary-empty"])
-    config = builder.config
-    durations = config.work_history_durations
+    settings = work_history_config(builder.config)
+    durations = settings.durations
     headings = [word(text) for text in ("Role", "Organisation", "Dates")] + (
         [word("Length")] if durations else [])
     widths = [40, 25, 22, 13][: len(headings)]
@@ -110,7 +111,7 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
         cells.append(dates_node(record.start, record.end, microformats=False,
                                 end_unknown=record.end_unknown))
         if durations:
-            cells.append(nodes.Text(job_span(config, record).length))
+            cells.append(nodes.Text(job_span(settings, record).length))
         body += _row(cells)
     return table
 

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ...config.compat import builder_format
+from ...config.settings import work_history_config
 
 
 class DropEmptySections(SphinxPostTransform):
@@ -24,7 +25,7 @@ class DropEmptySections(SphinxPostTransform):
     default_priority = 110  # after Sphinx's OnlyNodeTransform (50) and FillEntries
 
     def run(self, **kwargs: Any) -> None:
-        if not self.config.work_history_variant:
+        if not work_history_config(self.config).variant:
             return
         for section in reversed(list(self.document.findall(nodes.section))):
             rest = [child for child in section.children

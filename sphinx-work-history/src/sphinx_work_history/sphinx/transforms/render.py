@@ -19,6 +19,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from ...config.settings import work_history_config
 from ...model.kinds import Record
 from ...model.records import EmployerRecord, JobRecord, Span, job_span, span_of, tenure
 from ...model.views import Detail, describe
@@ -32,22 +33,24 @@ class FillEntries(SphinxPostTransform):
     default_priority = 100  # before the microformats (HTML) and doctree-resolved
 
     def run(self, **kwargs: Any) -> None:
-        domain = get_domain(self.env)
+        domain, settings = get_domain(self.env), work_history_config(self.config)
         for node in list(self.document.findall(cv_entry)):
             record = domain.record(node["docname"], node["name"])
             if domain.left_out(record):
                 remove_entry(node)  # the variant built leaves it out
             elif isinstance(node, job_entry) and isinstance(record, JobRecord):
-                fill_job(node, record, job_span(self.config, record))
+                fill_job(node, record, job_span(settings, record))
             elif record is not None:
-                header = entry_header_node(record, span_of(self.config, record))
+                span = span_of(settings, record)
+                node["dates"] = span.text  # as LaTeX's environment sets them
+                header = entry_header_node(record, span)
                 if header.children:
                     node.insert(0, header)
         for block in list(self.document.findall(employer_entry)):
             employer = domain.employer(block["docname"], block["index"])
             if employer is not None:
                 # A variant's tenure counts only the roles it keeps.
-                span = tenure(self.config, employer, domain.kept_jobs_of(employer))
+                span = tenure(settings, employer, domain.kept_jobs_of(employer))
                 fill_employer(block, employer, span)
 
 

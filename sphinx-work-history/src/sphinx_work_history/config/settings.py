@@ -1,0 +1,112 @@
+"""The extension's settings as the rest of it reads them: typed, frozen, read once.
+
+values.py declares every ``work_history_*`` value (`VALUES`: name, default,
+rebuild level, types) and checks it at ``config-inited``; once every check
+has run (the photo's, outputs/html/contact.py, included), `freeze_settings`
+makes `WorkHistoryConfig` from the checked values, and every module reads
+them through `work_history_config` (an application, an environment or a
+config). Each field is a value of `VALUES`, named without its prefix (a test
+checks that the two agree).
+
+The view is kept on the Config, which parallel builds share by forking and
+which Sphinx pickles without it (a name that starts with ``_``); where it is
+missing (a config nobody froze, or read by a check before the last one ran)
+it is made afresh from the config, which is cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..model.dates import PartialDate
+from ..model.selection import Variant
+from .variants import variants_of
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+PREFIX = "work_history_"
+_KEPT_AS = "_work_history"  # the Config's attribute; Sphinx pickles no name with a "_"
+
+#: Fonts as conf.py gives them: a name (``-D``), a list, or a dict of lists by family.
+FontSetting = str | list[str] | tuple[str, ...] | dict[str, Any]
+
+
+@dataclass(frozen=True, kw_only=True)
+class WorkHistoryConfig:
+    """Every ``work_history_*`` value, checked (values.py says what each holds)."""
+
+    today: PartialDate  # the date ongoing entries count to
+    durations: bool
+    exclude_docs: tuple[str, ...]
+    person: dict[str, Any]  # checked by person.py
+    hub: str  # root_doc unless set
+    publications: tuple[str, ...]
+    latex_header: bool
+    latex_fonts: FontSetting
+    cv_basename: str
+    cv_title: str
+    variants: dict[str, Variant]
+    variant: str  # '' for the full CV
+    pdf_design: str
+    pdf_paper: str
+    pdf_accent: str
+    pdf_fonts: FontSetting | None
+    pdf_font_paths: list[str] | tuple[str, ...] | None
+    words: dict[str, str]
+    pages: int  # 0: no budget
+
+    @property
+    def current_variant(self) -> Variant | None:
+        """The variant this build makes, or None for the full CV."""
+        return self.variants.get(self.variant) if self.variant else None
+
+    @property
+    def page_budget(self) -> int:
+        """This build's page budget: its variant's ``pages``, else ``pages``."""
+        variant = self.current_variant
+        return (variant.pages if variant and variant.pages else 0) or self.pages
+
+
+def read_settings(config: Config) -> WorkHistoryConfig:
+    """The view of *config*'s checked values."""
+    def value(name: str) -> Any:
+        return getattr(config, PREFIX + name)
+
+    return WorkHistoryConfig(
+        today=PartialDate.parse(value("today")),
+        durations=value("durations"),
+        exclude_docs=tuple(value("exclude_docs")),
+        person=value("person"),
+        hub=value("hub"),
+        publications=tuple(value("publications")),
+        latex_header=value("latex_header"),
+        latex_fonts=value("latex_fonts"),
+        cv_basename=value("cv_basename"),
+        cv_title=value("cv_title"),
+        variants=variants_of(config),
+        variant=value("variant"),
+        pdf_design=value("pdf_design"),
+        pdf_paper=value("pdf_paper"),
+        pdf_accent=value("pdf_accent"),
+        pdf_fonts=value("pdf_fonts"),
+        pdf_font_paths=value("pdf_font_paths"),
+        words=value("words"),
+        pages=value("pages"),
+    )
+
+
+def work_history_config(source: Sphinx | BuildEnvironment | Config) -> WorkHistoryConfig:
+    """The build's settings (`WorkHistoryConfig`), from an application, an
+    environment or a config."""
+    config = source if isinstance(source, Config) else source.config
+    kept = config.__dict__.get(_KEPT_AS)
+    return kept if isinstance(kept, WorkHistoryConfig) else read_settings(config)
+
+
+def freeze_settings(app: Sphinx, config: Config) -> None:
+    setattr(config, _KEPT_AS, read_settings(config))
