@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .l10n import word
+from .kinds import lead
 from .views import Detail
 
 # What XML 1.0 (and so a DOCX) cannot hold, and what no reader wants.
@@ -101,9 +102,6 @@ def contacts_of(person: dict[str, Any]) -> tuple[Contact, ...]:
     return tuple(Contact(clean(c.label), clean(c.text), c.url, c.kind) for c in contacts)
 
 
-COMPACT_KINDS = frozenset({"skill", "language", "interest"})
-
-
 @dataclass(frozen=True)
 class Entry:
     """An entry of any kind, as its view (views.py) describes it."""
@@ -119,13 +117,17 @@ class Entry:
     url: str = ""  # the heading's own address (a project's, a paper's)
     details: tuple[Detail, ...] = ()
     headed: bool = True  # False: the body shows the heading (a sentence around its link)
+    compact_kind: bool = False  # its kind is a line in a list of its kind (kinds.COMPACT)
 
     @property
     def heading(self) -> str:
         """The position, and the organisation after it; without a position, the organisation."""
-        if self.position and self.org:
-            return f"{self.position}, {self.org}"
-        return self.position or self.org
+        return ", ".join(part for part in self.lead if part)
+
+    @property
+    def lead(self) -> tuple[str, str]:
+        """What heads the entry, and what follows it (kinds.lead)."""
+        return lead(self.position, self.org)
 
     @property
     def meta(self) -> str:
@@ -136,7 +138,7 @@ class Entry:
     @property
     def compact(self) -> bool:
         """A kind shown on one line, in a list of its kind (a skill, a language)."""
-        return self.kind in COMPACT_KINDS and not self.body
+        return self.compact_kind and not self.body
 
     @property
     def line(self) -> str:

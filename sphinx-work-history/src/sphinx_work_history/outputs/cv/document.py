@@ -143,7 +143,7 @@ class _Reader:
             org_url=view.subtitle_url if org else "", dates=clean(span.text),
             length=clean(span.length), location=clean(location),
             body=tuple(blocks_of(body.children)) if body is not None else (),
-            url=view.heading_url, headed=not record.heading_in_body,
+            url=view.heading_url, headed=not record.heading_in_body, compact_kind=record.COMPACT,
             details=tuple(Detail(clean(d.label), clean(d.text), d.url) for d in view.details))
 
     def employer(self, node: nodes.Element) -> EmployerGroup | None:

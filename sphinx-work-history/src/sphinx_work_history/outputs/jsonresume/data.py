@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ...config.person import image_url
-from ...model.kinds import JSON_HEADING, Record, option_fields
+from ...model.kinds import Record, option_fields
 from ...model.records import JobRecord, Resume
 
 RESUME_JSON = "resume.json"  # at the site's root
@@ -56,7 +56,7 @@ def entry_item(record: Record) -> dict[str, Any]:
             item["location"] = record.location
             item["description"] = record.description
     else:
-        item[JSON_HEADING[record.KIND]] = record.heading
+        item[record.JSON_HEADING] = record.heading
         for field in option_fields(type(record)):
             if key := field.metadata["json"]:
                 value = getattr(record, field.name)
