@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .l10n import word
 from .kinds import lead
+from .l10n import word
 from .views import Detail
 
 # What XML 1.0 (and so a DOCX) cannot hold, and what no reader wants.

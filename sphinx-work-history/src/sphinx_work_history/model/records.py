@@ -14,7 +14,7 @@ introduction, the published entries newest first, and the publications.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import l10n
 from .dates import PartialDate, format_length
@@ -34,7 +34,7 @@ class JobRecord(Record):
     JSON_SECTION, JSON_HEADING, JSON_START, JSON_END = (
         "work", "position", "startDate", "endDate")
     JSON_SUMMARY, JSON_HIGHLIGHTS = "summary", "highlights"
-    MICROFORMAT = None  # job.py's p-experience h-event
+    MICROFORMAT: ClassVar[tuple[str, ...] | None] = None  # job.py's p-experience h-event
     SPAN = DATED = True
 
     position: str = ""
