@@ -30,6 +30,8 @@ SECTIONS = ("work", "volunteer", "education", "awards", "certificates", "publica
             "skills", "languages", "interests", "references", "projects")
 #: JSON Resume's name for a role's organisation, by section.
 ORGANISATION_KEY = {"work": "name", "volunteer": "organization"}
+#: What a job's item holds and a volunteer role's does not.
+ROLE_ONLY_KEYS = frozenset({"location", "description"})
 
 
 def _body(record: Record) -> dict[str, Any]:
