@@ -255,8 +255,8 @@ _MAKERS: dict[str, tuple[str, str, Callable[[_Entry], Made]]] = {
 def _kind_of(section: str) -> type[Record]:
     """The kind whose entries JSON Resume keeps in *section* (the first: a talk is
     exported as a publication, imported as one)."""
-    return next(kind for kind in (JobRecord, VolunteerRecord, *KIND_CLASSES.values())
-                if section == kind.JSON_SECTION)
+    kinds: list[type[Record]] = [JobRecord, VolunteerRecord, *KIND_CLASSES.values()]
+    return next(kind for kind in kinds if section == kind.JSON_SECTION)
 
 
 def _known(kind: type[Record]) -> set[str]:
