@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import lead
+from .kinds import lead, subtitle_leads
 from .l10n import word
 from .views import Detail
 
@@ -128,6 +128,13 @@ class Entry:
     def lead(self) -> tuple[str, str]:
         """What heads the entry, and what follows it (kinds.lead)."""
         return lead(self.position, self.org)
+
+    @property
+    def lead_urls(self) -> tuple[str, str]:
+        """The addresses of what heads the entry and of what follows it."""
+        if subtitle_leads(self.position):
+            return self.url or self.org_url, ""
+        return self.url, self.org_url
 
     @property
     def meta(self) -> str:

@@ -61,10 +61,16 @@ def listopt(option: str, json: str = "", *, jsonld: str = "", detail: str | None
                                        "jsonld": jsonld, "detail": detail, "detail_url": ""})
 
 
+def subtitle_leads(heading: str) -> bool:
+    """Whether an entry's subtitle heads it: it has no heading (a role with no
+    position is headed by its organisation)."""
+    return not heading
+
+
 def lead(heading: str, subtitle: str) -> tuple[str, str]:
-    """Who heads an entry and who follows: its heading, then its subtitle; an
-    entry without a heading (a role with no position) is headed by its subtitle."""
-    return (heading, subtitle) if heading else (subtitle, "")
+    """Who heads an entry and who follows: its heading, then its subtitle; or
+    its subtitle alone (`subtitle_leads`)."""
+    return (subtitle, "") if subtitle_leads(heading) else (heading, subtitle)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -136,6 +142,10 @@ class Record:
     def lead(self) -> tuple[str, str]:
         """What heads the entry, and what follows it (`lead`)."""
         return lead(self.heading, self.subtitle)
+
+    @property
+    def subtitle_leads(self) -> bool:
+        return subtitle_leads(self.heading)
 
     @property
     def title(self) -> str:

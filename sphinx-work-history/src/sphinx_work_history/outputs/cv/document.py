@@ -136,7 +136,7 @@ class _Reader:
         org, location = view.subtitle, view.location
         if isinstance(record, JobRecord):
             # Inside an employer, its header names what the role does not set itself.
-            org = org if record.org_shown or not record.position else ""
+            org = org if record.org_shown or record.subtitle_leads else ""
             location = location if record.location_shown else ""
         return Entry(
             kind=record.KIND, position=clean(view.heading), org=clean(org),

@@ -105,8 +105,8 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
         named = record.lead[0]
         link = make_refnode(builder, fromdocname, record.docname, record.name,
                             nodes.inline(named, named), record.title)
-        cells: list[nodes.Node] = ([link, nodes.Text(record.org)] if record.position
-                                   else [nodes.Text(""), link])
+        cells: list[nodes.Node] = ([nodes.Text(""), link] if record.subtitle_leads
+                                   else [link, nodes.Text(record.org)])
         cells.append(dates_node(record.start, record.end, microformats=False,
                                 end_unknown=record.end_unknown))
         if durations:
