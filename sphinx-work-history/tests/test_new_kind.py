@@ -63,6 +63,8 @@ INDEX = """\
 :date: 1942-08-11
 Frequency hopping for radio-guided torpedoes.
 :::
+
+See {entry}`secret-communication-system-1942`.
 """
 
 HEADING, NUMBER, OFFICE = "Secret Communication System", "US 2292387", "US Patent Office"
@@ -96,6 +98,9 @@ def test_html_shows_the_patent_and_its_number(project):
     assert entry.select_one(".wh-subtitle").get_text() == OFFICE
     assert entry.select_one(".wh-detail").get_text() == f"Number: {NUMBER}"
     assert "h-item" in entry["class"]
+    [link] = BeautifulSoup(html, "html.parser").select(
+        'a[href="#secret-communication-system-1942"]')
+    assert link.get_text() == f"{HEADING}, {OFFICE}"
     person = jsonld_person(html)
     [patent] = person["@reverse"]["creator"]
     assert patent == {"@type": "CreativeWork", "name": HEADING, "publisher": OFFICE,
