@@ -18,8 +18,9 @@ from typing import ClassVar
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.model import kinds
-from sphinx_work_history.model.kinds import Record, opt
+from sphinx_work_history.model import kinds, l10n
+from sphinx_work_history.model.kinds import Record, detail_fields, opt
+from sphinx_work_history.model.records import JobRecord, VolunteerRecord
 from sphinx_work_history.testing import build, jsonld_person, require_tool
 
 
@@ -145,3 +146,12 @@ def test_pdf_shows_the_patent(project):
 def test_resume_json_has_no_place_for_it(project):
     resume = json.loads((built(project, "html") / "resume.json").read_text(encoding="utf-8"))
     assert HEADING not in json.dumps(resume)
+
+
+def test_every_kind_s_words_are_catalogue_words():
+    """The words a kind's record declares (its section, its details' labels) are
+    the catalogues' (l10n.WORDS), so each language has them."""
+    built_in = [kind for kind in kinds.KINDS.values() if kind is not PatentRecord]
+    for kind in (JobRecord, VolunteerRecord, *built_in):
+        labels = [f.metadata["detail"] for f in detail_fields(kind) if f.metadata["detail"]]
+        assert {kind.SECTION, *labels} <= set(l10n.WORDS), kind.KIND
