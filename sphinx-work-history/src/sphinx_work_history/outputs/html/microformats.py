@@ -97,7 +97,7 @@ def mark_entry(entry: cv_entry, record: Record) -> None:
     for old, new in record.MF_SWAPS:
         _swap(entry, old, *new)
     if record.heading_in_body:  # the sentence's link is the entry's name and address
-        url = getattr(record, "url", "")
+        url = getattr(record, record.HEADING_LINK) if record.HEADING_LINK else ""
         link = next((ref for ref in entry.findall(nodes.reference)
                      if url and ref.get("refuri") == url), None)
         if link is not None:
