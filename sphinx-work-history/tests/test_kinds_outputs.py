@@ -25,7 +25,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_work_history.model.dates import PartialDate
-from sphinx_work_history.model.kinds import JSON_HEADING, KINDS, option_fields
+from sphinx_work_history.model.kinds import KINDS, option_fields
 from sphinx_work_history.model.records import JobRecord, VolunteerRecord
 from sphinx_work_history.testing import (
     SOURCE_DATE_EPOCH,
@@ -260,7 +260,7 @@ def test_resume_json_validates_and_holds_every_value_written(built):
     for entry in ENTRIES:
         kind = {**KINDS, "job": JobRecord, "volunteer": VolunteerRecord}[entry.kind]
         section = kind.JSON_SECTION
-        heading_key = JSON_HEADING.get(entry.kind, "position")
+        heading_key = kind.JSON_HEADING
         [item] = [i for i in resume[section] if i.get(heading_key) == entry.argument]
         values = json.dumps(item, ensure_ascii=False)
         for name, value in entry.options.items():
@@ -401,7 +401,7 @@ def test_the_docs_table_lists_every_option_and_its_json_resume_key():
     for name, kind in KINDS.items():
         _, section, argument, options, keys = rows[name]
         assert section == f"`{kind.JSON_SECTION}`"
-        assert argument == f"`{JSON_HEADING[name]}`"
+        assert argument == f"`{kind.JSON_HEADING}`"
         dates = ["start", "end"] if kind.SPAN else ["date"] if kind.DATED else []
         fields = option_fields(kind)
         expected = [*dates, *(f.metadata["option"] for f in fields)]

@@ -37,7 +37,7 @@ from sphinx.config import Config
 from sphinx.util.tags import Tags
 
 from ..model.dates import DateError, PartialDate
-from ..model.kinds import ORDER
+from ..model.kinds import order
 from ..model.selection import Variant
 from .messages import conf_location, warn
 from .options import split_tags
@@ -91,9 +91,9 @@ def _read_variant(app: Sphinx, name: str, spec: Any) -> Variant:
         elif key == "kinds":
             kinds = ([value] if isinstance(value, str) else value
                      if isinstance(value, (list, tuple)) else [])
-            unknown = [kind for kind in kinds if kind not in ORDER]
+            unknown = [kind for kind in kinds if kind not in order()]
             if unknown or not kinds:
-                problem(f"'kinds' should be a list of kinds of entry ({', '.join(ORDER)}); "
+                problem(f"'kinds' should be a list of kinds of entry ({', '.join(order())}); "
                         f"{'unknown: ' + ', '.join(map(repr, unknown)) if unknown else 'empty'}"
                         "; every kind is kept", key)
             else:

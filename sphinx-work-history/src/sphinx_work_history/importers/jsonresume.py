@@ -25,6 +25,10 @@ from typing import Any
 from ..config.options import is_web_url
 from ..config.person import LOCATION_FIELDS, PROFILE_FIELDS
 from ..model.dates import DateError, PartialDate
+from ..model.kinds import KINDS as KIND_CLASSES
+from ..model.kinds import Record, option_fields
+from ..model.records import JobRecord, VolunteerRecord
+from ..outputs.jsonresume.data import ORGANISATION_KEY, ROLE_ONLY_KEYS
 from ..sphinx.domain import target_name
 from . import (
     MAX_DEPTH,
@@ -228,51 +232,52 @@ def _simple(options: Callable[[_Entry], Options], body: str = "") -> Callable[[_
     return entry
 
 
-# section -> (page, title, the key of the heading, the entry's directive)
-SECTIONS: dict[str, tuple[str, str, str, Callable[[_Entry], Made]]] = {
-    "work": ("work", "Work", "position", _job),
-    "volunteer": ("volunteer", "Volunteering", "position", _volunteer),
-    "education": ("education", "Education", "institution", _education),
-    "projects": ("projects", "Projects", "name", _project),
-    "awards": ("awards", "Awards", "title", _simple(
-        lambda e: e.opt("date") + e.opt("awarder"), "summary")),
-    "certificates": ("certificates", "Certificates", "name", _simple(
+# section -> (page, title, the entry's directive's options and body)
+_MAKERS: dict[str, tuple[str, str, Callable[[_Entry], Made]]] = {
+    "work": ("work", "Work", _job),
+    "volunteer": ("volunteer", "Volunteering", _volunteer),
+    "education": ("education", "Education", _education),
+    "projects": ("projects", "Projects", _project),
+    "awards": ("awards", "Awards", _simple(lambda e: e.opt("date") + e.opt("awarder"),
+                                           "summary")),
+    "certificates": ("certificates", "Certificates", _simple(
         lambda e: e.opt("date") + e.opt("issuer") + e.opt("url"))),
-    "publications": ("publications", "Publications", "name", _simple(
+    "publications": ("publications", "Publications", _simple(
         lambda e: e.opt("publisher") + e.opt("releaseDate", "date") + e.opt("url"),
         "summary")),
-    "skills": ("skills", "Skills", "name", _simple(
-        lambda e: e.opt("level") + e.list_opt("keywords"))),
-    "languages": ("languages", "Languages", "language", _simple(
-        lambda e: e.opt("fluency"))),
-    "interests": ("interests", "Interests", "name", _simple(
-        lambda e: e.list_opt("keywords"))),
-    "references": ("references", "References", "name", _simple(
-        lambda e: [], "reference")),
+    "skills": ("skills", "Skills", _simple(lambda e: e.opt("level") + e.list_opt("keywords"))),
+    "languages": ("languages", "Languages", _simple(lambda e: e.opt("fluency"))),
+    "interests": ("interests", "Interests", _simple(lambda e: e.list_opt("keywords"))),
+    "references": ("references", "References", _simple(lambda e: [], "reference")),
 }
+
+
+def _kind_of(section: str) -> type[Record]:
+    """The kind whose entries JSON Resume keeps in *section* (the first: a talk is
+    exported as a publication, imported as one)."""
+    kinds: list[type[Record]] = [JobRecord, VolunteerRecord, *KIND_CLASSES.values()]
+    return next(kind for kind in kinds if section == kind.JSON_SECTION)
+
+
+def _known(kind: type[Record]) -> set[str]:
+    """The keys of its JSON Resume item a kind has a place for (its record's)."""
+    if issubclass(kind, JobRecord):  # a role's keys are the export's own (jsonresume/data.py)
+        return ({ORGANISATION_KEY[kind.JSON_SECTION], "position", "url", kind.JSON_START,
+                 kind.JSON_END, kind.JSON_SUMMARY, kind.JSON_HIGHLIGHTS}
+                | (ROLE_ONLY_KEYS if kind.JSON_SECTION == "work" else set()))
+    keys = {kind.JSON_HEADING, kind.JSON_START, kind.JSON_END, kind.JSON_SUMMARY,
+            kind.JSON_HIGHLIGHTS, *(f.metadata["json"] for f in option_fields(kind))}
+    return keys - {""}
+
+
+# section -> (page, title, the key of the heading, the entry's directive)
+SECTIONS: dict[str, tuple[str, str, str, Callable[[_Entry], Made]]] = {
+    section: (page, title, _kind_of(section).JSON_HEADING, make)
+    for section, (page, title, make) in _MAKERS.items()}
 # Each section's directive.
-KINDS = {"work": "job", "volunteer": "volunteer", "education": "education",
-         "projects": "project", "awards": "award", "certificates": "certificate",
-         "publications": "publication", "skills": "skill", "languages": "language",
-         "interests": "interest", "references": "reference"}
+KINDS = {section: _kind_of(section).KIND for section in _MAKERS}
 # The keys each section's directive has a place for.
-KNOWN = {
-    "work": {"name", "position", "url", "startDate", "endDate", "location", "description",
-             "summary", "highlights"},
-    "volunteer": {"organization", "position", "url", "startDate", "endDate", "summary",
-                  "highlights"},
-    "education": {"institution", "url", "area", "studyType", "startDate", "endDate", "score",
-                  "courses"},
-    "projects": {"name", "description", "highlights", "keywords", "startDate", "endDate",
-                 "url", "roles", "entity", "type"},
-    "awards": {"title", "date", "awarder", "summary"},
-    "certificates": {"name", "date", "issuer", "url"},
-    "publications": {"name", "publisher", "releaseDate", "url", "summary"},
-    "skills": {"name", "level", "keywords"},
-    "languages": {"language", "fluency"},
-    "interests": {"name", "keywords"},
-    "references": {"name", "reference"},
-}
+KNOWN = {section: _known(_kind_of(section)) for section in _MAKERS}
 
 
 def made_up_name(kind: str, item: dict[str, Any], heading: str) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .kinds import lead, subtitle_leads
 from .l10n import word
 from .views import Detail
 
@@ -101,9 +102,6 @@ def contacts_of(person: dict[str, Any]) -> tuple[Contact, ...]:
     return tuple(Contact(clean(c.label), clean(c.text), c.url, c.kind) for c in contacts)
 
 
-COMPACT_KINDS = frozenset({"skill", "language", "interest"})
-
-
 @dataclass(frozen=True)
 class Entry:
     """An entry of any kind, as its view (views.py) describes it."""
@@ -119,13 +117,24 @@ class Entry:
     url: str = ""  # the heading's own address (a project's, a paper's)
     details: tuple[Detail, ...] = ()
     headed: bool = True  # False: the body shows the heading (a sentence around its link)
+    compact_kind: bool = False  # its kind is a line in a list of its kind (kinds.COMPACT)
 
     @property
     def heading(self) -> str:
         """The position, and the organisation after it; without a position, the organisation."""
-        if self.position and self.org:
-            return f"{self.position}, {self.org}"
-        return self.position or self.org
+        return ", ".join(part for part in self.lead if part)
+
+    @property
+    def lead(self) -> tuple[str, str]:
+        """What heads the entry, and what follows it (kinds.lead)."""
+        return lead(self.position, self.org)
+
+    @property
+    def lead_urls(self) -> tuple[str, str]:
+        """The addresses of what heads the entry and of what follows it."""
+        if subtitle_leads(self.position):
+            return self.url or self.org_url, ""
+        return self.url, self.org_url
 
     @property
     def meta(self) -> str:
@@ -136,7 +145,7 @@ class Entry:
     @property
     def compact(self) -> bool:
         """A kind shown on one line, in a list of its kind (a skill, a language)."""
-        return self.kind in COMPACT_KINDS and not self.body
+        return self.compact_kind and not self.body
 
     @property
     def line(self) -> str:

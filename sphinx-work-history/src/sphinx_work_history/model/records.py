@@ -13,11 +13,12 @@ introduction, the published entries newest first, and the publications.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Protocol
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol
 
 from .dates import PartialDate, dates_text, format_length
 from .kinds import Record
+from .schema_org import clean, dates
 
 
 class Counting(Protocol):
@@ -37,27 +38,39 @@ class JobRecord(Record):
 
     KIND = "job"
     ARGUMENT = "position"
-    JSON_SECTION, JSON_START, JSON_END = "work", "startDate", "endDate"
+    SUBTITLE, SUBTITLE_LINK, LOCATION, SECTION = ("org",), "url", "location", "Experience"
+    JSON_SECTION, JSON_HEADING, JSON_START, JSON_END = (
+        "work", "position", "startDate", "endDate")
     JSON_SUMMARY, JSON_HIGHLIGHTS = "summary", "highlights"
+    MICROFORMAT: ClassVar[tuple[str, ...] | None] = None  # job.py's p-experience h-event
     SPAN = DATED = True
 
     position: str = ""
     org: str = ""
     url: str = ""
     location: str = ""
-    description: str = ""  # the organisation in one line
+    description: str = field(default="", metadata={"detail": ""})  # the organisation in one line
     show_length: bool = True  # False: ``:no-duration:``
     employer: int | None = None  # the index of its employer block in the document
     org_shown: bool = True  # False: the employer's header names the organisation
     location_shown: bool = True  # likewise the location
 
-    @property
-    def subtitle(self) -> str:
-        return self.org
-
     def facts(self) -> tuple[Any, ...]:
         return (self.KIND, self.name, self.docname, self.position, self.org, self.start,
                 self.end, self.end_unknown, self.url, self.tags, self.show_length)
+
+    def jsonld(self) -> list[tuple[str, Any]]:
+        """An ``EmployeeRole`` around its organisation: ``worksFor`` while ongoing,
+        ``alumniOf`` once ended."""
+        organization = {"@type": "Organization", "name": self.org, "url": self.url,
+                        "description": self.description}
+        prop = "worksFor" if self.ongoing else "alumniOf"  # an undated role is not published
+        return [(prop, clean({
+            "@type": "EmployeeRole",
+            "roleName": self.position,  # absent when the entry has none
+            **dates(self),
+            prop: clean(organization),
+        }))]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,7 +78,18 @@ class VolunteerRecord(JobRecord):
     """Unpaid work: a role like a job's, published as volunteering, never as work."""
 
     KIND = "volunteer"
+    SECTION = "Volunteering"
     JSON_SECTION = "volunteer"
+    # the organisation is the affiliation's name, the position its role
+    MICROFORMAT = ("h-card", "p-affiliation")
+    MF_SWAPS = (("p-name", ("p-role",)), ("h-card", ("p-name",)))
+
+    def jsonld(self) -> list[tuple[str, Any]]:
+        """An ``OrganizationRole`` under ``memberOf`` (never ``worksFor``: it is
+        not employment)."""
+        organization = {"@type": "Organization", "name": self.org, "url": self.url}
+        return [("memberOf", clean({"@type": "OrganizationRole", "roleName": self.position,
+                                    **dates(self), "memberOf": clean(organization)}))]
 
 
 @dataclass(frozen=True)

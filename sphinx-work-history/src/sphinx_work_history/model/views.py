@@ -12,17 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import l10n
-from .kinds import (
-    CertificateRecord,
-    EducationRecord,
-    InterestRecord,
-    LanguageRecord,
-    ProjectRecord,
-    PublicationRecord,
-    Record,
-    SkillRecord,
-)
-from .records import JobRecord
+from .kinds import Record, detail_fields, lead
 
 
 @dataclass(frozen=True)
@@ -43,50 +33,34 @@ class EntryView:
     details: tuple[Detail, ...]
 
     @property
+    def lead(self) -> tuple[str, str]:
+        """What heads the entry and what follows it (kinds.lead)."""
+        return lead(self.heading, self.subtitle)
+
+    @property
     def title(self) -> str:
         if self.heading and self.subtitle:
             return f"{self.heading}, {self.subtitle}"
         return self.heading or self.subtitle
 
 
-def _joined(items: tuple[str, ...]) -> str:
-    return ", ".join(items)
+def _shown(value: str | tuple[str, ...]) -> str:
+    return ", ".join(value) if isinstance(value, tuple) else value
 
 
-def _details(*pairs: tuple[str, str] | Detail) -> tuple[Detail, ...]:
-    found = [pair if isinstance(pair, Detail) else Detail(*pair) for pair in pairs]
-    return tuple(detail for detail in found if detail.text)
+def _value(record: Record, name: str) -> str:
+    return _shown(getattr(record, name)) if name else ""
 
 
 def describe(record: Record) -> EntryView:
-    """The heading, subtitle, location and details *record* shows."""
-    heading, subtitle = record.heading, record.subtitle
-    heading_url = subtitle_url = location = ""
-    details: tuple[Detail, ...] = ()
-    if isinstance(record, JobRecord):
-        subtitle_url, location = record.url, record.location
-        details = _details(("", record.description))
-    elif isinstance(record, EducationRecord):
-        heading_url, location = record.url, record.location
-        details = _details((l10n.word("Score"), record.score),
-                           (l10n.word("Courses"), _joined(record.courses)))
-    elif isinstance(record, ProjectRecord):
-        heading_url = record.url
-        details = _details(("", record.type), (l10n.word("Roles"), _joined(record.roles)),
-                           (l10n.word("Keywords"), _joined(record.keywords)))
-    elif isinstance(record, CertificateRecord):
-        heading_url = record.url
-    elif isinstance(record, PublicationRecord):
-        heading_url = record.url
-        doi = (Detail(l10n.word("DOI"), record.doi, f"https://doi.org/{record.doi}")
-               if record.doi else None)
-        details = _details((l10n.word("Authors"), _joined(record.authors)),
-                           *([doi] if doi else []))
-    elif isinstance(record, SkillRecord):
-        details = _details(("", record.level), ("", _joined(record.keywords)))
-    elif isinstance(record, LanguageRecord):
-        details = _details(("", record.fluency))
-    elif isinstance(record, InterestRecord):
-        details = _details(("", _joined(record.keywords)))
-    return EntryView(record.KIND, heading, heading_url, subtitle, subtitle_url, location,
-                     details)
+    """The heading, subtitle, location and details *record* shows, as its kind
+    declares them (kinds.py)."""
+    details = []
+    for field in detail_fields(type(record)):
+        if text := _shown(getattr(record, field.name)):
+            label, url = field.metadata["detail"], field.metadata.get("detail_url", "")
+            details.append(Detail(l10n.word(label) if label else "", text,
+                                  url.format(text) if url else ""))
+    return EntryView(record.KIND, record.heading, _value(record, record.HEADING_LINK),
+                     record.subtitle, _value(record, record.SUBTITLE_LINK),
+                     _value(record, record.LOCATION), tuple(details))

@@ -40,100 +40,18 @@ from sphinx.environment import BuildEnvironment
 from ..config.options import is_web_url
 from ..config.person import image_url
 from ..config.settings import work_history_config
-from ..model.kinds import (
-    AwardRecord,
-    CertificateRecord,
-    EducationRecord,
-    InterestRecord,
-    LanguageRecord,
-    ProjectRecord,
-    PublicationRecord,
-    Record,
-    SkillRecord,
-)
-from ..model.records import JobRecord, VolunteerRecord
+from ..model.kinds import Record
+from ..model.schema_org import REVERSE, clean
 from ..sphinx.domain import get_domain
 from .jsonresume.export import publishes_site
 
-WORKS = frozenset({"publication", "talk", "project"})
 _INERT = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-
-
-def _clean(data: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in data.items() if value}
-
-
-def _organization(name: str) -> dict[str, Any]:
-    return {"@type": "Organization", "name": name} if name else {}
-
-
-def _dates(record: Record, start: str = "startDate", end: str = "endDate") -> dict[str, str]:
-    return {start: record.start.iso() if record.start else "",
-            end: record.end.iso() if record.end and record.SPAN else ""}
-
-
-def employee_role(record: JobRecord) -> dict[str, Any]:
-    organization = {"@type": "Organization", "name": record.org, "url": record.url,
-                    "description": record.description}
-    prop = "worksFor" if record.ongoing else "alumniOf"  # an undated role is not published
-    role = {
-        "@type": "EmployeeRole",
-        "roleName": record.position,  # absent when the entry has none
-        **_dates(record),
-        prop: _clean(organization),
-    }
-    return _clean(role)
-
-
-def organization_role(record: JobRecord) -> dict[str, Any]:
-    organization = {"@type": "Organization", "name": record.org, "url": record.url}
-    return _clean({"@type": "OrganizationRole", "roleName": record.position,
-                   **_dates(record), "memberOf": _clean(organization)})
-
-
-def _institution(record: EducationRecord) -> dict[str, Any]:
-    return _clean({"@type": "EducationalOrganization", "name": record.institution,
-                   "url": record.url, "address": record.location})
-
-
-def degree(record: EducationRecord) -> dict[str, Any]:
-    return _clean({"@type": "EducationalOccupationalCredential",
-                   "name": record.subtitle, "credentialCategory": "degree",
-                   "educationalLevel": record.degree, "about": record.area,
-                   "description": record.score, "competencyRequired": list(record.courses),
-                   "recognizedBy": _institution(record),
-                   "dateCreated": record.end.iso() if record.end else ""})
-
-
-def certificate(record: CertificateRecord) -> dict[str, Any]:
-    issuer = _organization(record.issuer)
-    return _clean({"@type": "EducationalOccupationalCredential", "name": record.heading,
-                   "credentialCategory": "certificate", "url": record.url,
-                   "recognizedBy": issuer,
-                   "dateCreated": record.start.iso() if record.start else ""})
-
-
-def creative_work(record: Record) -> dict[str, Any]:
-    """A publication, a talk or a project, as a ``CreativeWork``."""
-    # No abstract: the page shows the text, and the hub's head stays small.
-    work: dict[str, Any] = {"@type": "CreativeWork", "name": record.heading,
-                            "url": getattr(record, "url", "")}
-    if isinstance(record, PublicationRecord):
-        work |= {"genre": "talk" if record.KIND == "talk" else "",
-                 "datePublished": record.start.iso() if record.start else "",
-                 "publisher": _organization(record.publisher)}
-        work["identifier"] = _clean({"@type": "PropertyValue", "propertyID": "DOI",
-                                     "value": record.doi}) if record.doi else {}
-    elif isinstance(record, ProjectRecord):
-        work |= {"genre": record.type, "keywords": list(record.keywords), **_dates(record),
-                 "sourceOrganization": _organization(record.entity)}
-    return _clean(work)
 
 
 def postal_address(location: dict[str, str]) -> dict[str, Any]:
     if not location:
         return {}
-    return _clean({"@type": "PostalAddress", "streetAddress": location.get("address"),
+    return clean({"@type": "PostalAddress", "streetAddress": location.get("address"),
                    "postalCode": location.get("postalCode"),
                    "addressLocality": location.get("city"),
                    "addressRegion": location.get("region"),
@@ -141,39 +59,20 @@ def postal_address(location: dict[str, str]) -> dict[str, Any]:
 
 
 def _entries(data: dict[str, Any], records: list[Record]) -> None:
-    """Each entry under its schema.org term (the module's docstring)."""
+    """Each entry under the schema.org term its kind gives (`Record.jsonld`)."""
     def add(key: str, value: Any) -> None:
         if value and value not in data.setdefault(key, []):
             data[key].append(value)
 
-    authored: list[dict[str, Any]] = []
-    created: list[dict[str, Any]] = []
+    reverse: dict[str, list[dict[str, Any]]] = {}
     for record in records:
-        if isinstance(record, VolunteerRecord):
-            add("memberOf", organization_role(record))
-        elif isinstance(record, JobRecord):
-            role = employee_role(record)
-            add("worksFor" if "worksFor" in role else "alumniOf", role)
-        elif isinstance(record, EducationRecord):
-            add("alumniOf", _institution(record))
-            if record.degree or record.area:
-                add("hasCredential", degree(record))
-        elif isinstance(record, CertificateRecord):
-            add("hasCredential", certificate(record))
-        elif isinstance(record, AwardRecord):
-            add("award", record.title)
-        elif isinstance(record, LanguageRecord):
-            add("knowsLanguage", {"@type": "Language", "name": record.language})
-        elif isinstance(record, (SkillRecord, InterestRecord)):
-            for topic in (record.heading, *record.keywords):
-                add("knowsAbout", topic)
-        elif isinstance(record, PublicationRecord) and record.KIND == "publication":
-            authored.append(creative_work(record))
-        elif isinstance(record, (PublicationRecord, ProjectRecord)):
-            created.append(creative_work(record))
-    reverse = _clean({"author": authored, "creator": created})
+        for key, value in record.jsonld():
+            if key.startswith(REVERSE):
+                reverse.setdefault(key.removeprefix(REVERSE), []).append(value)
+            else:
+                add(key, value)
     if reverse:
-        data["@reverse"] = reverse
+        data["@reverse"] = {key: reverse[key] for key in sorted(reverse)}
 
 
 def person_jsonld(env: BuildEnvironment, records: list[Record]) -> dict[str, Any]:
@@ -192,7 +91,7 @@ def person_jsonld(env: BuildEnvironment, records: list[Record]) -> dict[str, Any
         "jobTitle": person.get("label", ""),
     }
     _entries(data, records)
-    return _clean(data)
+    return clean(data)
 
 
 def script_element(data: dict[str, Any]) -> str:
@@ -209,7 +108,7 @@ def records_on(env: BuildEnvironment, pagename: str) -> list[Record]:
         # Works (publications, talks, projects) only where they are shown: a
         # long list of titles and addresses would weigh down the home page.
         others = [r for r in domain.published.values() if r.KIND != "job"
-                  and (r.KIND not in WORKS or r.docname == pagename)]
+                  and (not r.JSONLD_WORK or r.docname == pagename)]
         return [*domain.newest_first(), *others]
     own = [r for r in domain.entries_by_doc.get(pagename, ())
            if domain.published.get(r.name) is r and r.KIND != "job"]

@@ -40,7 +40,7 @@ from sphinx.util.tags import Tags
 
 from ..config.messages import warn
 from ..config.settings import work_history_config
-from ..model.kinds import KINDS, Record
+from ..model.kinds import Record, order
 from ..model.records import EmployerRecord, JobRecord, Publication, Resume
 from .nodes import cv_entry
 from .text import body_text, entry_body, introduction, links
@@ -74,15 +74,17 @@ def target_name(text: str) -> str:
 class WorkHistoryDomain(Domain):
     name = "work_history"
     label = "Work history"
-    object_types: ClassVar[dict[str, ObjType]] = {
-        kind: ObjType(kind, "entry", *(("job",) if kind in ("job", "volunteer") else ()))
-        for kind in ("job", "volunteer", *KINDS)}
+    object_types: ClassVar[dict[str, ObjType]] = {}  # every kind's: __init__
     roles: ClassVar[dict[str, Any]] = {"job": JobRole(), "entry": JobRole("entry")}
     initial_data: ClassVar[dict[str, Any]] = {"entries": {}, "employers": {}, "intro": {},
                                               "publications": {}}
     data_version = 5  # 5: a record per entry of every kind; text taken before smart quotes
 
     def __init__(self, env: BuildEnvironment) -> None:
+        # The kinds registered when the project is set up (kinds.register).
+        self.object_types = {  # type: ignore[misc]
+            kind: ObjType(kind, "entry", *(("job",) if kind in ("job", "volunteer") else ()))
+            for kind in order()}
         super().__init__(env)
         self._by_name: dict[str, Record] | None = None
         self._published: dict[str, Record] | None = None

@@ -137,14 +137,14 @@ class _Reader:
         org, location = view.subtitle, view.location
         if isinstance(record, JobRecord):
             # Inside an employer, its header names what the role does not set itself.
-            org = org if record.org_shown or not record.position else ""
+            org = org if record.org_shown or record.subtitle_leads else ""
             location = location if record.location_shown else ""
         return Entry(
             kind=record.KIND, position=clean(view.heading), org=clean(org),
             org_url=view.subtitle_url if org else "", dates=clean(span.text),
             length=clean(span.length), location=clean(location),
             body=tuple(blocks_of(body.children)) if body is not None else (),
-            url=view.heading_url, headed=not record.heading_in_body,
+            url=view.heading_url, headed=not record.heading_in_body, compact_kind=record.COMPACT,
             details=tuple(Detail(clean(d.label), clean(d.text), d.url) for d in view.details))
 
     def employer(self, node: nodes.Element) -> EmployerGroup | None:

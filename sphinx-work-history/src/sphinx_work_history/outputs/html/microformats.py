@@ -5,7 +5,7 @@ parser only files it under a résumé when an ``h-resume`` encloses it. For
 every document that holds entries, the outermost section around them
 becomes the ``h-resume`` and its heading's text the résumé's ``p-name``.
 The other kinds take h-resume's properties where one fits
-(`KIND_CLASSES`): education is a ``p-education h-event``, a skill's name
+(each kind's ``MICROFORMAT``, kinds.py): education is a ``p-education h-event``, a skill's name
 a ``p-skill``, a volunteer role a ``p-affiliation h-card`` (the
 organisation its name, the position its ``p-role``); publications and
 talks are ``h-cite`` s, the rest ``h-item`` s, so their names and dates
@@ -33,9 +33,6 @@ from ...model.kinds import Record
 from ...sphinx.domain import get_domain
 from ...sphinx.nodes import cv_entry
 
-#: The root classes of each kind's entry (a role's are set by job.py).
-KIND_CLASSES = {"education": ["h-event", "p-education"], "publication": ["h-cite"],
-                "talk": ["h-cite"], "volunteer": ["h-card", "p-affiliation"]}
 ADR_FIELDS = (("p-street-address", "address"), ("p-locality", "city"),
               ("p-region", "region"), ("p-postal-code", "postalCode"),
               ("p-country-name", "countryCode"))
@@ -93,26 +90,20 @@ def _swap(node: nodes.Element, old: str, *new: str) -> None:
 
 
 def mark_entry(entry: cv_entry, record: Record) -> None:
-    """The entry's microformat root classes and properties, by its kind."""
-    kind = record.KIND
-    if kind == "job":
-        return  # job.py's p-experience h-event
+    """The entry's microformat root classes and properties, as its kind declares
+    them (`Record.MICROFORMAT`, `Record.MF_SWAPS`)."""
+    if record.MICROFORMAT is None:
+        return  # its directive's (a role's p-experience h-event: job.py)
     entry["classes"] = [c for c in entry["classes"] if c != "h-event"]
-    if kind == "skill":
-        _swap(entry, "p-name", "p-skill")
-    elif kind == "volunteer":  # the organisation is the affiliation's name
-        _swap(entry, "p-name", "p-role")
-        _swap(entry, "h-card", "p-name")
-    elif kind in ("publication", "talk"):
-        _swap(entry, "dt-start", "dt-published")
+    for old, new in record.MF_SWAPS:
+        _swap(entry, old, *new)
     if record.heading_in_body:  # the sentence's link is the entry's name and address
-        url = getattr(record, "url", "")
+        url = getattr(record, record.HEADING_LINK) if record.HEADING_LINK else ""
         link = next((ref for ref in entry.findall(nodes.reference)
                      if url and ref.get("refuri") == url), None)
         if link is not None:
             link["classes"] += ["p-name", "u-url"]
-    if kind != "skill":
-        entry["classes"] += KIND_CLASSES.get(kind, ["h-item"])
+    entry["classes"] += list(record.MICROFORMAT)
 
 
 class Microformats(SphinxPostTransform):

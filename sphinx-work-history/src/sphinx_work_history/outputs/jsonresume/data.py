@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from ...config.person import image_url
-from ...model.kinds import JSON_HEADING, Record, option_fields
+from ...model.kinds import Record, option_fields
 from ...model.records import JobRecord, Resume
 
 RESUME_JSON = "resume.json"  # at the site's root
@@ -30,6 +30,8 @@ SECTIONS = ("work", "volunteer", "education", "awards", "certificates", "publica
             "skills", "languages", "interests", "references", "projects")
 #: JSON Resume's name for a role's organisation, by section.
 ORGANISATION_KEY = {"work": "name", "volunteer": "organization"}
+#: What a job's item holds and a volunteer role's does not.
+ROLE_ONLY_KEYS = frozenset({"location", "description"})
 
 
 def _body(record: Record) -> dict[str, Any]:
@@ -56,7 +58,7 @@ def entry_item(record: Record) -> dict[str, Any]:
             item["location"] = record.location
             item["description"] = record.description
     else:
-        item[JSON_HEADING[record.KIND]] = record.heading
+        item[record.JSON_HEADING] = record.heading
         for field in option_fields(type(record)):
             if key := field.metadata["json"]:
                 value = getattr(record, field.name)

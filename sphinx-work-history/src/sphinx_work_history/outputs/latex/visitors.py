@@ -20,7 +20,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ...config.budget import entry_name_latex
-from ...model.cv_model import COMPACT_KINDS
 from ...model.kinds import Record
 from ...model.views import EntryView, describe
 from ...sphinx.domain import get_domain
@@ -113,7 +112,7 @@ def _entry_view(self: LaTeXTranslator, node: cv_entry
     if record is None:
         return None
     view = describe(record)
-    compact = record.KIND in COMPACT_KINDS and not any(
+    compact = record.COMPACT and not any(
         isinstance(child, nodes.Element) and "wh-job-body" in child["classes"]
         for child in node.children)  # no text (text.py's entry_body: a layer above)
     return view, node.get("dates", ""), record.heading_in_body, compact

@@ -106,9 +106,8 @@ def _linked(text: str, url: str) -> str:
 
 
 def entry_lines(entry: Entry, level: int) -> list[str]:
-    heading = _linked(entry.position, entry.url)
-    org = _linked(entry.org, entry.org_url)
-    title = f"{heading}, {org}" if heading and org else heading or org
+    title = ", ".join(part for part in (_linked(entry.position, entry.url),
+                                        _linked(entry.org, entry.org_url)) if part)
     lines = [f"{'#' * level} {title}", ""] if entry.headed else []
     if entry.meta:
         lines += [f"*{escape(entry.meta)}*", ""]

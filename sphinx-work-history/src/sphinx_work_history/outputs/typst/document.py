@@ -119,10 +119,9 @@ def sections(cv: CV) -> tuple[Section, ...]:
 
 def entry_fields(entry: Entry) -> dict[str, Any]:
     """What an entry's heading shows, by the names the designs' ``entry`` takes."""
-    return {"kind": entry.kind, "title": entry.position or entry.org,
-            "subtitle": entry.org if entry.position else "",
-            "subtitle-url": entry.org_url if entry.position else "",
-            "url": entry.url or ("" if entry.position else entry.org_url),
+    (title, subtitle), (url, subtitle_url) = entry.lead, entry.lead_urls
+    return {"kind": entry.kind, "title": title, "subtitle": subtitle,
+            "subtitle-url": subtitle_url, "url": url,
             "dates": entry.dates, "length": entry.length, "location": entry.location,
             "details": tuple((d.label, d.text, d.url) for d in entry.details),
             "headed": entry.headed}

@@ -103,11 +103,11 @@ def summary_table(builder: Builder, fromdocname: str, records: Sequence[JobRecor
     head += _row([nodes.Text(text) for text in headings])
     for record in records:
         # Without a position, the role cell is empty and the organisation links the entry.
-        named = record.position or record.org
+        named = record.lead[0]
         link = make_refnode(builder, fromdocname, record.docname, record.name,
                             nodes.inline(named, named), record.title)
-        cells: list[nodes.Node] = ([link, nodes.Text(record.org)] if record.position
-                                   else [nodes.Text(""), link])
+        cells: list[nodes.Node] = ([nodes.Text(""), link] if record.subtitle_leads
+                                   else [link, nodes.Text(record.org)])
         cells.append(dates_node(record.start, record.end, microformats=False,
                                 end_unknown=record.end_unknown))
         if durations:

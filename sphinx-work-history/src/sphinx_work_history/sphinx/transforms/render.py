@@ -56,7 +56,7 @@ class FillEntries(SphinxPostTransform):
 
 def fill_job(node: job_entry, record: JobRecord, span: Span) -> None:
     # Without a position the organisation heads the entry, inside an employer too.
-    org_shown = record.org_shown or not record.position
+    org_shown = record.org_shown or record.subtitle_leads
     node.attributes.update(
         position=record.position, org=record.org, url=record.url, location=record.location,
         dates=span.text, duration=span.length,
@@ -78,7 +78,7 @@ def job_header_node(record: JobRecord, span: Span, org_shown: bool) -> job_heade
     header = job_header(classes=["wh-job-header"])
     title = nodes.paragraph(classes=["wh-job-title"])
     org = _org(record)
-    if record.position:
+    if not record.subtitle_leads:
         title += nodes.strong(record.position, record.position,
                               classes=["wh-position", "p-name"])
         if org is not None:
