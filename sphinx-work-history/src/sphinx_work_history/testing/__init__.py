@@ -4,7 +4,9 @@ One importable module (as ``sphinx_design/testing.py`` is for sphinx-design),
 used by the package's suite and by the site's: build a project, read what it
 wrote (warnings, resume.json, JSON-LD, microformats), and require a tool.
 Nothing here runs unless a test calls it; pytest, and the readers' libraries
-(BeautifulSoup, jsonschema, mf2py), are the test environments'.
+(BeautifulSoup, jsonschema, mf2py), are the test environments': each is imported
+by the function that needs it, so this module imports with Sphinx alone (as the
+wheel ships it), and test_testing.py checks that it does.
 """
 
 from __future__ import annotations
@@ -23,13 +25,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
-import mf2py
-import pytest
-from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
     from sphinx.testing.util import SphinxTestApp
 
 # A fixed date: durations of ongoing roles and the builds are reproducible.
@@ -42,6 +41,8 @@ STRICT = ["-W", "--keep-going", "-n", "-T"]
 
 def _missing(message: str) -> None:
     """Fail under CI, where every tool is installed; skip elsewhere."""
+    import pytest
+
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
@@ -194,6 +195,8 @@ def check_snapshot(expected: Path, got: str) -> None:
     test still fails: a rewritten snapshot passes only once a person has
     reviewed the diff and run the tests again without it.
     """
+    import pytest
+
     if os.environ.get("UPDATE_SNAPSHOTS"):
         changed = not expected.exists() or expected.read_text(encoding="utf-8") != got
         expected.parent.mkdir(parents=True, exist_ok=True)
@@ -285,6 +288,8 @@ def resume_dates(resume: dict[str, Any]) -> list[str]:
 
 
 def schema_errors(resume: dict[str, Any]) -> list[str]:
+    import jsonschema
+
     validator = jsonschema.Draft7Validator(jsonresume_schema(),
                                            format_checker=jsonschema.FormatChecker())
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
@@ -309,6 +314,8 @@ def jsonld_blocks(html: str) -> list[str]:
 
 def assert_inert(html: str) -> str:
     """The page's one JSON-LD block, checked to be unable to leave its element."""
+    from bs4 import BeautifulSoup
+
     (block,) = jsonld_blocks(html)
     assert not {"<", ">", "&"} & set(block), block
     # Browsers' tokenizer (html5lib) and Python's end the element in the same place,
@@ -341,6 +348,8 @@ def jsonld_entries(person: dict[str, Any]) -> list[Entry]:
 
 
 def mf2_resumes(html: str, url: str) -> list[dict[str, Any]]:
+    import mf2py
+
     parsed = mf2py.parse(doc=html, url=url)
     return [item for item in parsed["items"] if "h-resume" in item["type"]]
 
@@ -385,4 +394,6 @@ def mf2_extras(h_resume: dict[str, Any]) -> list[tuple[str | None, str | None]]:
 
 
 def soup(path: Path, parser: str = "html.parser") -> BeautifulSoup:
+    from bs4 import BeautifulSoup
+
     return BeautifulSoup(path.read_text(encoding="utf-8"), parser)
