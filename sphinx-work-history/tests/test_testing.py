@@ -6,10 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
-pytestmark = pytest.mark.fast
-
 TEST_ONLY = ("pytest", "_pytest", "jsonschema", "mf2py", "bs4", "hypothesis", "html5lib")
 
 IMPORT_BLOCKED = f"""

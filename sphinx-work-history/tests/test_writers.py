@@ -36,9 +36,7 @@ from sphinx_work_history.model.views import Detail
 from sphinx_work_history.outputs.markdown.builder import cv_markdown
 from sphinx_work_history.outputs.text.builder import cv_text
 from sphinx_work_history.outputs.typst.document import Settings, document
-from sphinx_work_history.testing import check_snapshot
-
-pytestmark = pytest.mark.fast
+from sphinx_work_history.testing import check_snapshot, require_module
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -185,7 +183,7 @@ def test_typst(cv: CV) -> None:
 def docx_paragraphs(cv: CV) -> str:
     """The Word document as a reader meets it: its properties, then each paragraph's
     style and text, a run's emphasis, strength, code font and link marked."""
-    pytest.importorskip("docx")  # the docx extra; the test requirements install it
+    require_module("docx")  # the docx extra; the test requirements install it
     from docx.text.hyperlink import Hyperlink
 
     from sphinx_work_history.outputs.docx.builder import build_docx

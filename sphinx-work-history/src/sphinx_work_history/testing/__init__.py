@@ -94,19 +94,48 @@ def require_module(name: str) -> ModuleType:
         raise AssertionError from error  # not reached
 
 
+# -- the fast tier -------------------------------------------------------------------
+
+def mark_fast(items: list[Any], tests: Path, names: frozenset[str]) -> None:
+    """Mark ``fast`` the tests of the modules *names* of the folder *tests* (`make
+    fast-test` runs those alone); a name that is no module there is an error, so a
+    renamed module never leaves the fast tier unnoticed."""
+    import pytest
+
+    missing = sorted(names - {path.name for path in tests.glob("test_*.py")})
+    if missing:
+        raise pytest.UsageError(f"{tests}: no test module {', '.join(missing)} (FAST_MODULES)")
+    for item in items:
+        if item.path.parent == tests and item.path.name in names:
+            item.add_marker(pytest.mark.fast)
+
+
 # -- building a project ---------------------------------------------------------------
 
-def sphinx_build(srcdir: Path, outdir: Path, builder: str, *args: str, strict: bool = True
+def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
+                 strict: bool = True, must_pass: bool | None = None
                  ) -> subprocess.CompletedProcess[str]:
-    """Build *srcdir* with ``python -m sphinx`` (strict unless told), as `make` does."""
+    """Build *srcdir* with ``python -m sphinx`` in a process of its own, as `make` does:
+    strict (``-W --keep-going -n``) unless told, on the fixed date, its doctrees in
+    *outdir*/.doctrees. Its exit status must be 0 when *must_pass* (by default, when
+    strict); the result holds its status, output and warnings (stderr).
+
+    The tests' one way to build in a subprocess, beside `build` (in this process):
+    for what a build in the test process cannot do. A parallel build (``-j``: Sphinx
+    forks its workers, and forking the test process, where the browser tests leave
+    threads running, can deadlock); a build in a fresh process (Python's gettext keeps
+    a catalogue it loaded for the life of the process); and sphinx-build's own exit
+    status and output (a strict build that fails).
+    """
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", *(STRICT if strict else ["-T"]), "-b", builder,
          "-d", str(outdir / ".doctrees"), *args, str(srcdir), str(outdir)],
         capture_output=True, text=True, check=False,
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    if strict:
+    if strict if must_pass is None else must_pass:
         assert result.returncode == 0, result.stderr
     return result
+
 
 _WARNING = re.compile(
     r"^(?P<path>[^\n]+?):(?P<line>\d+): WARNING: (?P<message>.*) "
@@ -154,7 +183,9 @@ def copy_root(root: Path, dest: Path) -> Path:
 
 
 def build(srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
-    """Build *srcdir* with Sphinx's test application; return the app (output, warnings)."""
+    """Build *srcdir* with Sphinx's test application, in this process (the tests' one
+    way, but for `sphinx_build`'s cases and the ``app`` fixture of
+    ``@pytest.mark.sphinx``); return the app (its output folder, its warnings)."""
     from sphinx.testing.util import SphinxTestApp
 
     app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)
@@ -163,19 +194,6 @@ def build(srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
     finally:
         app.cleanup()
     return app
-
-
-def build_in_subprocess(srcdir: Path, outdir: Path, *args: str) -> str:
-    """Build *srcdir* as html in a process of its own; return its warnings.
-
-    For ``-j``: Sphinx forks its workers, and forking the test process
-    (where the browser tests leave threads running) can deadlock.
-    """
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-T", "-q", "-b", "html", *args, str(srcdir), str(outdir)],
-        capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return result.stderr
 
 
 _README_FILE = re.compile(
