@@ -22,7 +22,13 @@ from sphinx_work_history.cli.scaffold import write_project
 from sphinx_work_history.importers import Project, read_project
 from sphinx_work_history.importers.jsonresume import project_of
 from sphinx_work_history.importers.rendercv import plain, section_title
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, hypothesis_seed, require_tool
+from sphinx_work_history.testing import (
+    SOURCE_DATE_EPOCH,
+    build,
+    epubcheck,
+    hypothesis_seed,
+    require_tool,
+)
 from sphinx_work_history.testing.jsonresume import hostile_resume, resume
 
 TESTS = Path(__file__).resolve().parent
@@ -39,20 +45,12 @@ def build_html(project: Project, folder: Path, extra: dict[str, str] | None = No
                ) -> tuple[Path, str]:
     """Write *project* (and the *extra* files, path -> text) and build it as HTML, in this
     process; (output, warnings)."""
-    from sphinx.testing.util import SphinxTestApp
-
     write_project(project, folder)
     for relative, text in (extra or {}).items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / relative).write_text(text, encoding="utf-8")
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=warnings,
-                        freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), warnings.getvalue()
+    app = build(folder, status=StringIO(), warning=StringIO(), freshenv=True)
+    return Path(app.outdir), app.warning.getvalue()
 
 
 def without_empties(value: Any) -> Any:
