@@ -113,12 +113,14 @@ def mark_fast(items: list[Any], tests: Path, names: frozenset[str]) -> None:
 # -- building a project ---------------------------------------------------------------
 
 def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
-                 strict: bool = True, must_pass: bool | None = None
+                 strict: bool = True, must_pass: bool | None = None,
+                 doctrees: Path | None = None, env: dict[str, str] | None = None
                  ) -> subprocess.CompletedProcess[str]:
     """Build *srcdir* with ``python -m sphinx`` in a process of its own, as `make` does:
-    strict (``-W --keep-going -n``) unless told, on the fixed date, its doctrees in
-    *outdir*/.doctrees. Its exit status must be 0 when *must_pass* (by default, when
-    strict); the result holds its status, output and warnings (stderr).
+    strict (``-W --keep-going -n``) unless told, on the fixed date (and with *env*), its
+    doctrees in *doctrees* (by default *outdir*/.doctrees). Its exit status must be 0
+    when *must_pass* (by default, when strict); the result holds its status, output and
+    warnings (stderr).
 
     The tests' one way to build in a subprocess, beside `build` (in this process):
     for what a build in the test process cannot do. A parallel build (``-j``: Sphinx
@@ -129,11 +131,12 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
     """
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", *(STRICT if strict else ["-T"]), "-b", builder,
-         "-d", str(outdir / ".doctrees"), *args, str(srcdir), str(outdir)],
+         "-d", str(doctrees or outdir / ".doctrees"), *args, str(srcdir), str(outdir)],
         capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})})
     if strict if must_pass is None else must_pass:
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 0, (f"{builder} build failed:\n{result.stdout[-2000:]}\n"
+                                        f"{result.stderr[-4000:]}")
     return result
 
 
