@@ -114,13 +114,15 @@ def mark_fast(items: list[Any], tests: Path, names: frozenset[str]) -> None:
 
 def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
                  strict: bool = True, must_pass: bool | None = None,
-                 doctrees: Path | None = None, env: dict[str, str] | None = None
-                 ) -> subprocess.CompletedProcess[str]:
+                 doctrees: Path | None = None, env: dict[str, str] | None = None,
+                 make_mode: bool = False) -> subprocess.CompletedProcess[str]:
     """Build *srcdir* with ``python -m sphinx`` in a process of its own, as `make` does:
     strict (``-W --keep-going -n``) unless told, on the fixed date (and with *env*), its
     doctrees in *doctrees* (by default *outdir*/.doctrees). Its exit status must be 0
     when *must_pass* (by default, when strict); the result holds its status, output and
-    warnings (stderr).
+    warnings (stderr). With *make_mode*, it runs as the README and Sphinx's Makefile do,
+    ``-M builder srcdir outdir`` in *srcdir*: the output in *outdir*/<builder> (or
+    /latex for latexpdf), the doctrees in *outdir*/doctrees.
 
     The tests' one way to build in a subprocess, beside `build` (in this process):
     for what a build in the test process cannot do. A parallel build (``-j``: Sphinx
@@ -129,9 +131,12 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
     a catalogue it loaded for the life of the process); and sphinx-build's own exit
     status and output (a strict build that fails).
     """
+    flags = STRICT if strict else ["-T"]
+    command = (["-M", builder, str(srcdir), str(outdir), *flags, *args] if make_mode else
+               [*flags, "-b", builder, "-d", str(doctrees or outdir / ".doctrees"), *args,
+                str(srcdir), str(outdir)])
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", *(STRICT if strict else ["-T"]), "-b", builder,
-         "-d", str(doctrees or outdir / ".doctrees"), *args, str(srcdir), str(outdir)],
+        [sys.executable, "-m", "sphinx", *command], cwd=srcdir if make_mode else None,
         capture_output=True, text=True, check=False,
         env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})})
     if strict if must_pass is None else must_pass:
