@@ -128,8 +128,8 @@ def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
     for what a build in the test process cannot do. A parallel build (``-j``: Sphinx
     forks its workers, and forking the test process, where the browser tests leave
     threads running, can deadlock); a build in a fresh process (Python's gettext keeps
-    a catalogue it loaded for the life of the process); and sphinx-build's own exit
-    status and output (a strict build that fails).
+    a catalogue it loaded for the life of the process); sphinx-build's own exit
+    status and output (a strict build that fails); and the README's own command.
     """
     flags = STRICT if strict else ["-T"]
     command = (["-M", builder, str(srcdir), str(outdir), *flags, *args] if make_mode else
