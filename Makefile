@@ -7,7 +7,8 @@
 #                   the package's (sphinx-work-history/tests); `make site-test` or
 #                   `make package-test` runs one (PYTEST_ARGS=... for any; on both
 #                   cores, PYTEST_XDIST="" runs them in one process);
-#                   `make fast-test` leaves out the slow ones (-m "not slow")
+#                   `make fast-test` runs the fast tier alone (marked `fast`
+#                   by each suite's conftest.py: FAST_MODULES), in under a minute
 #   make wheelhouse the wheels the package's wheel test installs offline
 #   make package-matrix  the package's tests on every supported Sphinx
 #   make lint       ruff and mypy over the whole repository (ruff.toml, mypy.ini):
@@ -92,7 +93,8 @@ test: $(VENV)/.test-deps
 	$(VENV_PY) -m pytest $(PYTEST_XDIST) tests $(PACKAGE)/tests $(PYTEST_ARGS)
 
 fast-test: $(VENV)/.test-deps
-	$(VENV_PY) -m pytest $(PYTEST_XDIST) -m "not slow" tests $(PACKAGE)/tests $(PYTEST_ARGS)
+	$(VENV_PY) -m pytest $(PYTEST_XDIST) -m "fast and not slow and not browser and not wheel" \
+		tests $(PACKAGE)/tests $(PYTEST_ARGS)
 
 site-test: $(VENV)/.test-deps
 	$(VENV_PY) -m pytest $(PYTEST_XDIST) $(PYTEST_ARGS)

@@ -13,9 +13,18 @@ from pathlib import Path
 import pytest
 
 from site_testing import BOOK, PROJECT, ROOTS, build_site
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, mark_fast, require_tool
 
 pytest_plugins = ("sphinx.testing.fixtures", "browsing")
+
+#: The fast tier (`make fast-test`, marked ``fast``): the modules that never build
+#: the site (its configuration, the suite's own rules).
+FAST_MODULES = frozenset({"test_package_pins.py", "test_site_config.py",
+                          "test_suite_rules.py", "test_xdist_groups.py"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    mark_fast(items, Path(__file__).resolve().parent, FAST_MODULES)
 
 
 @pytest.fixture(scope="session")

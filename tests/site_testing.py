@@ -6,15 +6,13 @@ text and its ePub's epubcheck report."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from site_config import book_name, pdf_name, read_conf, variants
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, STRICT, epubcheck, require_tool
+from sphinx_work_history.testing import epubcheck, require_tool, sphinx_build
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -51,15 +49,8 @@ def cv_file_links(prefix: str = "") -> list[tuple[str, str]]:
 def build_site(builder: str, outdir: Path, *extra: str, env: dict[str, str] | None = None
                ) -> subprocess.CompletedProcess[str]:
     """Build the real site, as `make` does, into *outdir*; fail on any warning."""
-    run_env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})}
-    doctrees = outdir.parent / f"{outdir.name}.doctrees"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", *STRICT, "-b", builder, "-d", str(doctrees),
-         *extra, str(PROJECT), str(outdir)],
-        capture_output=True, text=True, env=run_env, check=False,
-    )
-    assert result.returncode == 0, f"{builder} build failed:\n{result.stdout}\n{result.stderr}"
-    return result
+    return sphinx_build(PROJECT, outdir, builder, *extra, env=env,
+                        doctrees=outdir.parent / f"{outdir.name}.doctrees")
 
 
 def squeeze(text: str) -> str:
@@ -77,12 +68,11 @@ def epubcheck_report(epub_file: Path, report_path: Path) -> dict[str, Any]:
     return report
 
 
-def sphinx_latex(src: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", *extra, "-b", "latex", "-d", str(out.parent / "doctrees"),
-         str(src), str(out)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+def sphinx_latex(src: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """*src* as LaTeX, with the options *extra* (*STRICT or others): the result, whatever
+    the exit status."""
+    return sphinx_build(src, out, "latex", *extra, strict=False, must_pass=False,
+                        doctrees=out.parent / "doctrees")
 
 
 def latexmk(out: Path) -> subprocess.CompletedProcess:

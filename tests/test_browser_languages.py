@@ -3,15 +3,11 @@ its rule on the right."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from local_server import serve
 from site_testing import PROJECT
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH
+from sphinx_work_history.testing import sphinx_build
 
 pytestmark = pytest.mark.browser
 
@@ -20,10 +16,8 @@ ROOT = PROJECT / "sphinx-work-history" / "tests" / "roots" / "test-languages"
 
 def test_a_hebrew_entry_is_laid_out_right_to_left(browser, tmp_path):
     out = tmp_path / "html"
-    subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D",
-                    "language=he", "-D", "html_theme=furo", "-d", str(tmp_path / "doctrees"),
-                    str(ROOT), str(out)],
-                   check=True, env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    sphinx_build(ROOT, out, "html", "-q", "-D", "language=he", "-D", "html_theme=furo",
+                 doctrees=tmp_path / "doctrees")
     with serve(out) as url:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:

@@ -13,13 +13,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from site_testing import PROJECT
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool, sphinx_build
 
 HOSTILE = PROJECT / "sphinx-work-history" / "tests" / "roots" / "test-hostile"
 PLACED = re.compile(r"^(?P<file>[^\n]+?\.md):(?P<line>\d+): (?:WARNING|ERROR): .*$")
@@ -51,13 +50,9 @@ def latex(tmp_path_factory) -> Path:
     shutil.copytree(HOSTILE, src, ignore=shutil.ignore_patterns("conf.py"))
     (src / "conf.py").write_text(CONF, encoding="utf-8")
     out = base / "latex"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-T", "--keep-going", "-n", "-b", "latex",
-         "-w", str(base / "warnings.txt"), str(src), str(out)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    result = sphinx_build(src, out, "latex", "--keep-going", "-n", "-w",
+                          str(base / "warnings.txt"), strict=False, must_pass=True)
     assert "Traceback" not in result.stderr, result.stderr[-4000:]
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     warnings = (base / "warnings.txt").read_text(encoding="utf-8").splitlines()
     assert warnings, "the corpus gave no warnings"
     unplaced = [line for line in warnings if not PLACED.match(line)]

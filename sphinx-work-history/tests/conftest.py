@@ -7,15 +7,31 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_work_history.testing import draw_hypothesis_seed, hypothesis_line
+from sphinx_work_history.testing import draw_hypothesis_seed, hypothesis_line, mark_fast
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
-ROOTS = Path(__file__).resolve().parent / "roots"
+TESTS = Path(__file__).resolve().parent
+ROOTS = TESTS / "roots"
+
+#: The fast tier (`make fast-test`, marked ``fast``): the modules that build nothing
+#: (the model, the writers, the importers, the layers) or only small projects in a
+#: few seconds. The others build many projects, in many formats, or start processes.
+FAST_MODULES = frozenset({
+    "test_dates.py", "test_glyphs.py", "test_importers.py", "test_jsonld.py",
+    "test_kinds.py", "test_latex_matter.py", "test_layers.py", "test_microformats.py",
+    "test_model_golden.py", "test_myst_writer.py", "test_project_folder.py",
+    "test_resume_json.py", "test_safety.py", "test_seed_report.py", "test_snapshots.py",
+    "test_testing.py", "test_variants.py", "test_warnings.py", "test_writers.py",
+})
 
 
 def pytest_configure(config: pytest.Config) -> None:
     draw_hypothesis_seed()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    mark_fast(items, TESTS, FAST_MODULES)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -4,10 +4,7 @@ warning, shows every snippet beside its source, and Read the Docs can build it."
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -17,7 +14,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_work_history.config.messages import SUBTYPES
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, work_history_warnings
+from sphinx_work_history.testing import build, sphinx_build, work_history_warnings
 
 TESTS = Path(__file__).resolve().parent
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -31,12 +28,7 @@ RTD_SCHEMA = TESTS / "schemas" / "readthedocs-v2.schema.json"
 def docs_html(tmp_path_factory) -> Path:
     """The documentation, built as Read the Docs and `make docs` build it."""
     out = tmp_path_factory.mktemp("docs") / "html"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-T", "-b", "html",
-         "-d", str(out.parent / "doctrees"), str(DOCS), str(out)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    sphinx_build(DOCS, out, "html")
     return out
 
 
@@ -85,12 +77,8 @@ def test_the_warning_shown_is_the_one_sphinx_gives(docs_html, tmp_path):
     (tmp_path / "index.md").write_text("# CV\n\n```{toctree}\nwork-history\n```\n",
                                        encoding="utf-8")
     (tmp_path / "work-history.md").write_text(entry, encoding="utf-8")
-    app = SphinxTestApp("html", srcdir=tmp_path)
-    try:
-        app.build()
-        [warning] = work_history_warnings(app.warning.getvalue())
-    finally:
-        app.cleanup()
+    app = build(tmp_path)
+    [warning] = work_history_warnings(app.warning.getvalue())
     assert shown == (f"{warning.file}:{warning.line}: WARNING: {warning.message} "
                      f"[work_history.{warning.subtype}]")
     # What the page says happens to the entry does.

@@ -10,14 +10,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool, sphinx_build
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 
@@ -38,17 +37,13 @@ def expected_subtypes(case: str) -> set[str]:
     return set(first.removeprefix("% expect:").split())
 
 
-def sphinx_build(builder: str, src: Path, out: Path) -> tuple[str, str]:
+def build_corpus(builder: str, src: Path, out: Path) -> tuple[str, str]:
     """Build without -W (the corpus warns on purpose); return (warnings, stderr)."""
     warnings = out.parent / f"{builder}-warnings.txt"
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-T", "--keep-going", "-n", "-b", builder,
-         "-w", str(warnings), "-d", str(out.parent / f"{builder}.doctrees"), str(src), str(out)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    result = sphinx_build(src, out, builder, "--keep-going", "-n", "-w", str(warnings),
+                          strict=False, must_pass=True)
     assert "Traceback" not in result.stderr, result.stderr
     assert "Exception occurred" not in result.stderr, result.stderr
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
     return warnings.read_text(encoding="utf-8"), result.stderr
 
 
@@ -58,7 +53,7 @@ def hostile(tmp_path_factory):
     src = ROOTS / "test-hostile"  # read in place: Sphinx writes only to *base*
     builds = {}
     for builder in ("html", "latex", "text"):
-        builds[builder] = (base / builder, *sphinx_build(builder, src, base / builder))
+        builds[builder] = (base / builder, *build_corpus(builder, src, base / builder))
     return src, builds
 
 

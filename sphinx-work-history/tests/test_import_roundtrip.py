@@ -4,10 +4,8 @@ shows every text of an imported RenderCV file under its section's title."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -22,7 +20,13 @@ from sphinx_work_history.cli.scaffold import write_project
 from sphinx_work_history.importers import Project, read_project
 from sphinx_work_history.importers.jsonresume import project_of
 from sphinx_work_history.importers.rendercv import plain, section_title
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, hypothesis_seed, require_tool
+from sphinx_work_history.testing import (
+    build,
+    epubcheck,
+    hypothesis_seed,
+    require_tool,
+    sphinx_build,
+)
 from sphinx_work_history.testing.jsonresume import hostile_resume, resume
 
 TESTS = Path(__file__).resolve().parent
@@ -39,20 +43,12 @@ def build_html(project: Project, folder: Path, extra: dict[str, str] | None = No
                ) -> tuple[Path, str]:
     """Write *project* (and the *extra* files, path -> text) and build it as HTML, in this
     process; (output, warnings)."""
-    from sphinx.testing.util import SphinxTestApp
-
     write_project(project, folder)
     for relative, text in (extra or {}).items():
         (folder / relative).parent.mkdir(parents=True, exist_ok=True)
         (folder / relative).write_text(text, encoding="utf-8")
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=warnings,
-                        freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), warnings.getvalue()
+    app = build(folder, status=StringIO(), warning=StringIO(), freshenv=True)
+    return Path(app.outdir), app.warning.getvalue()
 
 
 def without_empties(value: Any) -> Any:
@@ -301,11 +297,7 @@ def test_rendercv_texts_are_shown_under_their_sections(path: Path, tmp_path: Pat
 
 def make(project: Path, builder: str) -> Path:
     """``sphinx -M builder``, strictly, in a process of its own; its output folder."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", builder, ".", "_build", "-W", "--keep-going",
-         "-n", "-T", "-q"], cwd=project, capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    result = sphinx_build(project, project / "_build", builder, "-q", make_mode=True)
     assert result.stderr == ""
     return project / "_build" / ("latex" if builder == "latexpdf" else builder)
 

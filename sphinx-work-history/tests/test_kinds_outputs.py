@@ -10,11 +10,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import re
 import runpy
 import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +26,6 @@ from sphinx_work_history.model.dates import PartialDate
 from sphinx_work_history.model.kinds import KINDS, option_fields
 from sphinx_work_history.model.records import JobRecord, VolunteerRecord
 from sphinx_work_history.testing import (
-    SOURCE_DATE_EPOCH,
     build,
     copy_root,
     epubcheck,
@@ -36,6 +33,7 @@ from sphinx_work_history.testing import (
     line_of,
     require_tool,
     schema_errors,
+    sphinx_build,
     work_history_warnings,
 )
 
@@ -127,12 +125,9 @@ def test_the_root_has_an_entry_of_every_kind():
 
 
 def _build(srcdir: Path, outdir: Path, builder: str, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-n", "-T", "-q", "-b", builder,
-         "-d", str(outdir.parent / f".doctrees-{builder}{''.join(args)}"), *args,
-         str(srcdir), str(outdir)],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    # The doctrees beside the output, which the tests read whole.
+    return sphinx_build(srcdir, outdir, builder, "-q", *args,
+                        doctrees=outdir.parent / f".doctrees-{builder}{''.join(args)}")
 
 
 @pytest.fixture(scope="module")

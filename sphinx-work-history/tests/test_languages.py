@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import gettext
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -18,12 +15,11 @@ import pytest
 from babel import Locale
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_work_history.model import l10n
 from sphinx_work_history.model.dates import PartialDate, format_length
 from sphinx_work_history.model.records import Span
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, work_history_warnings
+from sphinx_work_history.testing import build, sphinx_build, work_history_warnings
 
 LOCALE = l10n.LOCALE_DIR
 CATALOGUES = sorted(path.parent.parent.name
@@ -284,13 +280,9 @@ def test_work_history_words_overrides_a_word_and_refuses_an_unknown_one(rootdir,
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('language = "de"\nwork_history_words = '
                    '{"Email": "Mail", "Nonsense": "x"}\n')
-    app = SphinxTestApp("cv-text", srcdir=srcdir)
-    try:
-        app.build()
-        text = (app.outdir / "adascv.txt").read_text(encoding="utf-8")
-        warnings = work_history_warnings(app._warning.getvalue())
-    finally:
-        app.cleanup()
+    app = build(srcdir, "cv-text")
+    text = (app.outdir / "adascv.txt").read_text(encoding="utf-8")
+    warnings = work_history_warnings(app.warning.getvalue())
     assert "Mail: ada@example.org" in text
     assert "Website: https://ada.example.org/" in text  # the catalogue's other words stay
     assert [(w.file, w.line, w.subtype, "'Nonsense'" in w.message) for w in warnings] == [
@@ -327,22 +319,17 @@ def test_a_changed_translation_reaches_the_record_in_the_next_build(rootdir, tmp
     shutil.copytree(rootdir / "test-languages", srcdir)
     po = srcdir / "locale" / "fr" / "LC_MESSAGES" / "index.po"
 
-    def build() -> list[str]:
+    def locations() -> list[str]:
         # Each build in its own process, as sphinx-build and sphinx-autobuild run it:
         # Python's gettext keeps a catalogue it loaded for the life of the process.
-        result = subprocess.run(
-            [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D", "language=fr",
-             str(srcdir), str(srcdir / "_build" / "html")],
-            capture_output=True, text=True, check=False,
-            env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-        assert result.returncode == 0, result.stderr
+        sphinx_build(srcdir, srcdir / "_build" / "html", "html", "-q", "-D", "language=fr")
         resume = json.loads((srcdir / "_build" / "html" / "resume.json").read_text("utf-8"))
         return [work.get("location", "") for work in resume["work"]]
 
-    assert build()[-1] == "À distance"
+    assert locations()[-1] == "À distance"
     po.write_text(po.read_text(encoding="utf-8").replace('"À distance"', '"En télétravail"'),
                   encoding="utf-8")
-    assert build()[-1] == "En télétravail"  # the page is read again, and its record remade
+    assert locations()[-1] == "En télétravail"  # the page is read again, and its record remade
 
 
 def test_a_translation_is_text_kept_as_the_translator_wrote_it(rootdir, tmp_path):
@@ -352,12 +339,7 @@ def test_a_translation_is_text_kept_as_the_translator_wrote_it(rootdir, tmp_path
     hostile = 'Ingénieure <script>alert(1)</script> & \\"C++\\" {x} $1'
     po.write_text(po.read_text(encoding="utf-8").replace('"Ingénieure"', f'"{hostile}"'),
                   encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", "-D", "language=fr",
-         str(srcdir), str(srcdir / "_build" / "html")],
-        capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    assert result.returncode == 0, result.stderr
+    sphinx_build(srcdir, srcdir / "_build" / "html", "html", "-q", "-D", "language=fr")
     out = srcdir / "_build" / "html"
     written = 'Ingénieure <script>alert(1)</script> & "C++" {x} $1'
     resume = json.loads((out / "resume.json").read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ import pytest
 
 from sphinx_work_history.cli.command import main
 from sphinx_work_history.cli.scaffold import formats
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, require_tool
+from sphinx_work_history.testing import SOURCE_DATE_EPOCH, epubcheck, require_tool, sphinx_build
 
 pytestmark = pytest.mark.slow
 NAME = "Ada Lovelace"
@@ -28,11 +28,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def make(project: Path, builder: str) -> Path:
     """``sphinx -M builder``, strictly (the project's Makefile's command); its output folder."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", builder, ".", "_build", "-W", "--keep-going",
-         "-n", "-T", "-q"], cwd=project, capture_output=True, text=True, check=False,
-        env={**__import__("os").environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    result = sphinx_build(project, project / "_build", builder, "-q", make_mode=True)
     assert result.stderr == "", result.stderr
     return project / "_build" / ("latex" if builder == "latexpdf" else builder)
 

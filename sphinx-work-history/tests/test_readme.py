@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_work_history.testing import (
-    SOURCE_DATE_EPOCH,
     epubcheck,
     readme_example,
     require_tool,
     resume_entries,
     schema_errors,
+    sphinx_build,
 )
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
-
-STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 README = (PACKAGE / "README.md").read_text(encoding="utf-8")
 EXAMPLE = README.split("<!-- example: start -->")[1].split("<!-- example: end -->")[0]
 # The builds the example gives: `python -m sphinx -M builder . _build`, and what each writes.
@@ -43,11 +39,7 @@ def test_the_example_builds_every_format():
 
 def sphinx(src: Path, builder: str) -> None:
     """As the README says, in the example's folder: ``python -m sphinx -M builder . _build``."""
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-M", builder, ".", "_build", *STRICT],
-        cwd=src, capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    sphinx_build(src, src / "_build", builder, "-q", make_mode=True)
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ from sphinx_work_history.importers.rendercv_markdown import (
     linkable,
     myst_paragraphs,
 )
+from sphinx_work_history.testing import build
 
 SETTINGS = {"myst_enable_extensions": ["colon_fence"], "report_level": 5,
             "halt_level": 5, "warning_stream": False}
@@ -445,17 +446,9 @@ def test_aliases_that_repeat_without_end_stop_the_import(tmp_path: Path, capsys)
 
 # -- built --------------------------------------------------------------------------
 def build_html(project: Project, folder: Path) -> tuple[Path, str]:
-    from sphinx.testing.util import SphinxTestApp
-
     write_project(project, folder)
-    warnings = StringIO()
-    app = SphinxTestApp("html", srcdir=folder, status=StringIO(), warning=warnings,
-                        freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), warnings.getvalue()
+    app = build(folder, status=StringIO(), warning=StringIO(), freshenv=True)
+    return Path(app.outdir), app.warning.getvalue()
 
 
 @pytest.mark.slow

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from sphinx_work_history.testing import (
     directive_line,
     line_of,
     other_warnings,
+    sphinx_build,
     work_history_warnings,
 )
 
@@ -146,10 +145,7 @@ def test_suppress_warnings_silences_one_subtype(tmp_path):
 
 
 def test_strict_build_fails(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html",
-         str(ROOT), str(tmp_path / "html"), "-d", str(tmp_path / "doctrees")],
-        capture_output=True, text=True, check=False)
+    result = sphinx_build(ROOT, tmp_path / "html", "html", "-q", must_pass=False)
     assert result.returncode != 0
     assert "[work_history.bad_date]" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

@@ -4,7 +4,9 @@ One importable module (as ``sphinx_design/testing.py`` is for sphinx-design),
 used by the package's suite and by the site's: build a project, read what it
 wrote (warnings, resume.json, JSON-LD, microformats), and require a tool.
 Nothing here runs unless a test calls it; pytest, and the readers' libraries
-(BeautifulSoup, jsonschema, mf2py), are the test environments'.
+(BeautifulSoup, jsonschema, mf2py), are the test environments': each is imported
+by the function that needs it, so this module imports with Sphinx alone (as the
+wheel ships it), and test_testing.py checks that it does.
 """
 
 from __future__ import annotations
@@ -23,13 +25,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
-import mf2py
-import pytest
-from bs4 import BeautifulSoup
 from sphinx.util.console import strip_colors
 
 if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
     from sphinx.testing.util import SphinxTestApp
 
 # A fixed date: durations of ongoing roles and the builds are reproducible.
@@ -42,6 +41,8 @@ STRICT = ["-W", "--keep-going", "-n", "-T"]
 
 def _missing(message: str) -> None:
     """Fail under CI, where every tool is installed; skip elsewhere."""
+    import pytest
+
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
@@ -93,19 +94,56 @@ def require_module(name: str) -> ModuleType:
         raise AssertionError from error  # not reached
 
 
+# -- the fast tier -------------------------------------------------------------------
+
+def mark_fast(items: list[Any], tests: Path, names: frozenset[str]) -> None:
+    """Mark ``fast`` the tests of the modules *names* of the folder *tests* (`make
+    fast-test` runs those alone); a name that is no module there is an error, so a
+    renamed module never leaves the fast tier unnoticed."""
+    import pytest
+
+    missing = sorted(names - {path.name for path in tests.glob("test_*.py")})
+    if missing:
+        raise pytest.UsageError(f"{tests}: no test module {', '.join(missing)} (FAST_MODULES)")
+    for item in items:
+        if item.path.parent == tests and item.path.name in names:
+            item.add_marker(pytest.mark.fast)
+
+
 # -- building a project ---------------------------------------------------------------
 
-def sphinx_build(srcdir: Path, outdir: Path, builder: str, *args: str, strict: bool = True
-                 ) -> subprocess.CompletedProcess[str]:
-    """Build *srcdir* with ``python -m sphinx`` (strict unless told), as `make` does."""
+def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
+                 strict: bool = True, must_pass: bool | None = None,
+                 doctrees: Path | None = None, env: dict[str, str] | None = None,
+                 make_mode: bool = False) -> subprocess.CompletedProcess[str]:
+    """Build *srcdir* with ``python -m sphinx`` in a process of its own, as `make` does:
+    strict (``-W --keep-going -n``) unless told, on the fixed date (and with *env*), its
+    doctrees in *doctrees* (by default *outdir*/.doctrees). Its exit status must be 0
+    when *must_pass* (by default, when strict); the result holds its status, output and
+    warnings (stderr). With *make_mode*, it runs as the README and Sphinx's Makefile do,
+    ``-M builder srcdir outdir`` in *srcdir*: the output in *outdir*/<builder> (or
+    /latex for latexpdf), the doctrees in *outdir*/doctrees.
+
+    The tests' one way to build in a subprocess, beside `build` (in this process):
+    for what a build in the test process cannot do. A parallel build (``-j``: Sphinx
+    forks its workers, and forking the test process, where the browser tests leave
+    threads running, can deadlock); a build in a fresh process (Python's gettext keeps
+    a catalogue it loaded for the life of the process); sphinx-build's own exit
+    status and output (a strict build that fails); and the README's own command.
+    """
+    flags = STRICT if strict else ["-T"]
+    command = (["-M", builder, str(srcdir), str(outdir), *flags, *args] if make_mode else
+               [*flags, "-b", builder, "-d", str(doctrees or outdir / ".doctrees"), *args,
+                str(srcdir), str(outdir)])
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", *(STRICT if strict else ["-T"]), "-b", builder,
-         "-d", str(outdir / ".doctrees"), *args, str(srcdir), str(outdir)],
+        [sys.executable, "-m", "sphinx", *command], cwd=srcdir if make_mode else None,
         capture_output=True, text=True, check=False,
-        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
-    if strict:
-        assert result.returncode == 0, result.stderr
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(env or {})})
+    if strict if must_pass is None else must_pass:
+        assert result.returncode == 0, (f"{builder} build failed:\n{result.stdout[-2000:]}\n"
+                                        f"{result.stderr[-4000:]}")
     return result
+
 
 _WARNING = re.compile(
     r"^(?P<path>[^\n]+?):(?P<line>\d+): WARNING: (?P<message>.*) "
@@ -153,7 +191,9 @@ def copy_root(root: Path, dest: Path) -> Path:
 
 
 def build(srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
-    """Build *srcdir* with Sphinx's test application; return the app (output, warnings)."""
+    """Build *srcdir* with Sphinx's test application, in this process (the tests' one
+    way, but for `sphinx_build`'s cases and the ``app`` fixture of
+    ``@pytest.mark.sphinx``); return the app (its output folder, its warnings)."""
     from sphinx.testing.util import SphinxTestApp
 
     app = SphinxTestApp(builder, srcdir=srcdir, **kwargs)
@@ -162,19 +202,6 @@ def build(srcdir: Path, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
     finally:
         app.cleanup()
     return app
-
-
-def build_in_subprocess(srcdir: Path, outdir: Path, *args: str) -> str:
-    """Build *srcdir* as html in a process of its own; return its warnings.
-
-    For ``-j``: Sphinx forks its workers, and forking the test process
-    (where the browser tests leave threads running) can deadlock.
-    """
-    result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-T", "-q", "-b", "html", *args, str(srcdir), str(outdir)],
-        capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return result.stderr
 
 
 _README_FILE = re.compile(
@@ -194,6 +221,8 @@ def check_snapshot(expected: Path, got: str) -> None:
     test still fails: a rewritten snapshot passes only once a person has
     reviewed the diff and run the tests again without it.
     """
+    import pytest
+
     if os.environ.get("UPDATE_SNAPSHOTS"):
         changed = not expected.exists() or expected.read_text(encoding="utf-8") != got
         expected.parent.mkdir(parents=True, exist_ok=True)
@@ -285,6 +314,8 @@ def resume_dates(resume: dict[str, Any]) -> list[str]:
 
 
 def schema_errors(resume: dict[str, Any]) -> list[str]:
+    import jsonschema
+
     validator = jsonschema.Draft7Validator(jsonresume_schema(),
                                            format_checker=jsonschema.FormatChecker())
     errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
@@ -309,6 +340,8 @@ def jsonld_blocks(html: str) -> list[str]:
 
 def assert_inert(html: str) -> str:
     """The page's one JSON-LD block, checked to be unable to leave its element."""
+    from bs4 import BeautifulSoup
+
     (block,) = jsonld_blocks(html)
     assert not {"<", ">", "&"} & set(block), block
     # Browsers' tokenizer (html5lib) and Python's end the element in the same place,
@@ -341,6 +374,8 @@ def jsonld_entries(person: dict[str, Any]) -> list[Entry]:
 
 
 def mf2_resumes(html: str, url: str) -> list[dict[str, Any]]:
+    import mf2py
+
     parsed = mf2py.parse(doc=html, url=url)
     return [item for item in parsed["items"] if "h-resume" in item["type"]]
 
@@ -385,4 +420,6 @@ def mf2_extras(h_resume: dict[str, Any]) -> list[tuple[str | None, str | None]]:
 
 
 def soup(path: Path, parser: str = "html.parser") -> BeautifulSoup:
+    from bs4 import BeautifulSoup
+
     return BeautifulSoup(path.read_text(encoding="utf-8"), parser)

@@ -190,7 +190,7 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     properties.last_modified_by = core_property(cv.name)
     properties.revision = 1
 
-    if cv.image and Path(cv.image).suffix.lower() in DOCX_IMAGE_TYPES:
+    if cv.image and "://" not in cv.image and Path(cv.image).suffix.lower() in DOCX_IMAGE_TYPES:
         # A photo in the output folder (a web address is not fetched: no network).
         document.add_picture(cv.image, width=Mm(30))
     if cv.name:

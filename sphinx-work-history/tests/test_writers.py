@@ -1,0 +1,217 @@
+"""The CV's writers, without Sphinx: a CV made here (model/cv_model.py), with an entry
+of every kind, every block, a right-to-left language and characters each format must
+escape, written as text (outputs/text), Markdown (outputs/markdown), Typst source
+(outputs/typst/document) and a Word document's paragraphs (outputs/docx), each equal
+to its golden file in tests/golden/.
+
+After a deliberate change, rewrite them with
+
+    UPDATE_SNAPSHOTS=1 pytest tests/test_writers.py
+
+which fails, so that a person reviews the diff before the tests pass again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sphinx_work_history.model import l10n
+from sphinx_work_history.model.cv_model import (
+    CV,
+    Aside,
+    BulletList,
+    Contact,
+    EmployerGroup,
+    Entry,
+    Item,
+    Paragraph,
+    Run,
+    Section,
+)
+from sphinx_work_history.model.views import Detail
+from sphinx_work_history.outputs.markdown.builder import cv_markdown
+from sphinx_work_history.outputs.text.builder import cv_text
+from sphinx_work_history.outputs.typst.document import Settings, document
+from sphinx_work_history.testing import check_snapshot, require_module
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+# What a format could read as its own markup, and what a reader would miss if lost.
+AWKWARD = ('*stars* _under_ [brackets](x) <b>tag</b> #hash ~tilde~ |pipe| $math$ '
+           '`tick` \\back "quoted" \'single\' &amp; :tada: @at {brace} %pct')
+
+
+def para(*runs: Run | str) -> Paragraph:
+    return Paragraph(tuple(Run(run) if isinstance(run, str) else run for run in runs))
+
+
+def entry(kind: str, position: str, org: str = "", *, body: tuple[Item, ...] = (),
+          **fields: object) -> Entry:
+    values: dict[str, object] = {"org_url": "", "dates": "", "length": "", "location": ""}
+    values.update(fields)
+    return Entry(kind=kind, position=position, org=org, body=body,  # type: ignore[arg-type]
+                 **values)
+
+
+def english_cv() -> CV:
+    every_block = (
+        para("Plain, ", Run("emphasis", emphasis=True), ", ", Run("strong", strong=True),
+             ", ", Run("both", emphasis=True, strong=True), ", ", Run("x = `a` ``b``",
+                                                                          literal=True),
+             ", a ", Run("link (with parentheses)", url="https://example.org/a_(b)?q=1&r=*2*"),
+             ", ", Run("ada@example.org", url="mailto:ada@example.org"), " and ",
+             Run("https://example.org/", url="https://example.org/"), "."),
+        para("1. not a list; ", AWKWARD),
+        para("- not a bullet either, and a very long address that runs past the line: "
+             "https://example.org/" + "a-long-path/" * 8),
+        BulletList(((0, para("first")), (1, para("nested ", Run("code", literal=True))),
+                    (2, para("deeper")), (0, para("second, ", Run("bold", strong=True))),
+                    (2, para("two levels down at once")))),
+        Aside("Note: *not* markup", (para("Inside the aside."),
+                                     BulletList(((0, para("an item")),)),
+                                     Aside("", (para("An aside in an aside."),)))),
+    )
+    jobs = (
+        entry("job", "Senior Engineer", "Acme <Corp> & Sons", org_url="https://acme.example/",
+              dates="Mar 2021 – present", length="5 yrs 8 mos", location="Zürich, CH",
+              body=every_block),
+        entry("job", "", "Org Without Position", dates="2019 – 2020", length="1 yr",
+              body=(para("The organisation heads it."),)),
+        EmployerGroup("Umbrella Ltd.", "https://umbrella.example/", "2015 – 2019", "4 yrs",
+                      "Remote", (
+                          entry("job", "Lead", dates="2017 – 2019", length="2 yrs",
+                                body=(para("Led."),)),
+                          entry("job", "Developer", "Umbrella Labs", dates="2015 – 2017",
+                                length="2 yrs", location="Berlin"))),
+        entry("volunteer", "Mentor", "Code Club", dates="2018", length="",
+              body=(para("Taught children."),)),
+    )
+    others = (
+        entry("education", "Example University", "MSc, Computer Science", dates="2010 – 2012",
+              details=(Detail("Score", "1.0"), Detail("Courses", "Compilers, Types"))),
+        entry("project", "Widget", url="https://github.com/example/widget", dates="2020",
+              details=(Detail("", "Python, Typst"),),
+              body=(para("A widget."),)),
+        entry("award", "Best Paper", "ACM", dates="Jun 2019"),
+        entry("certificate", "Certified Kubernetes Administrator", "CNCF", dates="2022",
+              url="https://cncf.example/cert/1"),
+        entry("publication", "On Escaping", "Journal of *Markup*", dates="2018",
+              headed=False, url="https://doi.example/10.1/2",
+              body=(para("With B. Author: ", Run("On Escaping", url="https://doi.example/10.1/2"),
+                         ", in the Journal of *Markup*."),)),
+        entry("talk", "Typesetting CVs", "PyCon", dates="May 2023", location="Prague"),
+        entry("reference", "A. Colleague", body=(para("“A careful engineer.”"),)),
+    )
+    compact = (
+        entry("skill", "Python", details=(Detail("", "Expert"), Detail("", "typing, asyncio"))),
+        entry("skill", "C#/.NET"),
+        entry("language", "English", details=(Detail("", "Native"),)),
+        entry("language", "Deutsch", details=(Detail("", "Fließend"),)),
+        entry("interest", "Type | design"),
+        entry("skill", "Writing", body=(para("Not compact: it has a body."),)),
+    )
+    return CV(
+        name="Ada Q. Lovelace-Ünal", label="Engineer & writer",
+        language="en", image="https://example.org/photos/ada.png",  # a web address: not fetched
+        contacts=(Contact("Email", "ada@example.org", "mailto:ada@example.org", "email"),
+                  Contact("Phone", "+44 20 7946 0958", "tel:+442079460958", "phone"),
+                  Contact("Web", "example.org/~ada", "https://example.org/~ada", "web"),
+                  Contact("Location", "London, GB", "", "location"),
+                  Contact("GitHub", "https://github.com/ada_", "https://github.com/ada_",
+                          "profile")),
+        sections=(
+            Section("Ada", 0, (para("An introduction, ", Run("with a link",
+                                                                 url="https://example.org/")),)),
+            Section("Experience", 1, jobs),
+            Section("Education & more", 1, others),
+            Section("Skills", 2, compact),
+            Section("A third level", 3, (para("Deep."),)),
+            Section("Publications", 1, (BulletList(((0, para(
+                Run("On Escaping", url="https://doi.example/10.1/2"), ": a paper.")),)),)),
+        ))
+
+
+def arabic_cv() -> CV:
+    return CV(
+        name="ليلى أحمد", label="مهندسة برمجيات", language="ar",
+        contacts=(Contact("البريد الإلكتروني", "layla@example.org", "mailto:layla@example.org",
+                          "email"),),
+        sections=(
+            Section("الخبرة", 1, (
+                entry("job", "مهندسة", "شركة المثال", dates="2020 – الآن", length="6 سنوات",
+                      location="دبي", body=(para("نص ", Run("مهم", strong=True),
+                                                 " مع English و 123."),)),
+                entry("language", "العربية", details=(Detail("", "اللغة الأم"),)),
+            )),
+        ))
+
+
+CVS = {"english": english_cv, "arabic": arabic_cv}
+
+
+@pytest.fixture(params=sorted(CVS))
+def cv(request: pytest.FixtureRequest) -> Iterator[CV]:
+    made = CVS[request.param]()
+    l10n.activate(made.language)  # the Word file's direction is the language's
+    yield made
+    l10n.activate(None)
+
+
+def golden(cv: CV, suffix: str) -> Path:
+    return GOLDEN / f"{'arabic' if cv.language == 'ar' else 'english'}{suffix}"
+
+
+def test_text(cv: CV) -> None:
+    check_snapshot(golden(cv, ".txt"), cv_text(cv))
+
+
+def test_markdown(cv: CV) -> None:
+    check_snapshot(golden(cv, ".md"), cv_markdown(cv))
+
+
+def test_typst(cv: CV) -> None:
+    settings = Settings(title="CV of " + cv.name, author=cv.name, language=cv.language,
+                        fonts=("Libertinus Serif", "Noto Naskh Arabic"),
+                        mono_fonts=("DejaVu Sans Mono",))
+    check_snapshot(golden(cv, ".typ"), document(cv, settings, "work-history/classic.typ"))
+
+
+def docx_paragraphs(cv: CV) -> str:
+    """The Word document as a reader meets it: its properties, then each paragraph's
+    style and text, a run's emphasis, strength, code font and link marked."""
+    require_module("docx")  # the docx extra; the test requirements install it
+    from docx.text.hyperlink import Hyperlink
+
+    from sphinx_work_history.outputs.docx.builder import build_docx
+
+    made = build_docx(cv, "CV of " + cv.name, dt.datetime(2026, 11, 27, tzinfo=dt.UTC))
+    props = made.core_properties
+    normal = made.styles["Normal"].element
+    rtl = normal.pPr is not None and normal.pPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi") is not None
+    lines = [f"title: {props.title}", f"author: {props.author}",
+             f"language: {props.language}", f"right to left: {rtl}", ""]
+    for paragraph in made.paragraphs:
+        shown = []
+        for part in paragraph.iter_inner_content():
+            runs = part.runs if isinstance(part, Hyperlink) else [part]
+            for run in runs:
+                text = run.text
+                if run.font.name == "Courier New":
+                    text = f"`{text}`"
+                if run.italic:
+                    text = f"_{text}_"
+                if run.bold:
+                    text = f"**{text}**"
+                shown.append(f"[{text}]({part.address})" if isinstance(part, Hyperlink)
+                             else text)
+        lines.append(f"{paragraph.style.name}: {''.join(shown)}")
+    return "\n".join(lines) + "\n"
+
+
+def test_docx(cv: CV) -> None:
+    check_snapshot(golden(cv, ".docx.txt"), docx_paragraphs(cv))
