@@ -24,7 +24,7 @@ from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util.tags import Tags
 
-from sphinx_work_history.outputs.cv.builder import cv_basename
+from sphinx_work_history.outputs.cv.builder import default_basename
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,8 @@ def book_name(config: Config) -> str:
     """The file name of the CV in every format, as the cv-pdf builder names
     its PDF (the same function): work_history_cv_basename, else the
     project's name."""
-    return cv_basename(config)
+    name: str = config.work_history_cv_basename or default_basename(config.project)
+    return name
 
 
 def variants(config: Config) -> dict[str, dict[str, Any]]:

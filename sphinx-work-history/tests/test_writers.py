@@ -32,6 +32,7 @@ from sphinx_work_history.model.cv_model import (
     Run,
     Section,
 )
+from sphinx_work_history.model.kinds import KINDS
 from sphinx_work_history.model.views import Detail
 from sphinx_work_history.outputs.markdown.builder import cv_markdown
 from sphinx_work_history.outputs.text.builder import cv_text
@@ -51,7 +52,8 @@ def para(*runs: Run | str) -> Paragraph:
 
 def entry(kind: str, position: str, org: str = "", *, body: tuple[Item, ...] = (),
           **fields: object) -> Entry:
-    values: dict[str, object] = {"org_url": "", "dates": "", "length": "", "location": ""}
+    values: dict[str, object] = {"org_url": "", "dates": "", "length": "", "location": "",
+                                 "compact_kind": KINDS[kind].COMPACT if kind in KINDS else False}
     values.update(fields)
     return Entry(kind=kind, position=position, org=org, body=body,  # type: ignore[arg-type]
                  **values)
