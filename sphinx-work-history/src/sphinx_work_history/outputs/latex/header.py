@@ -31,15 +31,19 @@ def _uri(url: str) -> str:
 
 
 def contact_line(person: dict[str, Any], site: str) -> str:
+    """Each contact detail (cv_model.py's `contacts_of`), a link where it has one,
+    a profile after its network (as the HTML contact block and the CV files give it)."""
     parts = []
     for contact in contacts_of({**person, "url": site}):
-        if contact.kind == "web":
+        if contact.kind == "web" or contact.url.startswith("http"):
             shown = rf"\texttt{{{escape(web_shown(contact.text))}}}"
-        elif contact.url.startswith("http"):
-            shown = rf"{escape(contact.label)}: \texttt{{{escape(web_shown(contact.text))}}}"
         else:
             shown = escape(contact.text)
-        parts.append(rf"\href{{{_uri(contact.url)}}}{{{shown}}}" if contact.url else shown)
+        if contact.url:
+            shown = rf"\href{{{_uri(contact.url)}}}{{{shown}}}"
+        if contact.kind == "profile":  # a username alone says nothing of where it is
+            shown = rf"{escape(contact.label)}: {shown}"
+        parts.append(shown)
     return r" \textperiodcentered{} ".join(parts)
 
 
