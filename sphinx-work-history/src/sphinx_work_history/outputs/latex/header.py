@@ -4,8 +4,10 @@ r"""The PDF's CV header, in place of a title page, from ``work_history_person``.
 the author's name large, what they do under it, the contact details on
 the right – the email, the phone, the web address, the location and the
 profiles, as every format gives them (cv_model.py) – and the photo, if
-the person has one in the project (contact.py copies it). Every value is
-the checked person's (config.py), escaped for LaTeX. A project that sets
+the person has one in the project (contact.py copies it) or at a web
+address photo.py could fetch (the header is then set again once the
+builder has started, with the copy's name). Every value is the checked
+person's (config.py), escaped for LaTeX. A project that sets
 ``latex_elements['maketitle']`` itself keeps it; so does one that turns
 ``work_history_latex_header`` off or names no person.
 """
@@ -15,13 +17,16 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders.latex import LaTeXBuilder
 from sphinx.config import Config
 from sphinx.util import texescape
 from sphinx.util.texescape import escape
 
+from ...config.options import is_web_url
 from ...config.settings import work_history_config
 from ...model.cv_model import contacts_of, web_shown
 from ..html.contact import latex_photo
+from ..photo import fetched_photo
 
 
 def _uri(url: str) -> str:
@@ -47,13 +52,16 @@ def contact_line(person: dict[str, Any], site: str) -> str:
     return r" \textperiodcentered{} ".join(parts)
 
 
-def cv_header(config: Config) -> str:
+def cv_header(config: Config, photo: str | None = None) -> str:
+    """The header; *photo*: the photo's file in the output (by default, the
+    project's photo's copy, if LaTeX can show it)."""
     # At config-inited the LaTeX builder has not yet filled escape's table.
     texescape.init()
     person = work_history_config(config).person
     site = person.get("url") or config.html_baseurl or ""
     label = escape(person.get("label", ""))
-    photo = latex_photo(person)
+    if photo is None:
+        photo = latex_photo(person)
     option = f"[{photo}]" if photo else ""
     return rf"\workhistorycvheader{option}{{{label}}}{{{contact_line(person, site)}}}"
 
@@ -66,5 +74,20 @@ def _set_header(app: Sphinx, config: Config) -> None:
         config.latex_elements = {**elements, "maketitle": cv_header(config)}
 
 
+def _fetched_photo_in_header(app: Sphinx) -> None:
+    """The header names a photo fetched from the web, once there is a copy of it
+    (its suffix is known only then); the LaTeX builder has read ``latex_elements``
+    into its template's values."""
+    builder = app.builder
+    if not isinstance(builder, LaTeXBuilder):
+        return
+    if not is_web_url(work_history_config(app.config).person.get("image", "")):
+        return
+    photo = fetched_photo(builder.outdir)
+    if photo is not None and builder.context.get("maketitle") == cv_header(app.config):
+        builder.context["maketitle"] = cv_header(app.config, photo.name)
+
+
 def setup_cvheader(app: Sphinx) -> None:
     app.connect("config-inited", _set_header, priority=600)  # after config.py's checks
+    app.connect("builder-inited", _fetched_photo_in_header)  # after photo.py's fetch
