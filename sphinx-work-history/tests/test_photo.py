@@ -258,3 +258,4 @@ def test_a_photo_the_format_cannot_show_is_one_warning(tmp_path, server):
     assert warning.message == (f"work_history_person['image']: {url} is a WebP image, which "
                                "the Word file cannot show; it has no photo")
     assert docx_images(app.outdir / "adascv.docx") == []
+

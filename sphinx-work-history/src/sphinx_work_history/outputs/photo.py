@@ -9,6 +9,9 @@ Sphinx's own image downloader fetches a remote image
 ``tls_cacerts``), kept in the doctree folder's ``images/`` and asked for
 again only if modified since. Then it is copied to the output, where a photo
 of the project goes (contact.py): ``workhistory-photo`` plus its suffix.
+The CV builders say which types they embed (``photo_types``); the LaTeX
+header asks for its photo itself, when it is the header in place
+(latex/header.py).
 
 Unlike a page's image, the photo comes from data (an imported résumé), so
 what is fetched must be a photo: at most `MAX_BYTES`, within `TIMEOUT`
@@ -40,7 +43,7 @@ from sphinx.builders import Builder
 from ..config.messages import conf_location, warn
 from ..config.options import is_web_url
 from ..config.settings import work_history_config
-from .html.contact import LATEX_IMAGE_TYPES, PHOTO_NAME
+from .html.contact import PHOTO_NAME
 
 if TYPE_CHECKING:
     from requests import Response
@@ -159,10 +162,9 @@ def _timestamp(value: str) -> float | None:
 
 
 def photo_types(builder: Builder) -> tuple[str, ...]:
-    """The photo files *builder* embeds (a CV builder's ``photo_types``); () when it
-    shows a photo at a web address by its address, or none at all."""
-    if builder.format == "latex":
-        return LATEX_IMAGE_TYPES
+    """The photo files a CV builder embeds (its ``photo_types``); () when it shows a
+    photo at a web address by its address, or none at all. (The LaTeX header asks
+    for its own: latex/header.py.)"""
     return tuple(getattr(builder, "photo_types", ()))
 
 
@@ -196,12 +198,12 @@ def cached_photo(app: Sphinx, url: str) -> Path:
     return path
 
 
-def _fetch_for_builder(app: Sphinx) -> None:
-    url = work_history_config(app.config).person.get("image", "")
-    types = photo_types(app.builder)
-    if not is_web_url(url) or not types:
-        return
-    for old in Path(app.builder.outdir).glob(PHOTO_NAME + ".*"):
+def fetch_to_output(app: Sphinx, url: str, types: tuple[str, ...]) -> Path | None:
+    """The photo at *url*, fetched (or as cached) and copied to the builder's output
+    as ``workhistory-photo`` plus its suffix, one of *types*; None, with a warning
+    naming *url*, when it cannot be had or is of another type."""
+    outdir = Path(app.builder.outdir)
+    for old in outdir.glob(PHOTO_NAME + ".*"):
         old.unlink()  # a photo an earlier build fetched, or copied from the project
     where = conf_location(app.confdir, "work_history_person")
     shown_in = FORMAT_NAMES.get(app.builder.name, "the output")
@@ -210,15 +212,22 @@ def _fetch_for_builder(app: Sphinx) -> None:
     except PhotoError as exc:
         warn("photo", f"work_history_person['image']: could not fetch {url}: {exc}; "
              f"{shown_in} has no photo", where)
-        return
+        return None
     if path.suffix not in types:
         warn("photo", f"work_history_person['image']: {url} is a {TYPE_NAMES[path.suffix]} "
              f"image, which {shown_in} cannot show; it has no photo", where)
-        return
-    Path(app.builder.outdir).mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(path, Path(app.builder.outdir, PHOTO_NAME + path.suffix))
+        return None
+    outdir.mkdir(parents=True, exist_ok=True)
+    copy = outdir / (PHOTO_NAME + path.suffix)
+    shutil.copyfile(path, copy)
+    return copy
+
+
+def _fetch_for_cv_builder(app: Sphinx) -> None:
+    url = work_history_config(app.config).person.get("image", "")
+    if is_web_url(url) and (types := photo_types(app.builder)):
+        fetch_to_output(app, url, types)
 
 
 def setup_photo(app: Sphinx) -> None:
-    # Before the LaTeX header names the copy (latex/header.py).
-    app.connect("builder-inited", _fetch_for_builder, priority=400)
+    app.connect("builder-inited", _fetch_for_cv_builder)

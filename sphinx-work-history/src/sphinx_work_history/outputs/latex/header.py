@@ -25,8 +25,8 @@ from sphinx.util.texescape import escape
 from ...config.options import is_web_url
 from ...config.settings import work_history_config
 from ...model.cv_model import contacts_of, web_shown
-from ..html.contact import latex_photo
-from ..photo import fetched_photo
+from ..html.contact import LATEX_IMAGE_TYPES, latex_photo
+from ..photo import fetch_to_output
 
 
 def _uri(url: str) -> str:
@@ -75,19 +75,20 @@ def _set_header(app: Sphinx, config: Config) -> None:
 
 
 def _fetched_photo_in_header(app: Sphinx) -> None:
-    """The header names a photo fetched from the web, once there is a copy of it
-    (its suffix is known only then); the LaTeX builder has read ``latex_elements``
-    into its template's values."""
+    """A photo at a web address, fetched (photo.py) when the header is the one in
+    place, and named in it: its suffix is known only then, once the LaTeX builder has
+    read ``latex_elements`` into its template's values."""
     builder = app.builder
     if not isinstance(builder, LaTeXBuilder):
         return
-    if not is_web_url(work_history_config(app.config).person.get("image", "")):
+    url = work_history_config(app.config).person.get("image", "")
+    if not is_web_url(url) or builder.context.get("maketitle") != cv_header(app.config):
         return
-    photo = fetched_photo(builder.outdir)
-    if photo is not None and builder.context.get("maketitle") == cv_header(app.config):
+    photo = fetch_to_output(app, url, LATEX_IMAGE_TYPES)
+    if photo is not None:
         builder.context["maketitle"] = cv_header(app.config, photo.name)
 
 
 def setup_cvheader(app: Sphinx) -> None:
     app.connect("config-inited", _set_header, priority=600)  # after config.py's checks
-    app.connect("builder-inited", _fetched_photo_in_header)  # after photo.py's fetch
+    app.connect("builder-inited", _fetched_photo_in_header)
