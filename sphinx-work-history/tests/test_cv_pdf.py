@@ -261,17 +261,3 @@ def test_the_header_shows_the_photo_with_its_alternative_text(make_app, tmp_path
     assert reader.pages[0].images, "no image on the first page"
     figures = [e for e in _struct_elements(reader) if str(e.get("/S")) == "/Figure"]
     assert [str(f.get("/Alt")) for f in figures] == ["Ada Example"]
-
-
-def test_a_photo_at_a_web_address_is_not_downloaded_and_says_so(make_app, tmp_path):
-    srcdir = _copy(ROOTS / "test-cv", tmp_path)
-    conf = srcdir / "conf.py"
-    conf.write_text(conf.read_text(encoding="utf-8").replace(
-        '"label": "Database engineer",',
-        '"label": "Database engineer", "image": "https://ada.example.org/ada.png",'),
-        encoding="utf-8")
-    app = make_app("cv-pdf", srcdir=srcdir)
-    app.build()
-    assert "'https://ada.example.org/ada.png' is not a file of the project; the PDF's " \
-        "header has no photo [work_history.photo]" in app._warning.getvalue()
-    assert not pypdf.PdfReader(app.outdir / "adascv.pdf").pages[0].images

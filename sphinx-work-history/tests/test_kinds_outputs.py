@@ -109,7 +109,8 @@ def person_texts() -> list[str]:
     texts = [found[key] for key in ("name", "label", "email", "phone")]
     texts += list(found["location"].values())
     for profile in found["profiles"]:
-        texts += [profile["network"], profile["url"].split("://")[1]]
+        shown = profile["url"].split("://")[1] if "url" in profile else profile["username"]
+        texts += [profile["network"], shown]
     return texts
 
 
@@ -212,7 +213,10 @@ def test_the_hub_shows_the_contact_block_under_its_title(built):
         assert (built(builder) / photo["src"]).read_bytes() == (ROOT / "photo.png").read_bytes()
 
 
-def pdf_text(outdir: Path) -> str:
+@pytest.fixture(scope="module")
+def pdf_text(built) -> str:
+    """The LaTeX build made a PDF, as pdftotext reads it."""
+    outdir = built("latex")
     latexmk = require_tool("latexmk")
     [tex] = outdir.glob("*.tex")
     result = subprocess.run([latexmk, "-pdf", "-interaction=nonstopmode", "-halt-on-error",
@@ -222,18 +226,50 @@ def pdf_text(outdir: Path) -> str:
                           cwd=outdir, capture_output=True, text=True, check=True).stdout
 
 
-def test_the_pdf_shows_every_entry_and_the_contact_details(built):
+def test_the_pdf_shows_every_entry_and_the_contact_details(built, pdf_text):
     outdir = built("latex")
-    text = words(pdf_text(outdir))
+    text = words(pdf_text)
     for entry in ENTRIES:
         for value in entry.texts:
             assert words(value) in text, (entry.kind, value)
     for value in person_texts():
         assert words(value) in text, value
+    # The header (between the name and the label): each profile after its network,
+    # a username alone too.
+    header = words(pdf_text.split(person()["name"], 1)[1].split(person()["label"], 1)[0])
+    assert "GitHub: github.com/grace" in header
+    assert "LinkedIn: ghopper" in header
     tex = next(outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\workhistorycvheader[workhistory-photo.png]" in tex
     assert tex.count(r"\workhistorycompact{") == sum(
         e.kind in ("skill", "language", "interest") and not e.body for e in ENTRIES)
+
+
+def tidy(text: str) -> str:
+    """*text*'s words, with no space before punctuation (BeautifulSoup's get_text
+    puts one between nodes)."""
+    return re.sub(r" (?=[,.:;])", "", words(text))
+
+
+def test_the_pdf_shows_each_heading_and_facts_line_once(built, pdf_text):
+    """Each entry's heading, dates, location and facts line are in the PDF as often
+    as on the HTML pages: once, and again where a cross-reference names the entry."""
+    html, soup = html_text(built("html"))
+    html, pdf = tidy(html), tidy(pdf_text)
+    checked = []
+    for entry in soup.select("article"):
+        title = entry.select_one(".wh-entry-title, .wh-job-title")
+        facts = [tidy(title.get_text(" "))] if title else []
+        # A role's dates wrap in the PDF's narrow column (and were always set once).
+        dates = ".wh-location" if "wh-job" in entry["class"] else ".wh-dates, .wh-location"
+        facts += [tidy(part.get_text(" ")) for part in entry.select(dates)]
+        if details := [tidy(d.get_text(" ")) for d in entry.select(".wh-detail")]:
+            facts.append(" · ".join(details))
+        for fact in facts:
+            assert pdf.count(fact) == html.count(fact), (entry["class"], fact)
+        checked += facts
+    assert "Score: summa cum laude · Courses: Algebra, Analysis, Real and Complex" in checked
+    assert {"Yale University, PhD, Mathematics", "Jun 1955", "Howard Aiken"} <= set(checked)
 
 
 def test_the_epub_passes_epubcheck(built):

@@ -47,6 +47,7 @@ from .outputs.jsonresume.export import setup_export_resume
 from .outputs.latex.header import setup_cvheader
 from .outputs.latex.visitors import setup_latex_visitors
 from .outputs.markdown.builder import setup_cv_markdown
+from .outputs.photo import setup_photo
 from .outputs.text.builder import setup_cv_text
 from .outputs.typst.builder import setup_cv_pdf
 from .sphinx.collector import setup_collector
@@ -104,6 +105,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_jsonld(app)
     setup_microformats(app)
     setup_contact(app)
+    setup_photo(app)
     setup_cvheader(app)
     setup_titles(app)
     setup_latex_matter(app)

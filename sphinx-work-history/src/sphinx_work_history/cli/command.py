@@ -3,7 +3,8 @@
 * ``sphinx-work-history new DIR --name "Full Name"`` writes a CV project
   that builds, strictly, in every format;
 * ``sphinx-work-history import FILE DIR`` writes the same project with its
-  pages and person read from a JSON Resume (.json) or RenderCV (.yaml) file.
+  pages and person read from a JSON Resume (.json) or RenderCV (.yaml) file,
+  and the photo the file names by its web address (importers/photo.py).
 
 Bad input is one line on standard error, naming the file and where in it
 (line and column, or a JSON path), and the exit status 2; so is a folder
@@ -22,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..importers import InputError, Project, read_project
+from ..importers.photo import store_photo
 from .project_folder import BACKUP
 from .scaffold import new_project, write_project
 
@@ -65,7 +67,9 @@ def _run(args: argparse.Namespace) -> Project:
         except UnicodeEncodeError:  # bytes the system could not read as text
             raise InputError("--name: not UTF-8 text") from None
         return new_project(args.name)
-    return read_project(args.file)
+    project = read_project(args.file)
+    store_photo(project)
+    return project
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,8 @@
 
 `write_project` writes person.json (the person, as data), conf.py (which
 reads it, and the settings that make the PDF and the ePub CV-shaped),
-index.md (the hub, whose hidden toctree lists the pages), the pages, a
+index.md (the hub, whose hidden toctree lists the pages), the pages (and
+the photo an import fetched, as the project's other files), a
 pinned requirements.txt, a .readthedocs.yaml, a Makefile, a README and a
 .gitignore. No value of the input is Python source: conf.py holds one, the
 file name, checked to be letters, digits and hyphens. The Markdown files
@@ -152,4 +153,5 @@ def write_project(project: Project, folder: Path, force: bool = False) -> Writte
             raise InputError(f"{folder / relative}: U+{ord(text[exc.start]):04X} cannot be "
                              "written as UTF-8 (the input held bytes that are not UTF-8 "
                              "text); nothing written") from None
+    data |= project.files  # the photo an import fetched
     return Written(write_files(folder, data, exists), notes)

@@ -45,8 +45,8 @@ SUBTYPES = {
              "of every output: neither an http(s) address nor an image file inside the "
              "project (an absolute path, a '..', a link to a file outside the project, a "
              "file:, data: or javascript: address, a file that is not there); a photo at a "
-             "web address, which the cv-pdf builder does not download; a photo the cv-docx "
-             "builder cannot read as an image",
+             "web address that the LaTeX, cv-pdf or cv-docx builder cannot fetch (or that is "
+             "no image it can show); a photo the cv-docx builder cannot read as an image",
     "glyph": "a character of the PDF's text that no font of work_history_latex_fonts (in "
              "a LaTeX build) or work_history_pdf_fonts (cv-pdf) has (the PDF would lose it)",
     "pdf": "the cv-pdf builder could not make the PDF: Typst's error, with the line of the "

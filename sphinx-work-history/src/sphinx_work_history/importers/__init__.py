@@ -45,6 +45,10 @@ class Project:
     introduction: str = ""  # the home page's text under the name: the résumé's summary
     # What the file holds that the project has no place for, one line each.
     notes: list[str] = field(default_factory=list)
+    # Where the file gives the photo, for a note ("resume.json: basics.image").
+    photo_at: str = ""
+    # Files of the project other than its texts (a photo): path (relative) -> bytes.
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 def read_project(path: Path) -> Project:

@@ -407,7 +407,7 @@ def project_of(data: dict[str, Any], path: Path) -> Project:
         name=one_line(basics.get("name") or "", f"{path}: basics.name", notes).strip(),
         person=person, introduction=lf_text(basics.get("summary") or "",
                                             f"{path}: basics.summary", notes),
-        notes=notes)
+        notes=notes, photo_at=f"{path}: basics.image")
     taken: set[str] = set()
     for section, (page, _, _, _) in SECTIONS.items():
         if items := data.get(section):

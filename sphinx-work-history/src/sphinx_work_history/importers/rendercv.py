@@ -517,7 +517,8 @@ def read_rendercv(path: Path) -> Project:
                         else "not a RenderCV key; not imported")
     cv = data["cv"]
     person = reader.person(cv)
-    project = Project(name=person.get("name", ""), person=person, notes=reader.notes)
+    project = Project(name=person.get("name", ""), person=person, notes=reader.notes,
+                      photo_at=reader.where(("cv", "photo")))
     sections = cv.get("sections") or {}
     if not isinstance(sections, dict):
         raise InputError(f"{reader.where(('cv', 'sections'))}: not a mapping of titles to "

@@ -16,7 +16,8 @@ work_history_person = {
     "location": {"address": "1 Navy Way", "postalCode": "20001", "city": "Arlington",
                  "region": "Virginia", "countryCode": "US"},
     "profiles": [{"network": "GitHub", "username": "grace",
-                  "url": "https://github.com/grace"}],
+                  "url": "https://github.com/grace"},
+                 {"network": "LinkedIn", "username": "ghopper"}],  # a username alone
 }
 work_history_variants = {
     "teaching": {"kinds": ["job", "education", "skill"], "label": "Teaching"},

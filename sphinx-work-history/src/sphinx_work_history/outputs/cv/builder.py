@@ -39,6 +39,9 @@ logger = logging.getLogger(__name__)
 class CVBuilder(Builder):
     format = "cv"
     suffix = ""
+    #: The photo files it embeds; a photo at a web address is fetched for it
+    #: (photo.py). Empty: it gives the photo by its address, or shows none.
+    photo_types: tuple[str, ...] = ()
     epilog = "The CV is in %(outdir)s."
 
     def get_asset_paths(self) -> list[str]:

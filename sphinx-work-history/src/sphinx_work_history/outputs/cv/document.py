@@ -51,6 +51,7 @@ from ...sphinx.domain import get_domain
 from ...sphinx.nodes import cv_entry, employer_entry
 from ...sphinx.text import blocks_of, entry_body, paragraph_of
 from ..html.contact import PHOTO_NAME
+from ..photo import fetched_photo, photo_types
 
 
 # -- the whole CV -----------------------------------------------------------------
@@ -205,10 +206,14 @@ def read_cv(builder: Builder) -> CV:
 
 
 def _photo(builder: Builder, person: dict[str, Any]) -> str:
-    """The photo as the CV files use it: its copy in the output folder
-    (contact.py), or its web address."""
+    """The photo as the CV files use it: its copy in the output folder (contact.py,
+    or photo.py's of a photo at a web address, for a builder that embeds a file),
+    or its web address."""
     image: str = person.get("image", "")
     if image and not is_web_url(image):
         copy = Path(builder.outdir, PHOTO_NAME + Path(image).suffix.lower())
         return str(copy) if copy.is_file() else ""
+    if image and photo_types(builder):
+        fetched = fetched_photo(builder.outdir)
+        return str(fetched) if fetched else ""  # photo.py has said why there is none
     return image

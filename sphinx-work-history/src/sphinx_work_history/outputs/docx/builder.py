@@ -7,7 +7,8 @@ finds the structure: Title (the name), Subtitle (what they do), Heading 1
 Bullet 2 and 3 when nested). No tables and no text boxes: the text flows
 in reading order. Links are hyperlinks; the core properties name the
 title, the author and the language. The person's photo, if the project
-holds one, stands above the name.
+holds one (or photo.py could fetch it from its web address), stands above
+the name.
 """
 
 from __future__ import annotations
@@ -191,7 +192,7 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     properties.revision = 1
 
     if cv.image and "://" not in cv.image and Path(cv.image).suffix.lower() in DOCX_IMAGE_TYPES:
-        # A photo in the output folder (a web address is not fetched: no network).
+        # A photo in the output folder (photo.py has fetched one at a web address).
         document.add_picture(cv.image, width=Mm(30))
     if cv.name:
         document.add_paragraph(cv.name, style="Title")
@@ -252,6 +253,7 @@ def save(document: Document, path: Path, when: dt.datetime) -> None:
 class CVDocxBuilder(CVBuilder):
     name = "cv-docx"
     suffix = ".docx"
+    photo_types = DOCX_IMAGE_TYPES
 
     def init(self) -> None:
         # Said once, before reading, as a warning: an exception would be

@@ -13,8 +13,10 @@ says what else is refused, with a ``work_history.photo`` warning, before
 anything is copied). A file is copied when the builder
 starts: to ``_images/`` of the HTML output (and so into the ePub), as
 ``workhistory-photo`` plus its suffix to the LaTeX output (the PDF's
-header shows it) and to the CV files' output (the Word CV shows it). An
-ePub shows no photo from the web: it holds its own resources only.
+header shows it) and to the CV files' output (the Word CV shows it). A
+photo at a web address is shown from there; the formats that embed a file
+have photo.py fetch it. An ePub shows no photo from the web: it holds its
+own resources only.
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@
 * `job_entry`: a ``workhistoryentry`` environment laid out like moderncv's
   ``\\cventry``; `employer_entry` a ``workhistoryemployer`` environment around its
   roles'.
-* `job_header`: skipped inside those environments, which print the same facts.
+* `job_header`: skipped inside every entry's environment (and with a compact
+  line), which prints the same heading and facts from the record.
 * `job_date`: its text.
 """
 
@@ -141,12 +142,14 @@ def depart_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
     if _entry_view(self, node) is not None:
         self.body.append("\n\\end{workhistoryitem}\n")
 
-def visit_job_header_latex(self: LaTeXTranslator, node: job_header) -> None:
-    # A role's or an employer's LaTeX environment sets its header from the
-    # node's attributes; any other entry's header is standard nodes, set as they are.
-    if isinstance(node.parent, (job_entry, employer_entry)):
-        raise nodes.SkipNode
 
+def visit_job_header_latex(self: LaTeXTranslator, node: job_header) -> None:
+    # Each entry's LaTeX environment sets its heading and facts itself: a role's
+    # and an employer's from the node's attributes, any other kind's from its
+    # record (render.py's header lines are for HTML and text). A header elsewhere
+    # is standard nodes, set as they are.
+    if isinstance(node.parent, (cv_entry, employer_entry)):
+        raise nodes.SkipNode
 
 
 def setup_latex_visitors(app: Sphinx) -> None:

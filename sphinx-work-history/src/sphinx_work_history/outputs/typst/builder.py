@@ -6,9 +6,10 @@ copy of the designs (``work-history/``), and compiles it in-process with
 the ``typst`` package (``pip install sphinx-work-history[pdf]``) into
 ``<basename>.pdf``: tagged, declaring PDF/UA-1, with the title, author and
 language of the configuration. No Typst package is imported and nothing is
-downloaded. The fonts are typst_fonts.py's chains, without fallback to
-other fonts: a character none of them has fails the export, and the glyph
-check (glyphs.py) has already said where it is in the pages.
+downloaded (but a photo at a web address, which photo.py fetches). The
+fonts are typst_fonts.py's chains, without fallback to other fonts: a
+character none of them has fails the export, and the glyph check
+(glyphs.py) has already said where it is in the pages.
 
 The page budget (the variant's ``pages``, else ``work_history_pages``) is
 checked on the PDF as Typst laid it out (its page count, read back from an
@@ -41,9 +42,14 @@ DESIGNS = Path(__file__).parents[2] / "assets" / "typst"
 DESIGN_DIR = "work-history"
 
 
+#: The photos Typst shows (an SVG of the project's too, but none is fetched).
+TYPST_IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
 class CVPdfBuilder(CVBuilder):
     name = "cv-pdf"
     suffix = ".pdf"
+    photo_types = TYPST_IMAGE_TYPES
 
     def settings(self, cv: CV, chains: dict[str, tuple[str, ...]], photo: str) -> Settings:
         config, chosen = self.config, work_history_config(self.config)
@@ -56,16 +62,11 @@ class CVPdfBuilder(CVBuilder):
             photo=photo)
 
     def copy_photo(self, cv: CV) -> str:
-        """The CV's photo, copied beside the source: its name there, or ''."""
-        image = cv.image
-        if not image:
+        """The CV's photo (its copy in the output folder: contact.py's, or photo.py's
+        of one fetched from the web), copied beside the source: its name there, or ''."""
+        if not cv.image:
             return ""
-        source = Path(self.confdir, image)
-        if "://" in image or not source.is_file():
-            # Nothing is downloaded at build time.
-            warn("photo", f"work_history_person's image {image!r} is not a file of the "
-                 "project; the PDF's header has no photo", None)
-            return ""
+        source = Path(self.confdir, cv.image)
         shutil.copyfile(source, Path(self.outdir, "photo" + source.suffix))
         return "photo" + source.suffix
 
