@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_work_history.cli.command import main
-from sphinx_work_history.testing import build, require_tool
+from sphinx_work_history.testing import build, require_tool, work_history_warnings
 
 DATA = Path(__file__).resolve().parent / "data"
 JSON_RESUME = DATA / "jsonresume" / "jsonresume-sample.resume.json"
@@ -179,3 +179,14 @@ def test_a_new_home_page_links_its_pages_and_the_files_there_are(tmp_path: Path)
     downloads = {a.get_text(): a["href"] for a in again.select("p.wh-downloads a")}
     assert downloads == {"Markdown": "ada-lovelace-cv.md"}
     assert resolves(outdir, "ada-lovelace-cv.md")
+
+
+def test_a_file_that_cannot_be_copied_into_the_site_is_not_linked(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "cv", "new", "--name", "Ada Lovelace")
+    strictly(project, "cv-text")
+    (project / "_build" / "html" / "ada-lovelace-cv.txt").mkdir(parents=True)  # in the way
+    app = build(project, "html")
+    [warning] = work_history_warnings(app.warning.getvalue())
+    assert (warning.file, warning.subtype) == ("index.md", "left_out")
+    assert "ada-lovelace-cv.txt cannot be copied into the site" in warning.message
+    assert home(Path(app.outdir)).select_one("p.wh-downloads") is None
