@@ -60,9 +60,10 @@ def test_reference_page_documents_everything(site_html):
         assert roles, org
         shown = section.select_one(".wh-employer-header .wh-duration").get_text()
         assert shown == tenure(roles), org
-    # Every snippet, and the variants' example of an {only} block.
+    # Every snippet, the variants' example of an {only} block and the outputs' example
+    # of cv-downloads.
     snippets = list((PROJECT / "sphinx-work-history" / "tests" / "snippets").glob("*.md"))
-    assert len(reference.select("div.highlight-markdown")) == len(snippets) + 1
+    assert len(reference.select("div.highlight-markdown")) == len(snippets) + 2
 
 
 def test_reference_page_is_the_packages_documentation():

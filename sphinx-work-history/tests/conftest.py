@@ -18,7 +18,7 @@ ROOTS = TESTS / "roots"
 #: (the model, the writers, the importers, the layers) or only small projects in a
 #: few seconds. The others build many projects, in many formats, or start processes.
 FAST_MODULES = frozenset({
-    "test_dates.py", "test_glyphs.py", "test_importers.py", "test_jsonld.py",
+    "test_dates.py", "test_glyphs.py", "test_hub.py", "test_importers.py", "test_jsonld.py",
     "test_kinds.py", "test_latex_matter.py", "test_layers.py", "test_microformats.py",
     "test_model_golden.py", "test_myst_writer.py", "test_photo.py", "test_project_folder.py",
     "test_resume_json.py", "test_safety.py", "test_seed_report.py", "test_snapshots.py",

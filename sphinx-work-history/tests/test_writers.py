@@ -31,6 +31,7 @@ from sphinx_work_history.model.cv_model import (
     Paragraph,
     Run,
     Section,
+    contacts_of,
 )
 from sphinx_work_history.model.kinds import KINDS
 from sphinx_work_history.model.views import Detail
@@ -217,3 +218,24 @@ def docx_paragraphs(cv: CV) -> str:
 
 def test_docx(cv: CV) -> None:
     check_snapshot(golden(cv, ".docx.txt"), docx_paragraphs(cv))
+
+
+def test_a_profile_shows_its_username_and_the_text_cv_each_address() -> None:
+    """A profile's username is what every format shows, linked to its address, even
+    when the address names no one (JSON Resume's sample: ``https://www.twitter.com``);
+    the text CV, which has no links, gives the address after it."""
+    person = {"name": "Ada", "url": "https://ada.example/", "profiles": [
+        {"network": "Twitter", "username": "ada_l", "url": "https://www.twitter.com"},
+        {"network": "Blog", "url": "https://blog.ada.example/"},
+        {"network": "GitHub", "username": "ada"}]}
+    made = CV(name="Ada", label="", language="en", contacts=contacts_of(person), sections=())
+    assert cv_text(made).splitlines()[2:] == [
+        "Web: https://ada.example/",
+        "Twitter: ada_l (https://www.twitter.com)",
+        "Blog: https://blog.ada.example/",
+        "GitHub: ada"]
+    assert cv_markdown(made).splitlines()[2:] == [
+        "Web: [https://ada.example/](<https://ada.example/>) \\",
+        "Twitter: [ada\\_l](<https://www.twitter.com>) \\",
+        "Blog: [https://blog.ada.example/](<https://blog.ada.example/>) \\",
+        "GitHub: ada"]

@@ -1,7 +1,8 @@
 """sphinx_work_history: résumé entries for Sphinx.
 
 Directives ``job`` (one role), ``employer`` (several roles at one
-organisation) and ``work-history`` (a summary table of every entry); the
+organisation), ``work-history`` (a summary table of every entry) and
+``cv-downloads`` (the site's links to the CV's files, downloads.py); the
 role ``job`` links to an entry. Each entry is one typed record (model.py)
 kept by the domain (domain.py); every output renders from it when it is
 written (render.py), so lengths count to the day of the build.
@@ -40,6 +41,7 @@ from .outputs.cv.builder import setup_cv_builder
 from .outputs.docx.builder import setup_cv_docx
 from .outputs.glyphs import setup_glyphs
 from .outputs.html.contact import setup_contact
+from .outputs.html.downloads import setup_downloads
 from .outputs.html.microformats import setup_microformats
 from .outputs.html.visitors import setup_html_visitors
 from .outputs.jsonld import setup_jsonld
@@ -106,6 +108,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_microformats(app)
     setup_contact(app)
     setup_photo(app)
+    setup_downloads(app)
     setup_cvheader(app)
     setup_titles(app)
     setup_latex_matter(app)

@@ -2,8 +2,10 @@
 
 `write_project` writes person.json (the person, as data), conf.py (which
 reads it, and the settings that make the PDF and the ePub CV-shaped),
-index.md (the hub, whose hidden toctree lists the pages), the pages (and
-the photo an import fetched, as the project's other files), a
+index.md (the hub: the summary, then on the site the roles at a glance,
+a link to each page, to resume.json and to the CV's files; its hidden
+toctree lists the pages), the pages (and the photo an import fetched, as
+the project's other files), a
 pinned requirements.txt, a .readthedocs.yaml, a Makefile, a README and a
 .gitignore. No value of the input is Python source: conf.py holds one, the
 file name, checked to be letters, digits and hyphens. The Markdown files
@@ -49,13 +51,35 @@ _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 # A docname a toctree line gives back as it is: no "title <target>", option or space at
 # an end.
 _TOCTREE_ENTRY = re.compile(r"[^\s:<>][^<>\n\r]*(?<=\S)")
+# A docname a {doc} role holds as it is.
+_LINKABLE = re.compile(r"[\w.-]+(/[\w.-]+)*")
+# A role, as myst_writer writes one: what the work-history table lists (text it
+# escapes never starts a line with a colon).
+_JOB = re.compile(r"^:{3,}\{job\}", re.MULTILINE)
+# The page a new project's roles go in.
+WORK_PAGE = "pages/work.md"
+# The hub's roles at a glance: on the site (and in the ePub), not in the PDF or the CV
+# files, where the roles themselves follow.
+ROLES = """::::{only} html
+:::{rubric} Roles at a glance
+:heading-level: 2
+:::
+
+:::{work-history}
+:::
+::::
+
+"""
 
 
 def formats() -> tuple[str, ...]:
     """Every format a new project builds: the CV as a Typst PDF too once the package
-    has that builder (its module ``cv_pdf``)."""
-    base = ("html", "epub", "latexpdf", "cv-docx", "cv-text", "cv-markdown")
-    return (*base, "cv-pdf") if find_spec("sphinx_work_history.outputs.typst.builder") else base
+    has that builder (its module ``cv_pdf``). The HTML comes last: the home page links
+    the CV's files the other builds have made (``cv-downloads``)."""
+    base: tuple[str, ...] = ("epub", "latexpdf", "cv-docx", "cv-text", "cv-markdown")
+    if find_spec("sphinx_work_history.outputs.typst.builder"):
+        base = (*base, "cv-pdf")
+    return (*base, "html")
 
 
 def _assets() -> Any:
@@ -98,14 +122,18 @@ def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
     person = dict(project.person)
     if project.name:  # first, as JSON Resume's basics have it
         person = {"name": project.name} | {k: v for k, v in person.items() if k != "name"}
+    pages = [page.path.removesuffix(".md") for page in project.pages] + list(other_pages)
     values = {
         # Markdown, escaped as MyST writes text: the name is shown, never read as markup.
         "title": _heading(f"{project.name}'s CV" if project.name else "CV"),
         "heading": _heading(project.name or "CV")[2:],
         "introduction": "".join(p + "\n\n" for p in mw.paragraphs(project.introduction)
                                 if project.introduction),
-        "pages": "\n".join([page.path.removesuffix(".md") for page in project.pages]
-                           + list(other_pages)),
+        "roles": ROLES if _has_roles(project) else "",
+        # Each page by its title (a docname of the project's, never a value of the input).
+        "links": "".join(f"- {{doc}}`{page}`\n" for page in pages
+                         if _LINKABLE.fullmatch(page)),
+        "pages": "\n".join(pages),
         # The one value in conf.py's source; the person is data, in person.json.
         "book_name": _python_string(book_name(project.name)),
         "version": __version__,
@@ -117,6 +145,12 @@ def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
             for template, dest in TEMPLATES.items()}
     out |= {page.path: page.text for page in project.pages}
     return out
+
+
+def _has_roles(project: Project) -> bool:
+    """Whether the project has a page of roles: one that holds a role, or the work page
+    a new project starts with."""
+    return any(page.path == WORK_PAGE or _JOB.search(page.text) for page in project.pages)
 
 
 def _heading(text: str) -> str:

@@ -55,7 +55,9 @@ SUBTYPES = {
     "page_budget": "the CV's PDF (cv-pdf) has more pages than its budget (the variant's "
                    "'pages', else work_history_pages): the message names the entries past it",
     "left_out": "something a page shows that a CV file (cv-docx, cv-text, cv-markdown) "
-                "cannot hold, such as raw HTML or LaTeX: the warning says what is left out",
+                "cannot hold, such as raw HTML or LaTeX: the warning says what is left out; "
+                "a file of the CV that cv-downloads cannot copy into the site (it is not "
+                "linked)",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
                    "Sphinx tag name, an unknown key, an unreadable value), an unknown "
                    "work_history_variant, a work_history_pages that is not a page count",

@@ -83,7 +83,8 @@ def location_text(location: dict[str, str]) -> str:
 
 def contacts_of(person: dict[str, Any]) -> tuple[Contact, ...]:
     """The person's contact details, in the order every format shows them:
-    email, phone, web address, location, then each profile."""
+    email, phone, web address, location, then each profile (its username where
+    the file gives one, else its address; a link to its address)."""
     contacts = []
     if email := person.get("email"):
         contacts.append(Contact(word("Email"), email, f"mailto:{email}", "email"))
@@ -95,7 +96,9 @@ def contacts_of(person: dict[str, Any]) -> tuple[Contact, ...]:
     if where := location_text(person.get("location") or {}):
         contacts.append(Contact(word("Location"), where, "", "location"))
     for profile in person.get("profiles", ()):
-        shown = profile.get("url") or profile.get("username", "")
+        # The username, when the file gives one: an address may name no one (a
+        # network's home page), and a username is what a reader looks for.
+        shown = profile.get("username") or profile.get("url", "")
         if shown:
             contacts.append(Contact(profile.get("network") or word("Profile"), shown,
                                     profile.get("url", ""), "profile"))

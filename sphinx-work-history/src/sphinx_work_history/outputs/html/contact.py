@@ -1,11 +1,12 @@
 """The person's contact block: shown on the HTML hub page, and the photo copied.
 
 `ContactBlock`, a post-transform of the HTML builders (the site and the
-ePub), puts the contact details of ``work_history_person`` under the hub
-page's title, in standard nodes: the photo, then a line of the email (a
-``mailto:`` link), the phone (a ``tel:`` link), the web address, the
-location and each profile – the same details, in the same order, as the
-PDF's header (cvheader.py) and the CV files (cv_model.py) give.
+ePub), puts who ``work_history_person`` is under the hub page's title, in
+standard nodes: the photo, the headline (``label``), then a line of the
+email (a ``mailto:`` link), the phone (a ``tel:`` link), the web address,
+the location and each profile (its username, linked) – the same details,
+in the same order, as the PDF's header (cvheader.py) and the CV files
+(cv_model.py) give.
 
 The photo (``work_history_person['image']``) is a web address or an image
 file inside the project (relative to conf.py; person.py's `photo_problem`
@@ -90,7 +91,9 @@ def contact_line(person: dict[str, Any]) -> nodes.paragraph:
     for index, contact in enumerate(contacts_of(person)):
         if index:
             line += nodes.Text(" · ")
-        shown = web_shown(contact.text) if contact.url.startswith("http") else contact.text
+        # An address shown as a reader writes it; a username as it is.
+        shown = (web_shown(contact.text) if contact.text == contact.url
+                 and contact.url.startswith("http") else contact.text)
         if contact.kind == "profile":  # the others are plain from their text
             line += nodes.Text(f"{contact.label}: ")
         line += nodes.reference(shown, shown, refuri=contact.url) if contact.url else (
@@ -98,8 +101,14 @@ def contact_line(person: dict[str, Any]) -> nodes.paragraph:
     return line
 
 
+def headline(person: dict[str, Any]) -> nodes.paragraph | None:
+    """The person's headline (JSON Resume's ``label``), which every format shows."""
+    label = person.get("label", "")
+    return nodes.paragraph(label, label, classes=["wh-headline"]) if label else None
+
+
 class ContactBlock(SphinxPostTransform):
-    """The person's contact details, under the hub page's title."""
+    """Who the person is, under the hub page's title: photo, headline, contact details."""
 
     default_priority = 120
     formats = ("html",)
@@ -112,15 +121,14 @@ class ContactBlock(SphinxPostTransform):
         if section is None or not person:
             return
         line = contact_line(person)
-        image = self._photo(person)
-        if image is None and not line.children:
+        parts = [part for part in (self._photo(person), headline(person),
+                                   line if line.children else None) if part is not None]
+        if not parts:
             return
-        # Without a photo, the line alone: the home page stays light.
-        block: nodes.Element = line
-        if image is not None:
-            block = nodes.container("", image, classes=["wh-contact-block"])
-            if line.children:
-                block += line
+        # The line alone, when it is all there is: the home page stays light.
+        block: nodes.Element = parts[0]
+        if len(parts) > 1:
+            block = nodes.container("", *parts, classes=["wh-contact-block"])
         title = next((c for c in section.children if isinstance(c, nodes.title)), None)
         section.insert(section.index(title) + 1 if title is not None else 0, block)
 

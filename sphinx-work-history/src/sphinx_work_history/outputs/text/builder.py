@@ -5,7 +5,8 @@ address, runs past rather than being broken); the name, the sections and
 the entries are underlined (``=`` for a page, ``-`` below it, ``~`` for an
 entry), and set apart by blank lines. An aside is indented under its
 title. A link shows its address after its text, unless the text is the
-address.
+address; so does a contact detail (a profile's username, its address). An
+entry's addresses (its own, its organisation's) stand under its dates.
 """
 
 from __future__ import annotations
@@ -20,11 +21,14 @@ from ...model.cv_model import (
     Aside,
     Block,
     BulletList,
+    Contact,
     EmployerGroup,
     Entry,
     Item,
     Paragraph,
     compact_lists,
+    is_link,
+    web_shown,
 )
 from ..cv.builder import CVBuilder
 
@@ -36,13 +40,29 @@ def wrap(text: str, indent: str = "", hanging: str = "") -> list[str]:
                          break_long_words=False, break_on_hyphens=False) or [indent.rstrip()]
 
 
+def linked(text: str, url: str) -> str:
+    """*text*, then its address in brackets unless the text is the address."""
+    shown = url.removeprefix("mailto:")
+    return text if not url or text.strip() == shown else f"{text} ({shown})"
+
+
 def inline(paragraph: Paragraph) -> str:
-    parts = []
-    for run in paragraph.runs:
-        shown = run.url.removeprefix("mailto:")
-        parts.append(run.text if not run.url or run.text.strip() == shown
-                     else f"{run.text} ({shown})")
-    return "".join(parts)
+    return "".join(linked(run.text, run.url) for run in paragraph.runs)
+
+
+def contact_line(contact: Contact) -> str:
+    """A contact detail; its web address after it where the text is not that address
+    (a profile's username). A phone's ``tel:`` and an email's ``mailto:`` say the
+    text again."""
+    url = contact.url if is_link(contact.url) and not contact.url.startswith("mailto:") else ""
+    if url and web_shown(url) == web_shown(contact.text):
+        url = ""
+    return f"{contact.label}: {linked(contact.text, url)}"
+
+
+def addresses(*urls: str) -> list[str]:
+    """Each address once, a line each."""
+    return [line for url in dict.fromkeys(url for url in urls if url) for line in wrap(url)]
 
 
 def heading(text: str, rule: str) -> list[str]:
@@ -77,8 +97,8 @@ def entry_lines(entry: Entry, rule: str) -> list[str]:
         lines += heading(entry.heading, rule)
     if entry.meta:
         lines += wrap(entry.meta)
-    if entry.url and entry.headed:
-        lines += wrap(entry.url)
+    if entry.headed:  # else the body shows the heading, its link after it
+        lines += addresses(entry.url, entry.org_url)
     return [*lines, "", *blocks(entry.body)]
 
 
@@ -92,6 +112,7 @@ def item_lines(item: Item, depth: int) -> list[str]:
         lines = ["", *heading(item.org, rule(depth + 1))]
         if item.meta:
             lines += wrap(item.meta)
+        lines += addresses(item.org_url)
         for entry in item.entries:
             lines += entry_lines(entry, rule(depth + 2))
         return lines
@@ -105,7 +126,7 @@ def cv_text(cv: CV) -> str:
     if cv.label:
         lines += wrap(cv.label)
     for contact in cv.contacts:
-        lines += wrap(f"{contact.label}: {contact.text}")
+        lines += wrap(contact_line(contact))
     lines.append("")
     for section in cv.sections:
         if section.title and section.depth:
