@@ -171,26 +171,26 @@ class CVPdfBuilder(CVBuilder):
         count = page_count(compiler)
         if count <= budget:
             return
+        variant = chosen.current_variant
+        which = f"variant {variant.name!r}" if variant else "the full CV"
         fitted = ""
         if chosen.fit_to_budget:
-            start = fit.Start(**json.loads(compiler.query(
+            first = fit.Start.of(json.loads(compiler.query(
                 "<work-history-layout>", field="value", one=True)))
-            for layout in fit.steps(start):
+            for layout in fit.steps(first):
                 tighter = again(layout)
                 if tighter is None:
                     return
                 compiler, count = tighter, page_count(tighter)
-                fitted = fit.described(start, layout)
+                fitted = fit.described(first, layout)
                 if count <= budget:
-                    logger.info("fitted to its budget of %d pages: %s", budget, fitted)
+                    logger.info("the CV (%s) fits its budget of %d once tightened: %s",
+                                which, budget, fitted)
                     return
-        variant = chosen.current_variant
-        which = f"variant {variant.name!r}" if variant else "the full CV"
         past = [f"{name} (page {end})" if start == end else f"{name} (pages {start}-{end})"
                 for name, start, end in entry_pages(compiler) if end > budget]
         named = "; ".join(past) or "no entry reaches past it: the text after the entries"
-        tightened = (f", even with {fitted} (as far as work_history_pdf_fit goes)"
-                     if fitted else "")
+        tightened = f", even tightened to fit it ({fitted})" if fitted else ""
         warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}"
              f"{tightened}. Past the budget: {named}", None)
         fail_build(self)

@@ -31,6 +31,12 @@ class Start:
     margin_y_mm: float
     spacing: float = 1.0
 
+    @classmethod
+    def of(cls, found: dict[str, float]) -> Start:
+        """From the mark's value: ``(size, margin-x, margin-y, spacing)``."""
+        return cls(size_pt=found["size"], margin_x_mm=found["margin-x"],
+                   margin_y_mm=found["margin-y"], spacing=found["spacing"])
+
 
 def _down(start: float, floor: float, step: float) -> list[float]:
     """From *start* down to *floor* by *step*, *start* left out (none if it is at or
