@@ -53,7 +53,9 @@ SUBTYPES = {
            "Typst source it wrote (a missing `typst` package: pip install "
            "sphinx-work-history[pdf])",
     "page_budget": "the CV's PDF (cv-pdf) has more pages than its budget (the variant's "
-                   "'pages', else work_history_pages): the message names the entries past it",
+                   "'pages', else work_history_pages), even tightened by work_history_pdf_fit "
+                   "when it is on: the message names the entries past it, and what the fit "
+                   "tightened",
     "left_out": "something a page shows that a CV file (cv-docx, cv-text, cv-markdown) "
                 "cannot hold, such as raw HTML or LaTeX: the warning says what is left out",
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
