@@ -11,7 +11,10 @@ searched: the PDF depends on the configuration, not on the machine.
 A family of the chain that Typst cannot find is left out of it. The glyph
 check (glyphs.py) reads the cmap of each font file with fontTools; a font
 Typst embeds has no file, so Typst itself is asked which characters it
-cannot set in it (`probe`).
+cannot set in it (`probe`). The contact block's icons are no characters of
+the text: they are images drawn from the icon fonts shipped with the package
+(icons.py, which checks that each icon's glyph is in its font), so no chain
+needs the icon fonts and Typst never searches for them.
 """
 
 from __future__ import annotations
