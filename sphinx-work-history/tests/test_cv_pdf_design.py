@@ -297,8 +297,14 @@ def test_a_variant_that_fits_is_tightened_spacing_then_margins_then_type(tmp_pat
 
 def test_a_cv_the_fit_cannot_bring_within_budget_fails_saying_what_it_tightened(tmp_path):
     srcdir = project(tmp_path, "work_history_pages = 1\nwork_history_pdf_fit = True\n"
-                     "work_history_pdf_footer = False\n", bullets=70)
+                     "work_history_pdf_footer = False\n"
+                     'work_history_pdf_fonts = ["Libertinus Serif", "No Such Serif"]\n',
+                     bullets=70)
     app = build_pdf(srcdir)
+    assert (f"conf.py:{line_of(srcdir / 'conf.py', 'No Such Serif')}: WARNING: "
+            "work_history_pdf_fonts: 'No Such Serif' found neither among Typst's own fonts "
+            "nor in work_history_pdf_font_paths; left out [work_history.bad_config]"
+            ) in app._warning.getvalue()
     assert "WARNING: the CV (the full CV) has 2 pages; its budget is 1, even tightened " \
         "to fit it (the spacing to 70%, the margins to 12 mm, the type to 9 pt). Past the " \
         "budget: Database administrator, Globex (pages 1-2) [work_history.page_budget]" \

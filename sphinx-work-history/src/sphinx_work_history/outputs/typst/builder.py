@@ -36,7 +36,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ...config.compat import fail_build
-from ...config.messages import warn
+from ...config.messages import conf_location, warn
 from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from ...model.dates import source_date_epoch
@@ -125,6 +125,10 @@ class CVPdfBuilder(CVBuilder):
             shutil.copyfile(template, designs / template.name)
         # The fonts the text needs: Typst's own alone when they set every character.
         design = f"{DESIGN_DIR}/{work_history_config(self.config).pdf_design}.typ"
+        if lacking := typst_fonts.missing(self.config, self.confdir):
+            warn("bad_config", f"work_history_pdf_fonts: {', '.join(map(repr, lacking))} "
+                 "found neither among Typst's own fonts nor in work_history_pdf_font_paths; "
+                 "left out", conf_location(self.confdir, "work_history_pdf_fonts"))
         photo, icons = self.copy_photo(cv), self.draw_icons(cv, designs)
         draft = document(cv, self.settings(cv, typst_fonts.configured_chains(self.config),
                                            photo, icons), design)

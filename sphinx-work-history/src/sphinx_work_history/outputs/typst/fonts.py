@@ -95,6 +95,17 @@ def chains(config: Config, confdir: str | Path) -> dict[str, tuple[str, ...]]:
             for family, names in configured_chains(config).items()}
 
 
+def missing(config: Config, confdir: str | Path) -> tuple[str, ...]:
+    """The families ``work_history_pdf_fonts`` names that Typst finds neither among its
+    own fonts nor in the font folders (none when the setting is left to its default)."""
+    if work_history_config(config).pdf_fonts is None:
+        return ()
+    named = dict.fromkeys(name for names in configured_chains(config).values()
+                          for name in names)
+    found = available(font_paths(config, confdir))
+    return tuple(name for name in named if name not in found)
+
+
 _NOT_SET = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed with font '
                       r'`"((?:[^"\\]|\\.)*)"`')
 _ESCAPE = re.compile(r"\\u\{([0-9a-fA-F]+)\}|\\(.)")
