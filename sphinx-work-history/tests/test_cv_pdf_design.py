@@ -16,6 +16,7 @@ import pypdf
 import pytest
 
 from sphinx_work_history.config.pdf_design import read_margins, read_size
+from sphinx_work_history.model.cv_model import Contact
 from sphinx_work_history.outputs.typst import fit, icons
 from sphinx_work_history.outputs.typst.builder import DESIGNS
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, build, line_of, require_tool
@@ -370,3 +371,14 @@ work_history_variants = {"one": {"fit": "yes"}}
 def test_every_icon_is_in_its_font():
     for icon in (*icons.BY_KIND.values(), *icons.BY_NETWORK.values()):
         assert 'd="M' in icons.svg(icon, "#000000"), icon.name
+
+
+def test_a_profile_s_icon_is_its_network_s_logo_else_a_link():
+    def named(network: str) -> str:
+        return icons.icon_for(Contact(network, "someone", "", "profile")).name
+
+    assert [named(n) for n in ("GitHub", "Stack Overflow", "X", "Google Scholar", "dev.to",
+                               "Codeberg")] == ["github", "stack-overflow", "x-twitter",
+                                                "google-scholar", "dev", "link"]
+    with pytest.raises(icons.IconError, match=r"has no glyph 'nothing' \(U\+04D2\)"):
+        icons.svg(icons.Icon("nothing", icons.SOLID, 0x4D2), "#000000")
