@@ -334,6 +334,7 @@ def test_lengths_are_read_as_typst_writes_them():
     assert read_margins({"x": "0.75in"}) == ({"x": "0.75in"}, [])
     assert read_size(10.5) == ("10.5pt", "")
     assert read_size(" 11 pt ") == ("11pt", "")
+    assert read_size("11") == ("11pt", "")  # as -D gives it
     assert read_margins("1m")[1] == [("", "'1m' is not a length written as a number and "
                                           "pt, mm, cm or in; the design's margins are used")]
     assert read_size("40pt")[1] == "'40pt' is outside 6 pt to 24 pt; the design's size is used"

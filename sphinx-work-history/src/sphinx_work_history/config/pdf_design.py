@@ -80,5 +80,7 @@ def read_size(value: Any) -> tuple[str | None, str]:
         return None, ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = f"{value}pt"
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d+(?:\.\d*)?\s*", value):
+        value = f"{value.strip()}pt"  # -D work_history_pdf_size=11
     size, problem = read_length(value, *SIZE_RANGE)
     return (None, f"{problem}; the design's size is used") if problem else (size, "")
