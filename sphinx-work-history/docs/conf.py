@@ -52,17 +52,21 @@ def _render_designs(app, config) -> None:
         Run,
         Section,
     )
-    from sphinx_work_history.outputs.typst.builder import DESIGN_DIR, DESIGNS
-    from sphinx_work_history.outputs.typst.document import Settings, document
+    from sphinx_work_history.outputs.typst.builder import DESIGN_DIR, DESIGNS, ICON_DIR
+    from sphinx_work_history.outputs.typst.document import Footer, Settings, document
     from sphinx_work_history.outputs.typst.fonts import DEFAULT_FONTS
+    from sphinx_work_history.outputs.typst.icons import write_icons
 
     def para(*runs):
         return Paragraph(tuple(Run(r) if isinstance(r, str) else r for r in runs))
 
     cv = CV(
         name="Example Person", label="Database engineer", language="en",
-        contacts=(Contact("Email", "person@example.org", "mailto:person@example.org"),
-                  Contact("Web", "https://example.org/", "https://example.org/")),
+        contacts=(Contact("Email", "person@example.org", "mailto:person@example.org",
+                          "email"),
+                  Contact("Web", "https://example.org/", "https://example.org/", "web"),
+                  Contact("GitHub", "https://github.com/example", "https://github.com/example",
+                          "profile")),
         sections=(
             Section("", 0, (para("I build databases that stay up, and write about it."),)),
             Section("Work history", 1, (
@@ -84,9 +88,12 @@ def _render_designs(app, config) -> None:
     (work / DESIGN_DIR).mkdir(parents=True, exist_ok=True)
     for template in DESIGNS.glob("*.typ"):
         (work / DESIGN_DIR / template.name).write_bytes(template.read_bytes())
+    icons = tuple(f"{ICON_DIR}/{name}" for name in write_icons(
+        cv.contacts, work / DESIGN_DIR / ICON_DIR, "#1f4e79"))
     for design in ("classic", "moderncv", "compact"):
         settings = Settings(title="Example CV", author="Example Person", design=design,
-                            fonts=DEFAULT_FONTS["text"][:2], mono_fonts=("DejaVu Sans Mono",))
+                            fonts=DEFAULT_FONTS["text"][:2], mono_fonts=("DejaVu Sans Mono",),
+                            icons=icons, footer=Footer("Example Person", "page {page} of {pages}"))
         source = work / f"{design}.typ"
         source.write_text(document(cv, settings, f"{DESIGN_DIR}/{design}.typ"), encoding="utf-8")
         png = typst.compile(str(source), format="png", ppi=90, root=str(work),

@@ -37,7 +37,8 @@ from sphinx_work_history.model.kinds import KINDS
 from sphinx_work_history.model.views import Detail
 from sphinx_work_history.outputs.markdown.builder import cv_markdown
 from sphinx_work_history.outputs.text.builder import cv_text
-from sphinx_work_history.outputs.typst.document import Settings, document
+from sphinx_work_history.outputs.typst.document import Footer, Layout, Settings, document
+from sphinx_work_history.outputs.typst.icons import icon_for
 from sphinx_work_history.testing import check_snapshot, require_module
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -177,9 +178,16 @@ def test_markdown(cv: CV) -> None:
 
 
 def test_typst(cv: CV) -> None:
+    # The Arabic CV with the designs' defaults; the English one with what conf.py and the
+    # fit to the budget may set: icons, a footer, section and date styles, the layout.
+    designed = {} if cv.language == "ar" else {
+        "icons": tuple(f"icons/{icon_for(contact).name}.svg" for contact in cv.contacts),
+        "footer": Footer(cv.name, "page {page} of {pages}", "Last updated November 2026"),
+        "layout": Layout(spacing=0.8, margins=(("x", "15mm"), ("y", "12mm")), size="9.5pt"),
+        "section_style": "smallcaps", "date_style": "bold"}
     settings = Settings(title="CV of " + cv.name, author=cv.name, language=cv.language,
                         fonts=("Libertinus Serif", "Noto Naskh Arabic"),
-                        mono_fonts=("DejaVu Sans Mono",))
+                        mono_fonts=("DejaVu Sans Mono",), **designed)
     check_snapshot(golden(cv, ".typ"), document(cv, settings, "work-history/classic.typ"))
 
 

@@ -39,6 +39,8 @@ SUBTYPES = {
     "bad_config": "a work_history_* setting that cannot be used (a person without an email, "
                   "an address that is not http(s), a hub or publications page that does not "
                   "exist, a font of work_history_latex_fonts that cannot be found or read, "
+                  "a family of work_history_pdf_fonts that Typst cannot find, a margin, size "
+                  "or style of the PDF's design that cannot be used, "
                   "python-docx missing for cv-docx, a :::{job} fence on a page read without MyST's "
                   "colon_fence)",
     "photo": "a work_history_person['image'] that cannot be the photo, which is left out "
@@ -51,9 +53,12 @@ SUBTYPES = {
              "a LaTeX build) or work_history_pdf_fonts (cv-pdf) has (the PDF would lose it)",
     "pdf": "the cv-pdf builder could not make the PDF: Typst's error, with the line of the "
            "Typst source it wrote (a missing `typst` package: pip install "
-           "sphinx-work-history[pdf])",
+           "sphinx-work-history[pdf]); or the contact block's icons cannot be drawn "
+           "(fontTools missing), and its details show their labels instead",
     "page_budget": "the CV's PDF (cv-pdf) has more pages than its budget (the variant's "
-                   "'pages', else work_history_pages): the message names the entries past it",
+                   "'pages', else work_history_pages), even tightened by work_history_pdf_fit "
+                   "when it is on: the message names the entries past it, and what the fit "
+                   "tightened",
     "left_out": "something a page shows that a CV file (cv-docx, cv-text, cv-markdown) "
                 "cannot hold, such as raw HTML or LaTeX: the warning says what is left out; "
                 "a file of the CV that cv-downloads cannot copy into the site (it is not "

@@ -57,6 +57,14 @@ class WorkHistoryConfig:
     pdf_accent: str
     pdf_fonts: FontSetting | None
     pdf_font_paths: list[str] | tuple[str, ...] | None
+    pdf_icons: bool
+    pdf_footer: bool
+    pdf_last_updated: bool
+    pdf_margins: dict[str, str] | None  # "x" and/or "y", each a Typst length; None: the design's
+    pdf_size: str | None  # a Typst length; None: the design's
+    pdf_section_style: str  # "auto": the design's
+    pdf_date_style: str  # "auto": the design's
+    pdf_fit: bool
     words: dict[str, str]
     pages: int  # 0: no budget
 
@@ -70,6 +78,12 @@ class WorkHistoryConfig:
         """This build's page budget: its variant's ``pages``, else ``pages``."""
         variant = self.current_variant
         return (variant.pages if variant and variant.pages else 0) or self.pages
+
+    @property
+    def fit_to_budget(self) -> bool:
+        """Whether the PDF is fitted to its budget: its variant's ``fit``, else ``pdf_fit``."""
+        variant = self.current_variant
+        return variant.fit if variant and variant.fit is not None else self.pdf_fit
 
 
 def read_settings(config: Config) -> WorkHistoryConfig:
@@ -95,6 +109,14 @@ def read_settings(config: Config) -> WorkHistoryConfig:
         pdf_accent=value("pdf_accent"),
         pdf_fonts=value("pdf_fonts"),
         pdf_font_paths=value("pdf_font_paths"),
+        pdf_icons=value("pdf_icons"),
+        pdf_footer=value("pdf_footer"),
+        pdf_last_updated=value("pdf_last_updated"),
+        pdf_margins=value("pdf_margins"),
+        pdf_size=value("pdf_size"),
+        pdf_section_style=value("pdf_section_style"),
+        pdf_date_style=value("pdf_date_style"),
+        pdf_fit=value("pdf_fit"),
         words=value("words"),
         pages=value("pages"),
     )

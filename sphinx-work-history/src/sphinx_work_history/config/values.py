@@ -25,6 +25,7 @@ from sphinx.config import Config
 from ..model.dates import DateError, PartialDate, source_date_epoch
 from ..model.l10n import WORDS
 from .messages import conf_location, warn
+from .pdf_design import DATE_STYLES, SECTION_STYLES, read_margins, read_size
 from .person import read_person
 from .settings import freeze_settings
 from .variants import check_variants
@@ -94,6 +95,40 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         "folders the cv-pdf builder finds fonts in (relative to the configuration "
         "directory), besides the fonts Typst embeds; no system font is used unless listed; "
         "default: Debian's Noto and Symbola folders, where they exist"),
+    "work_history_pdf_icons": (
+        True, "", frozenset({bool}),
+        "the cv-pdf builder's contact block: an icon before each detail (from Font Awesome "
+        "Free, shipped with the package), its label as the icon's alternative text; False: "
+        "the label as text ('Email: ...')"),
+    "work_history_pdf_footer": (
+        True, "", frozenset({bool}),
+        "a footer on every page of the cv-pdf builder's PDF: the name and 'page N of M'"),
+    "work_history_pdf_last_updated": (
+        False, "", frozenset({bool}),
+        "the cv-pdf builder's footer also says 'Last updated <month year>' (the build's "
+        "date: SOURCE_DATE_EPOCH's, else today's)"),
+    "work_history_pdf_margins": (
+        None, "", frozenset({str, dict, type(None)}),
+        "the cv-pdf builder's page margins: a length ('18mm', '2cm', '0.75in', '50pt'), or "
+        "a dict of 'x' (left and right) and 'y' (top and bottom); None: the design's"),
+    "work_history_pdf_size": (
+        None, "", frozenset({str, int, float, type(None)}),
+        "the cv-pdf builder's body text size: a length ('10.5pt', or a number of points); "
+        "None: the design's"),
+    "work_history_pdf_section_style": (
+        "auto", "", frozenset({str}),
+        "how the cv-pdf builder's section titles look: 'auto' (the design's), 'rule' (over "
+        "a rule), 'plain' (bold, in the accent colour) or 'smallcaps' (small capitals over a "
+        "rule)"),
+    "work_history_pdf_date_style": (
+        "auto", "", frozenset({str}),
+        "how the cv-pdf builder's dates look: 'auto' (the design's), 'plain', 'italic', "
+        "'bold' or 'accent' (in the accent colour)"),
+    "work_history_pdf_fit": (
+        False, "", frozenset({bool}),
+        "the cv-pdf builder fits the CV to its page budget before failing: it tightens the "
+        "spacing, then the margins (to 12 mm), then the type (to 9 pt); a variant's 'fit' "
+        "overrides it"),
     "work_history_words": (
         {}, "env", frozenset({dict}),
         "the package's words in this build's language, overriding its catalogue: English "
@@ -184,6 +219,31 @@ def _check_pdf(app: Sphinx, config: Config) -> None:
         config.work_history_pdf_accent = "#1f4e79"
 
 
+#: The choices of the design settings that are words (the first is the default).
+_STYLES = {"work_history_pdf_section_style": SECTION_STYLES,
+           "work_history_pdf_date_style": DATE_STYLES}
+
+
+def _check_pdf_design(app: Sphinx, config: Config) -> None:
+    """Margins, size and styles: a value that cannot be used is a warning, and the
+    design's own is used instead."""
+    for name, choices in _STYLES.items():
+        if config[name] not in choices:
+            warn("bad_config", f"{name}: {config[name]!r} is not one of {', '.join(choices)}; "
+                 "the design's own is used", conf_location(app.confdir, name))
+            setattr(config, name, choices[0])
+    margins, problems = read_margins(config.work_history_pdf_margins)
+    for key, problem in problems:
+        where = conf_location(app.confdir, "work_history_pdf_margins", *((key,) if key else ()))
+        warn("bad_config", f"work_history_pdf_margins: {problem}", where)
+    config.work_history_pdf_margins = margins
+    size, problem = read_size(config.work_history_pdf_size)
+    if problem:
+        warn("bad_config", f"work_history_pdf_size: {problem}",
+             conf_location(app.confdir, "work_history_pdf_size"))
+    config.work_history_pdf_size = size
+
+
 def _check_words(app: Sphinx, config: Config) -> None:
     words = config.work_history_words
     kept = {key: value for key, value in words.items()
@@ -202,6 +262,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_person(app, config)
     _check_cv_basename(app, config)
     _check_pdf(app, config)
+    _check_pdf_design(app, config)
     _check_words(app, config)
     check_variants(app, config)
 

@@ -11,7 +11,9 @@ A variant is declared once, in conf.py, and picked per build::
 
 A variant chooses among every entry of the CV by ``kinds``, ``tags``,
 ``since`` and ``limit`` (selection.py says how); ``pages`` is the PDF's
-page budget (budget.py) and ``label`` names its download. The build adds
+page budget (budget.py), ``fit`` whether the cv-pdf builder tightens the
+PDF to meet it (else ``work_history_pdf_fit``), and ``label`` names its
+download. The build adds
 the variant's name as a Sphinx tag, so ``{only} dba`` and ``{only} not
 dba`` choose text inside entries and pages.
 
@@ -42,7 +44,7 @@ from ..model.selection import Variant
 from .messages import conf_location, warn
 from .options import split_tags
 
-KEYS = ("tags", "since", "limit", "pages", "label", "kinds")
+KEYS = ("tags", "since", "limit", "pages", "label", "kinds", "fit")
 # Words the condition of {only} reads as operators or constants.
 _OPERATORS = frozenset({"and", "or", "not", "in", "is", "if", "else", "true", "false", "none",
                         "True", "False", "None"})
@@ -68,7 +70,7 @@ def _read_variant(app: Sphinx, name: str, spec: Any) -> Variant:
              conf_location(app.confdir, "work_history_variants", name, key))
 
     if not isinstance(spec, dict):
-        problem("should be a dict of tags, since, limit, pages, label and kinds; "
+        problem("should be a dict of tags, since, limit, pages, label, kinds and fit; "
                 "it chooses every entry", name)
         return Variant(name)
     fields: dict[str, Any] = {}
@@ -98,6 +100,11 @@ def _read_variant(app: Sphinx, name: str, spec: Any) -> Variant:
                         "; every kind is kept", key)
             else:
                 fields["kinds"] = tuple(kinds)
+        elif key == "fit":
+            if isinstance(value, bool):
+                fields["fit"] = value
+            else:
+                problem(f"'fit' should be True or False, not {value!r}; ignored", key)
         elif key in ("limit", "pages"):
             if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                 fields[key] = value
@@ -155,7 +162,7 @@ def _as_setting(variant: Variant) -> dict[str, Any]:
     """A checked variant as plain data (the config is pickled with the environment)."""
     return {"tags": list(variant.tags), "since": variant.since.iso() if variant.since else "",
             "limit": variant.limit, "pages": variant.pages, "label": variant.label,
-            "kinds": list(variant.kinds)}
+            "kinds": list(variant.kinds), "fit": variant.fit}
 
 
 def variants_of(config: Config) -> dict[str, Variant]:
@@ -163,5 +170,5 @@ def variants_of(config: Config) -> dict[str, Variant]:
     return {name: Variant(name, tags=tuple(spec["tags"]),
                           since=PartialDate.parse(spec["since"]) if spec["since"] else None,
                           limit=spec["limit"], pages=spec["pages"], label=spec["label"],
-                          kinds=tuple(spec["kinds"]))
+                          kinds=tuple(spec["kinds"]), fit=spec.get("fit"))
             for name, spec in config.work_history_variants.items()}

@@ -72,6 +72,8 @@ WORDS: tuple[str, ...] = (
     N_("Score"), N_("Courses"), N_("Keywords"), N_("Roles"), N_("Level"), N_("Fluency"),
     N_("Authors"), N_("DOI"), N_("Awarder"), N_("Issuer"), N_("Publisher"), N_("Area"),
     N_("Degree"),
+    # the PDF's footer: "page 1 of 2", "Last updated May 2026" ({date}: the month and year)
+    N_("page {page} of {pages}"), N_("Last updated {date}"),
 )
 
 _SKELETONS: dict[Precision, str] = {"year": "y", "month": "yMMM", "day": "yMMMd"}
@@ -157,6 +159,12 @@ def format_date(year: int, month: int, day: int, precision: Precision) -> str | 
         return None
     return format_skeleton(_SKELETONS[precision], dt.date(year, month, day),
                            locale=_active.locale)
+
+
+def month_year(date: dt.date) -> str:
+    """A month and its year, in full, in the build's language ("May 2026",
+    "Mai 2026", "2026年5月"): CLDR's, English's too."""
+    return str(format_skeleton("yMMMM", date, locale=_active.locale or Locale.parse("en")))
 
 
 def range_parts() -> tuple[str, str, str]:

@@ -57,6 +57,7 @@ class Variant:
     pages: int = 0
     label: str = ""
     kinds: tuple[str, ...] = ()  # empty: every kind
+    fit: bool | None = None  # the PDF is fitted to its budget; None: as the full CV is
 
     def keeps(self, record: Record) -> bool:
         """Whether *record* passes the variant's kinds, tags and since (not its limit)."""

@@ -9,19 +9,27 @@ language of the configuration. No Typst package is imported and nothing is
 downloaded (but a photo at a web address, which photo.py fetches). The
 fonts are typst_fonts.py's chains, without fallback to other fonts: a
 character none of them has fails the export, and the glyph check
-(glyphs.py) has already said where it is in the pages.
+(glyphs.py) has already said where it is in the pages. The contact
+block's icons are drawn from the icon fonts shipped with the package
+(icons.py) beside the designs (``work-history/icons/``); every page has a
+footer (the name, "page N of M", the month of the build), as conf.py asks.
 
 The page budget (the variant's ``pages``, else ``work_history_pages``) is
 checked on the PDF as Typst laid it out (its page count, read back from an
-invisible mark, as the compiler that wrote it answers a query); past it, the
-build fails naming the entries that reach past the budget, with the pages each
-is on (read back from marks the source sets around each entry).
+invisible mark, as the compiler that wrote it answers a query). Past it, with
+``work_history_pdf_fit`` (or the variant's ``fit``), the CV is laid out again,
+tighter each time (fit.py); still past it, the build fails naming the entries
+that reach past the budget, with the pages each is on (read back from marks the
+source sets around each entry), and what the fit tightened.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,17 +37,21 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from ...config.compat import fail_build
-from ...config.messages import warn
+from ...config.messages import conf_location, warn
 from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from ...model.dates import source_date_epoch
+from ...model.l10n import month_year, word
 from ..cv.builder import CVBuilder
+from . import fit
 from . import fonts as typst_fonts
-from .document import Settings, document
+from .document import Footer, Layout, Settings, document
+from .icons import IconError, write_icons
 
 logger = logging.getLogger(__name__)
 DESIGNS = Path(__file__).parents[2] / "assets" / "typst"
 DESIGN_DIR = "work-history"
+ICON_DIR = "icons"  # in DESIGN_DIR: the contact block's icons (icons.py)
 
 
 #: The photos Typst shows (an SVG of the project's too, but none is fetched).
@@ -51,15 +63,32 @@ class CVPdfBuilder(CVBuilder):
     suffix = ".pdf"
     photo_types = TYPST_IMAGE_TYPES
 
-    def settings(self, cv: CV, chains: dict[str, tuple[str, ...]], photo: str) -> Settings:
+    def settings(self, cv: CV, chains: dict[str, tuple[str, ...]], photo: str,
+                 icons: tuple[str, ...] = ()) -> Settings:
         config, chosen = self.config, work_history_config(self.config)
         title = chosen.cv_title or config.project
+        author = cv.name or config.author or title
         return Settings(
-            title=title, author=cv.name or config.author or title,
+            title=title, author=author,
             language=config.language or "en", design=chosen.pdf_design,
             paper=chosen.pdf_paper, accent=chosen.pdf_accent,
             fonts=chains["text"], heading_fonts=chains["headings"], mono_fonts=chains["code"],
-            photo=photo)
+            photo=photo, icons=icons, footer=self.footer(author),
+            layout=Layout(margins=tuple((chosen.pdf_margins or {}).items()),
+                          size=chosen.pdf_size),
+            section_style=chosen.pdf_section_style, date_style=chosen.pdf_date_style)
+
+    def footer(self, name: str) -> Footer | None:
+        """Every page's footer, as conf.py asks: the name, "page N of M", and the month
+        of the build ("Last updated May 2026")."""
+        chosen = work_history_config(self.config)
+        if not chosen.pdf_footer:
+            return None
+        updated = ""
+        if chosen.pdf_last_updated:
+            built = source_date_epoch() or dt.datetime.now(dt.UTC)
+            updated = word("Last updated {date}").replace("{date}", month_year(built.date()))
+        return Footer(name, word("page {page} of {pages}"), updated)
 
     def copy_photo(self, cv: CV) -> str:
         """The CV's photo (its copy in the output folder: contact.py's, or photo.py's
@@ -70,9 +99,22 @@ class CVPdfBuilder(CVBuilder):
         shutil.copyfile(source, Path(self.outdir, "photo" + source.suffix))
         return "photo" + source.suffix
 
+    def draw_icons(self, cv: CV, designs: Path) -> tuple[str, ...]:
+        """The contact block's icons, drawn beside the designs (their paths from there);
+        none when conf.py asks for labels, or (with a warning) when they cannot be drawn."""
+        chosen = work_history_config(self.config)
+        if not chosen.pdf_icons or not cv.contacts:
+            return ()
+        try:
+            names = write_icons(cv.contacts, designs / ICON_DIR, chosen.pdf_accent)
+        except IconError as exc:
+            warn("pdf", f"{exc}; the contact block shows labels instead of icons", None)
+            return ()
+        return tuple(f"{ICON_DIR}/{name}" for name in names)
+
     def write_cv(self, cv: CV, path: Path) -> bool:
         try:
-            import typst
+            import typst  # noqa: F401
         except ImportError:
             warn("pdf", "the cv-pdf builder needs the typst package: "
                  "pip install sphinx-work-history[pdf]", None)
@@ -84,14 +126,32 @@ class CVPdfBuilder(CVBuilder):
             shutil.copyfile(template, designs / template.name)
         # The fonts the text needs: Typst's own alone when they set every character.
         design = f"{DESIGN_DIR}/{work_history_config(self.config).pdf_design}.typ"
-        photo = self.copy_photo(cv)
+        if lacking := typst_fonts.missing(self.config, self.confdir):
+            warn("bad_config", f"work_history_pdf_fonts: {', '.join(map(repr, lacking))} "
+                 "found neither among Typst's own fonts nor in work_history_pdf_font_paths; "
+                 "left out", conf_location(self.confdir, "work_history_pdf_fonts"))
+        photo, icons = self.copy_photo(cv), self.draw_icons(cv, designs)
         draft = document(cv, self.settings(cv, typst_fonts.configured_chains(self.config),
-                                           photo), design)
+                                           photo, icons), design)
         chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
+        settings = self.settings(cv, chains, photo, icons)
+        compiler = self.compile(cv, settings, design, paths, path)
+        if compiler is None:
+            return False
+        logger.info("%s written", self.target.with_suffix(".typ").name)
+        self.check_budget(compiler, lambda layout: self.compile(
+            cv, replace(settings, layout=layout), design, paths, path))
+        return True
+
+    def compile(self, cv: CV, settings: Settings, design: str, paths: tuple[str, ...],
+                path: Path) -> Any:
+        """Write the Typst source and compile it to *path*: the compiler (which answers
+        queries about the layout it made), or None (with a warning) when Typst cannot."""
+        import typst
+
         # Named after the CV (*path* is where it is written before it is complete).
         source = self.target.with_suffix(".typ")
-        source.write_text(document(cv, self.settings(cv, chains, photo), design),
-                          encoding="utf-8")
+        source.write_text(document(cv, settings, design), encoding="utf-8")
         compiler = typst.Compiler(str(source), root=str(self.outdir),
                                   font_paths=typst_fonts.fonts(paths), ignore_system_fonts=True)
         try:
@@ -101,29 +161,49 @@ class CVPdfBuilder(CVBuilder):
             warn("pdf", f"Typst could not make the PDF: {message}{_where(exc, source)}",
                  None)
             fail_build(self)
-            return False
-        logger.info("%s written", source.name)
-        self.check_budget(compiler)
-        return True
+            return None
+        return compiler
 
-    def check_budget(self, compiler: Any) -> None:
-        """The PDF's pages against the budget; past it, the entries that reach
-        past it, each with its pages. *compiler* made the PDF: it answers the
-        queries from the layout it made."""
-        budget = work_history_config(self.config).page_budget
+    def check_budget(self, compiler: Any, again: Callable[[Layout], Any]) -> None:
+        """The PDF's pages against the budget. Past it, when conf.py asks for the fit,
+        the CV is laid out again, tighter each time (fit.py), by *again* (which compiles
+        a layout); still past it, the entries that reach past it, each with its pages.
+        *compiler* made the PDF: it answers the queries from the layout it made."""
+        chosen = work_history_config(self.config)
+        budget = chosen.page_budget
         if not budget:
             return
-        count = json.loads(compiler.query("<work-history-pages>", field="value", one=True))
+        count = page_count(compiler)
         if count <= budget:
             return
-        variant = work_history_config(self.config).current_variant
+        variant = chosen.current_variant
         which = f"variant {variant.name!r}" if variant else "the full CV"
+        fitted = ""
+        if chosen.fit_to_budget:
+            first = fit.Start.of(json.loads(compiler.query(
+                "<work-history-layout>", field="value", one=True)))
+            for layout in fit.steps(first):
+                tighter = again(layout)
+                if tighter is None:
+                    return
+                compiler, count = tighter, page_count(tighter)
+                fitted = fit.described(first, layout)
+                if count <= budget:
+                    logger.info("the CV (%s) fits its budget of %d once tightened: %s",
+                                which, budget, fitted)
+                    return
         past = [f"{name} (page {end})" if start == end else f"{name} (pages {start}-{end})"
                 for name, start, end in entry_pages(compiler) if end > budget]
         named = "; ".join(past) or "no entry reaches past it: the text after the entries"
-        warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}. "
-             f"Past the budget: {named}", None)
+        tightened = f", even tightened to fit it ({fitted})" if fitted else ""
+        warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}"
+             f"{tightened}. Past the budget: {named}", None)
         fail_build(self)
+
+
+def page_count(compiler: Any) -> int:
+    """The pages of the PDF *compiler* made (base.typ's invisible mark)."""
+    return int(json.loads(compiler.query("<work-history-pages>", field="value", one=True)))
 
 
 def entry_pages(compiler: Any) -> list[tuple[str, int, int]]:

@@ -30,6 +30,7 @@ from ...model.cv_model import (
     Run,
     Section,
     compact_lists,
+    web_shown,
 )
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -130,6 +131,24 @@ def entry_fields(entry: Entry) -> dict[str, Any]:
 # -- the document ---------------------------------------------------------------------
 
 @dataclass(frozen=True)
+class Footer:
+    """What every page's footer says (base.typ's ``page-footer``)."""
+
+    name: str
+    pages: str = ""  # "page {page} of {pages}", in the CV's language
+    updated: str = ""  # "Last updated May 2026", or ''
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the fit to the page budget tightens (fit.py); None: the design's, or conf.py's."""
+
+    spacing: float = 1.0  # times the design's leading and space between paragraphs
+    margins: tuple[tuple[str, str], ...] = ()  # ("x", "17mm"), ("y", "12mm"): over the design's
+    size: str | None = None  # the body text's size, as Typst writes it
+
+
+@dataclass(frozen=True)
 class Settings:
     title: str
     author: str
@@ -141,20 +160,37 @@ class Settings:
     heading_fonts: tuple[str, ...] = ()
     mono_fonts: tuple[str, ...] = ()
     photo: str = ""  # a path relative to the Typst source
+    icons: tuple[str, ...] = ()  # each contact's icon, relative to the designs ('': its label)
+    footer: Footer | None = None
+    layout: Layout = Layout()
+    section_style: str = "auto"  # "auto": the design's
+    date_style: str = "auto"  # "auto": the design's
 
 
 def value(item: Any) -> str:
     """A Python value as a Typst value."""
+    if isinstance(item, Code):
+        return str(item)
     if isinstance(item, str):
         return string(item)
     if isinstance(item, bool):
         return "true" if item else "false"
-    if isinstance(item, int):
-        return str(item)
+    if isinstance(item, (int, float)):
+        return repr(item)
+    if item is None:
+        return "none"
+    if isinstance(item, Footer):
+        return dictionary({"name": item.name, "pages": item.pages, "updated": item.updated})
     if isinstance(item, (tuple, list)):
         inner = ", ".join(map(value, item))
         return f"({inner},)" if len(item) == 1 else f"({inner})"
     raise TypeError(item)
+
+
+def dictionary(fields: dict[str, Any]) -> str:
+    """A Typst dictionary of *fields*, each a Python value (`value`)."""
+    inner = ", ".join(f"{key}: {value(item)}" for key, item in fields.items())
+    return f"({inner})" if inner else "(:)"
 
 
 def call(name: str, fields: dict[str, Any], body: str | None = None) -> str:
@@ -170,11 +206,21 @@ def entry_name(item: Entry) -> str:
     return first if len(first) <= 60 else first[:59].rsplit(" ", 1)[0] + "…"
 
 
-def entry(item: Entry, level: int) -> str:
+def entry(item: Entry, level: int, date_style: str = "auto") -> str:
     name = string(entry_name(item))
-    return "\n".join((f'#mark("start", {name})',
-                      call("entry", {**entry_fields(item), "level": level}, blocks(item.body)),
+    fields = {**entry_fields(item), "level": level, "dates": dated(item.dates, date_style)}
+    return "\n".join((f'#mark("start", {name})', call("entry", fields, blocks(item.body)),
                       f'#mark("end", {name})'))
+
+
+class Code(str):
+    """A Typst expression, written as it is (`value`)."""
+
+
+def dated(dates: str, style: str) -> str:
+    """An entry's dates: the text, or (a style asked for) base.typ's ``dated`` of it."""
+    return dates if style == "auto" or not dates else Code(
+        f"dated({string(dates)}, {string(style)})")
 
 
 def language_region(language: str) -> tuple[str, str]:
@@ -185,11 +231,13 @@ def language_region(language: str) -> tuple[str, str]:
 
 def document(cv: CV, settings: Settings, design_path: str) -> str:
     lang, region = language_region(settings.language)
+    base = design_path.rpartition("/")[0] + "/base.typ" if "/" in design_path else "base.typ"
     lines = [
         "// The CV, written by sphinx-work-history's cv-pdf builder from the project's",
         "// pages. Edit it, then compile it again: typst compile <this file>.",
         f"#import {string(design_path)}: "
         "cv, header, intro, section, prose, entry, employer, aside, mark",
+        *([f"#import {string(base)}: dated"] if settings.date_style != "auto" else []),
         "#show: cv.with(",
         f"  title: {string(settings.title)},",
         f"  author: {string(settings.author)},",
@@ -200,14 +248,16 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
         f"  fonts: {value(settings.fonts)},",
         f"  heading-fonts: {value(settings.heading_fonts or settings.fonts)},",
         f"  mono-fonts: {value(settings.mono_fonts or settings.fonts)},",
+        *(f"  {key}: {text}," for key, text in _design_settings(settings).items()),
         ")",
         "",
     ]
     photo = (f"image({string(settings.photo)}, width: 24mm, alt: {string(cv.name)})"
              if settings.photo else "none")
+    icons = settings.icons or ("",) * len(cv.contacts)
     contacts = "(" + "".join(
-        f"(label: {string(c.label)}, text: {string(c.text)}, url: {string(c.url)}), "
-        for c in cv.contacts) + ")"
+        f"(label: {string(c.label)}, text: {string(shown(c.text))}, url: {string(c.url)}, "
+        f"icon: {string(icon)}), " for c, icon in zip(cv.contacts, icons, strict=True)) + ")"
     lines.append(f"#header(name: {string(cv.name)}, label: {string(cv.label)}, "
                  f"contacts: {contacts}, photo: {photo})")
     if intro := "\n".join(_items(introduction(cv), 2, prose=False)):
@@ -219,20 +269,47 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
         # subsection whose page title a variant left out moves up.
         level = above = min(part.depth + 1, above + 1, 6)
         lines.append(f"#section({string(part.title)}, level: {level})")
-        lines.extend(_items(part.items, level + 1))
+        lines.extend(_items(part.items, level + 1, date_style=settings.date_style))
     return "\n".join(lines) + "\n"
 
 
-def _items(items: Iterable[Item], level: int, prose: bool = True) -> Iterator[str]:
+def shown(text: str) -> str:
+    """A contact detail's text as the PDF shows it: a web address without its scheme
+    (its link keeps it)."""
+    return web_shown(text) if text.startswith(("http://", "https://")) else text
+
+
+def _design_settings(settings: Settings) -> dict[str, str]:
+    """The arguments of the design's ``cv`` that conf.py (and the fit) set: only
+    those set, so each design keeps its own otherwise."""
+    layout, made = settings.layout, {}
+    if layout.margins:
+        made["margins"] = "(" + ", ".join(f"{axis}: {length}"
+                                          for axis, length in layout.margins) + ")"
+    if layout.size:
+        made["size"] = layout.size
+    if layout.spacing != 1.0:
+        made["spacing"] = value(layout.spacing)
+    if settings.section_style != "auto":
+        made["section-style"] = string(settings.section_style)
+    if settings.footer is not None:
+        made["footer"] = value(settings.footer)
+    return made
+
+
+def _items(items: Iterable[Item], level: int, prose: bool = True,
+           date_style: str = "auto") -> Iterator[str]:
     """A section's items, its entries headed at *level*; skills, languages and
     interests as one list of a line each."""
     for item in compact_lists(tuple(items)):
         if isinstance(item, Entry):
-            yield entry(item, min(level, 6))
+            yield entry(item, min(level, 6), date_style)
         elif isinstance(item, EmployerGroup):
-            inner = "\n".join(entry(role, min(level + 1, 6)) for role in item.entries)
+            inner = "\n".join(entry(role, min(level + 1, 6), date_style)
+                               for role in item.entries)
             yield call("employer", {"org": item.org, "org-url": item.org_url,
-                                    "dates": item.dates, "length": item.length,
+                                    "dates": dated(item.dates, date_style),
+                                    "length": item.length,
                                     "location": item.location, "level": min(level, 6)}, inner)
         elif text := block(item):
             yield f"#prose[\n{text}\n]" if prose else text

@@ -11,7 +11,10 @@ searched: the PDF depends on the configuration, not on the machine.
 A family of the chain that Typst cannot find is left out of it. The glyph
 check (glyphs.py) reads the cmap of each font file with fontTools; a font
 Typst embeds has no file, so Typst itself is asked which characters it
-cannot set in it (`probe`).
+cannot set in it (`probe`). The contact block's icons are no characters of
+the text: they are images drawn from the icon fonts shipped with the package
+(icons.py, which checks that each icon's glyph is in its font), so no chain
+needs the icon fonts and Typst never searches for them.
 """
 
 from __future__ import annotations
@@ -90,6 +93,17 @@ def chains(config: Config, confdir: str | Path) -> dict[str, tuple[str, ...]]:
     found = available(font_paths(config, confdir))
     return {family: tuple(name for name in names if name in found)
             for family, names in configured_chains(config).items()}
+
+
+def missing(config: Config, confdir: str | Path) -> tuple[str, ...]:
+    """The families ``work_history_pdf_fonts`` names that Typst finds neither among its
+    own fonts nor in the font folders (none when the setting is left to its default)."""
+    if work_history_config(config).pdf_fonts is None:
+        return ()
+    named = dict.fromkeys(name for names in configured_chains(config).values()
+                          for name in names)
+    found = available(font_paths(config, confdir))
+    return tuple(name for name in named if name not in found)
 
 
 _NOT_SET = re.compile(r'the text `"((?:[^"\\]|\\.)*)"` could not be displayed with font '
