@@ -13,7 +13,7 @@ import pypdf
 import pytest
 import typst
 
-from sphinx_work_history.testing import line_of, require_tool
+from sphinx_work_history.testing import line_of, pdf_struct_elements, require_tool
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 
@@ -78,26 +78,12 @@ def test_headings_are_headings_and_links_are_links(app):
 
     assert list(titles(reader.outline)) == [
         "Ada Example", "Writing", "Roles", "Staff Engineer, Initech", "Acme Widgets"]
-    tags = {str(element.get("/S")) for element in _struct_elements(reader)}
+    tags = {str(element.get("/S")) for element in pdf_struct_elements(reader)}
     assert {"/H1", "/H2", "/H3", "/Link", "/L", "/LI"} <= tags
     uris = {annot.get_object()["/A"]["/URI"] for page in reader.pages
             for annot in page.get("/Annots", ()) if "/A" in annot.get_object()}
     assert {"mailto:ada@example.org", "https://initech.example.com/notes?a=1&b=2",
             "https://blog.example.org/lag"} <= uris
-
-
-def _struct_elements(reader):
-    todo = [reader.trailer["/Root"]["/StructTreeRoot"]]
-    while todo:
-        node = todo.pop()
-        kids = node.get("/K")
-        kids = kids if isinstance(kids, list) else [kids] if kids is not None else []
-        for kid in kids:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(kid, dict):
-                if "/S" in kid:
-                    yield kid
-                todo.append(kid)
 
 
 @pytest.mark.parametrize("design", ["classic", "moderncv", "compact"])
@@ -259,7 +245,7 @@ def test_the_header_shows_the_photo_with_its_alternative_text(make_app, tmp_path
     assert app._warning.getvalue() == ""
     reader = pypdf.PdfReader(app.outdir / "adascv.pdf")
     assert reader.pages[0].images, "no image on the first page"
-    figures = [e for e in _struct_elements(reader) if str(e.get("/S")) == "/Figure"]
+    figures = [e for e in pdf_struct_elements(reader) if str(e.get("/S")) == "/Figure"]
     # The photo, and each contact detail's icon (test_cv_pdf_design.py).
     assert sorted(str(f.get("/Alt")) for f in figures) == ["Ada Example", "Blog", "Email",
                                                            "Web"]

@@ -19,7 +19,13 @@ from sphinx_work_history.config.pdf_design import read_margins, read_size
 from sphinx_work_history.model.cv_model import Contact
 from sphinx_work_history.outputs.typst import fit, icons
 from sphinx_work_history.outputs.typst.builder import DESIGNS
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, build, line_of, require_tool
+from sphinx_work_history.testing import (
+    SOURCE_DATE_EPOCH,
+    build,
+    line_of,
+    pdf_struct_elements,
+    require_tool,
+)
 
 ROOT = Path(__file__).resolve().parent / "roots" / "test-cv"
 MM = 72 / 25.4
@@ -109,20 +115,6 @@ def line_of_words(found: list[Word], text: str) -> set[tuple[int, float]]:
     raise AssertionError(f"{text!r} is not in the PDF")
 
 
-def struct_elements(reader: pypdf.PdfReader):
-    todo = [reader.trailer["/Root"]["/StructTreeRoot"]]
-    while todo:
-        node = todo.pop(0)
-        kids = node.get("/K")
-        kids = kids if isinstance(kids, list) else [kids] if kids is not None else []
-        for kid in kids:
-            kid = kid.get_object() if hasattr(kid, "get_object") else kid
-            if isinstance(kid, dict):
-                if "/S" in kid:
-                    yield kid
-                todo.append(kid)
-
-
 # -- the contact block and the footer, with the defaults -----------------------------
 
 @pytest.fixture(scope="module")
@@ -146,7 +138,7 @@ def test_the_pdf_with_icons_and_footer_passes_pdf_ua_1(contact):
 
 def test_each_icon_is_an_image_whose_alternative_text_is_its_label(contact):
     reader = pypdf.PdfReader(contact)
-    figures = [str(e.get("/Alt")) for e in struct_elements(reader) if e.get("/S") == "/Figure"]
+    figures = [str(e.get("/Alt")) for e in pdf_struct_elements(reader) if e.get("/S") == "/Figure"]
     assert figures == [label for label, _ in DETAILS]
     # Drawn from the shipped font: nothing of it is text (no private-use character).
     text = subprocess.run([require_tool("pdftotext"), "-enc", "UTF-8", str(contact), "-"],
@@ -249,7 +241,7 @@ def test_labels_instead_of_icons_are_kept_with_their_details(settings):
         shown = labels.get(label, label)
         assert len(line_of_words(found, f"{shown}: {text}")) == 1, shown
     assert not any(e.get("/S") == "/Figure"
-                   for e in struct_elements(pypdf.PdfReader(settings)))
+                   for e in pdf_struct_elements(pypdf.PdfReader(settings)))
 
 
 def test_the_footer_counts_the_pages_in_the_cv_s_language(settings):

@@ -11,11 +11,17 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_work_history.cli.command import main
-from sphinx_work_history.testing import build, require_tool, work_history_warnings
+from sphinx_work_history.testing import (
+    build,
+    pdf_struct_elements,
+    require_tool,
+    work_history_warnings,
+)
 
 DATA = Path(__file__).resolve().parent / "data"
 JSON_RESUME = DATA / "jsonresume" / "jsonresume-sample.resume.json"
@@ -132,7 +138,12 @@ def test_a_profile_shows_its_username_in_every_format(json_resume: Path) -> None
     assert "Twitter: [neutralthoughts](<https://www.twitter.com>) \\" in markdown.splitlines()
     pdf = subprocess.run([require_tool("pdftotext"), str(built / "cv-pdf" / f"{BOOK}.pdf"),
                           "-"], capture_output=True, text=True, check=True).stdout
-    assert "Twitter: neutralthoughts" in " ".join(pdf.split())
+    # The PDF shows the network as an icon, whose alternative text names it.
+    assert "neutralthoughts" in pdf.split()
+    reader = pypdf.PdfReader(built / "cv-pdf" / f"{BOOK}.pdf")
+    alts = [str(node.get("/Alt")) for node in pdf_struct_elements(reader)
+            if node.get("/S") == "/Figure"]
+    assert "Twitter" in alts
 
 
 def test_the_text_cv_prints_each_entrys_address(json_resume: Path) -> None:

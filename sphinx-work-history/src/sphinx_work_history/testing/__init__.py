@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -423,3 +424,20 @@ def soup(path: Path, parser: str = "html.parser") -> BeautifulSoup:
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(path.read_text(encoding="utf-8"), parser)
+
+
+def pdf_struct_elements(reader: Any) -> Iterator[dict[str, Any]]:
+    """The tagged PDF's structure elements, breadth first (*reader* is a
+    ``pypdf.PdfReader``): each a dictionary with its ``/S`` role."""
+    todo = [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while todo:
+        node = todo.pop(0)
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, list) else [kids] if kids is not None else []
+        for kid in kids:
+            kid = kid.get_object() if hasattr(kid, "get_object") else kid
+            if isinstance(kid, dict):
+                if "/S" in kid:
+                    yield kid
+                todo.append(kid)
+
