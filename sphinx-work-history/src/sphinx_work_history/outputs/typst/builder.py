@@ -52,6 +52,7 @@ class CVPdfBuilder(CVBuilder):
             title=title, author=cv.name or config.author or title,
             language=config.language or "en", design=chosen.pdf_design,
             paper=chosen.pdf_paper, accent=chosen.pdf_accent,
+            entry_breaks=chosen.pdf_entry_breaks,
             fonts=chains["text"], heading_fonts=chains["headings"], mono_fonts=chains["code"],
             photo=photo)
 
