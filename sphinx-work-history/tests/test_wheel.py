@@ -108,7 +108,8 @@ def test_wheel_holds_the_package_its_assets_and_licence(wheel):
                 "sphinx_work_history/assets/html/work_history.css",
                 "sphinx_work_history/assets/latex/workhistory.sty",
                 *(f"sphinx_work_history/assets/typst/{design}.typ"
-                  for design in ("base", "classic", "moderncv", "compact"))} <= package
+                  for design in ("base", "typeset", "classic", "moderncv", "compact",
+                                 "sidebar", "engineering"))} <= package
         assert archive.read("sphinx_work_history/assets/html/work_history.css") == \
             (ASSETS / "html" / "work_history.css").read_bytes()
         (licence,) = [n for n in names if re.search(r"\.dist-info/(licenses/)?LICENSE$", n)]
