@@ -86,7 +86,7 @@ def test_headings_are_headings_and_links_are_links(app):
             "https://blog.example.org/lag"} <= uris
 
 
-@pytest.mark.parametrize("design", ["classic", "moderncv", "compact"])
+@pytest.mark.parametrize("design", ["classic", "moderncv", "compact", "sidebar", "engineering"])
 @pytest.mark.parametrize("paper", ["a4", "us-letter"])
 def test_each_design_reads_in_source_order(make_app, rootdir, tmp_path, design, paper):
     from sphinx.testing.util import SphinxTestApp  # noqa: F401 (make_app's kind)
@@ -177,7 +177,8 @@ def test_a_character_no_font_has_fails_at_its_file_and_line(make_app, tmp_path):
 
 
 @pytest.mark.sphinx("cv-pdf", testroot="cv-scripts", confoverrides={
-    "work_history_variants": {"short": {"pages": 1}}, "work_history_variant": "short"})
+    "work_history_variants": {"short": {"pages": 1}}, "work_history_variant": "short",
+    "work_history_pdf_paper": "us-letter"})  # the paper on which the roles need 2 pages
 def test_a_variant_past_its_page_budget_fails_naming_the_entries_past_it(app):
     app.build()
     warnings = app._warning.getvalue()
@@ -232,7 +233,7 @@ def _png(path: Path) -> None:
                      + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-@pytest.mark.parametrize("design", ["classic", "moderncv", "compact"])
+@pytest.mark.parametrize("design", ["classic", "moderncv", "compact", "sidebar", "engineering"])
 def test_the_header_shows_the_photo_with_its_alternative_text(make_app, tmp_path, design):
     srcdir = _copy(ROOTS / "test-cv", tmp_path)
     _png(srcdir / "ada.png")

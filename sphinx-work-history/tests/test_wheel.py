@@ -108,7 +108,8 @@ def test_wheel_holds_the_package_its_assets_and_licence(wheel):
                 "sphinx_work_history/assets/html/work_history.css",
                 "sphinx_work_history/assets/latex/workhistory.sty",
                 *(f"sphinx_work_history/assets/typst/{design}.typ"
-                  for design in ("base", "classic", "moderncv", "compact")),
+                  for design in ("base", "typeset", "classic", "moderncv", "compact",
+                                 "sidebar", "engineering")),
                 # The contact block's icon fonts, with their licence.
                 *(f"sphinx_work_history/assets/typst/icons/{name}"
                   for name in ("fa-solid-900.ttf", "fa-brands-400.ttf", "LICENSE.txt"))

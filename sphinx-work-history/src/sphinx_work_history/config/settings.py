@@ -55,6 +55,7 @@ class WorkHistoryConfig:
     pdf_design: str
     pdf_paper: str
     pdf_accent: str
+    pdf_entry_breaks: bool
     pdf_fonts: FontSetting | None
     pdf_font_paths: list[str] | tuple[str, ...] | None
     pdf_icons: bool
@@ -107,6 +108,7 @@ def read_settings(config: Config) -> WorkHistoryConfig:
         pdf_design=value("pdf_design"),
         pdf_paper=value("pdf_paper"),
         pdf_accent=value("pdf_accent"),
+        pdf_entry_breaks=value("pdf_entry_breaks"),
         pdf_fonts=value("pdf_fonts"),
         pdf_font_paths=value("pdf_font_paths"),
         pdf_icons=value("pdf_icons"),

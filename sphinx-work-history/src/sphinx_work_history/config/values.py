@@ -79,12 +79,18 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         "tag, for {only} blocks; default: the full CV"),
     "work_history_pdf_design": (
         "classic", "", frozenset({str}),
-        "the cv-pdf builder's design: 'classic', 'moderncv' (a column of dates) or 'compact'"),
+        "the cv-pdf builder's design: 'classic', 'moderncv' (a column of dates), 'compact', "
+        "'sidebar' (a side column of contact details and skills) or 'engineering' (dense "
+        "and plain)"),
     "work_history_pdf_paper": (
         "a4", "", frozenset({str}), "the cv-pdf builder's paper: 'a4' or 'us-letter'"),
     "work_history_pdf_accent": (
         "#1f4e79", "", frozenset({str}),
         "the cv-pdf builder's accent colour (headings, links, the dates column), as #RRGGBB"),
+    "work_history_pdf_entry_breaks": (
+        False, "", frozenset({bool}),
+        "whether the cv-pdf builder may break an entry across pages; default: an entry "
+        "that fits on a page is kept whole on one"),
     "work_history_pdf_fonts": (
         None, "", frozenset({list, tuple, dict, type(None)}),
         "the cv-pdf builder's fonts, Typst family names in the order it tries them: a list, "
@@ -202,7 +208,8 @@ def _check_person(app: Sphinx, config: Config) -> None:
 
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
-_CHOICES = {"work_history_pdf_design": ("classic", "moderncv", "compact"),
+_CHOICES = {"work_history_pdf_design": ("classic", "moderncv", "compact", "sidebar",
+                                        "engineering"),
             "work_history_pdf_paper": ("a4", "us-letter")}
 
 

@@ -72,6 +72,7 @@ class CVPdfBuilder(CVBuilder):
             title=title, author=author,
             language=config.language or "en", design=chosen.pdf_design,
             paper=chosen.pdf_paper, accent=chosen.pdf_accent,
+            entry_breaks=chosen.pdf_entry_breaks,
             fonts=chains["text"], heading_fonts=chains["headings"], mono_fonts=chains["code"],
             photo=photo, icons=icons, footer=self.footer(author),
             layout=Layout(margins=tuple((chosen.pdf_margins or {}).items()),

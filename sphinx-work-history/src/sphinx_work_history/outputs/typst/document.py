@@ -9,7 +9,10 @@ settings), ``header``, ``intro``, ``section``, ``entry``, ``employer`` and
 Typst's smart quotes leave it as written.
 
 The CV is read through `sections` (and `entry_fields`), the one place that
-knows the shape of `cv_document.CV`.
+knows the shape of `cv_document.CV`. A design with a side column (`SIDE_COLUMN`)
+gets the header and the sections of skills, languages and interests in one
+column, and the rest in the other (`two-columns`): the tags, and the text, read
+the side column whole, then the main one.
 """
 
 from __future__ import annotations
@@ -128,7 +131,29 @@ def entry_fields(entry: Entry) -> dict[str, Any]:
             "headed": entry.headed}
 
 
+def side_section(section: Section) -> bool:
+    """A section of skills, languages or interests only (each a line, no text of its
+    own): a side column's."""
+    entries = [item for item in section.items if isinstance(item, (Entry, EmployerGroup))]
+    return bool(entries) and all(isinstance(item, Entry) and item.compact for item in entries)
+
+
+def without_empty(parts: list[Section]) -> list[Section]:
+    """*parts* without a heading that nothing follows but the next heading of its level
+    or above (a page title whose subsections all went to the side column)."""
+    kept = []
+    for index, part in enumerate(parts):
+        after = next((later for later in parts[index + 1:]
+                      if later.items or later.depth <= part.depth), None)
+        if part.items or (after is not None and after.depth > part.depth):
+            kept.append(part)
+    return kept
+
+
 # -- the document ---------------------------------------------------------------------
+
+#: The designs with a side column: their ``two-columns`` sets it beside the main one.
+SIDE_COLUMN = frozenset({"sidebar"})
 
 @dataclass(frozen=True)
 class Footer:
@@ -165,6 +190,7 @@ class Settings:
     layout: Layout = Layout()
     section_style: str = "auto"  # "auto": the design's
     date_style: str = "auto"  # "auto": the design's
+    entry_breaks: bool = False  # an entry may break across pages
 
 
 def value(item: Any) -> str:
@@ -232,11 +258,13 @@ def language_region(language: str) -> tuple[str, str]:
 def document(cv: CV, settings: Settings, design_path: str) -> str:
     lang, region = language_region(settings.language)
     base = design_path.rpartition("/")[0] + "/base.typ" if "/" in design_path else "base.typ"
+    side = settings.design in SIDE_COLUMN
     lines = [
         "// The CV, written by sphinx-work-history's cv-pdf builder from the project's",
         "// pages. Edit it, then compile it again: typst compile <this file>.",
         f"#import {string(design_path)}: "
-        "cv, header, intro, section, prose, entry, employer, aside, mark",
+        "cv, header, intro, section, prose, entry, employer, aside, mark"
+        + (", two-columns" if side else ""),
         *([f"#import {string(base)}: dated"] if settings.date_style != "auto" else []),
         "#show: cv.with(",
         f"  title: {string(settings.title)},",
@@ -252,25 +280,46 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
         ")",
         "",
     ]
+    if settings.entry_breaks:
+        folder = design_path.rpartition("/")[0]
+        typeset = f"{folder}/typeset.typ" if folder else "typeset.typ"
+        lines += [f"#import {string(typeset)}: entry-breaks",
+                  "#entry-breaks.update(true)", ""]
     photo = (f"image({string(settings.photo)}, width: 24mm, alt: {string(cv.name)})"
              if settings.photo else "none")
     icons = settings.icons or ("",) * len(cv.contacts)
     contacts = "(" + "".join(
         f"(label: {string(c.label)}, text: {string(shown(c.text))}, url: {string(c.url)}, "
         f"icon: {string(icon)}), " for c, icon in zip(cv.contacts, icons, strict=True)) + ")"
-    lines.append(f"#header(name: {string(cv.name)}, label: {string(cv.label)}, "
-                 f"contacts: {contacts}, photo: {photo})")
-    if intro := "\n".join(_items(introduction(cv), 2, prose=False)):
-        lines.append(f"#intro[\n{intro}\n]")
+    header = (f"#header(name: {string(cv.name)}, label: {string(cv.label)}, "
+              f"contacts: {contacts}, photo: {photo})")
+    intro = "\n".join(_items(introduction(cv), 2, prose=False))
+    main = [f"#intro[\n{intro}\n]"] if intro else []
+    parts = list(sections(cv))
+    if not side:
+        lines.append(header)
+        lines.extend(main + _sections(parts, settings.date_style))
+        return "\n".join(lines) + "\n"
+    # The side column's sections are each a heading of their own (level 2).
+    aside = [Section(part.title, 1, part.items) for part in parts if side_section(part)]
+    rest = without_empty([part for part in parts if not side_section(part)])
+    lines += ["#two-columns(", "[", header, *_sections(aside, settings.date_style), "],",
+              "[", *main, *_sections(rest, settings.date_style), "])"]
+    return "\n".join(lines) + "\n"
+
+
+def _sections(parts: Iterable[Section], date_style: str = "auto") -> list[str]:
+    """Each section's heading, then its items."""
+    lines: list[str] = []
     above = 1  # the name
-    for part in sections(cv):
+    for part in parts:
         lines.append("")
         # A heading is at most one level below the one before it (PDF/UA): a
         # subsection whose page title a variant left out moves up.
         level = above = min(part.depth + 1, above + 1, 6)
         lines.append(f"#section({string(part.title)}, level: {level})")
-        lines.extend(_items(part.items, level + 1, date_style=settings.date_style))
-    return "\n".join(lines) + "\n"
+        lines.extend(_items(part.items, level + 1, date_style=date_style))
+    return lines
 
 
 def shown(text: str) -> str:
