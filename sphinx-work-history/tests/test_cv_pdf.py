@@ -13,6 +13,7 @@ import pypdf
 import pytest
 import typst
 
+from sphinx_work_history.config.values import PDF_DESIGNS
 from sphinx_work_history.testing import line_of, pdf_struct_elements, require_tool
 
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -86,7 +87,7 @@ def test_headings_are_headings_and_links_are_links(app):
             "https://blog.example.org/lag"} <= uris
 
 
-@pytest.mark.parametrize("design", ["classic", "moderncv", "compact", "sidebar", "engineering"])
+@pytest.mark.parametrize("design", PDF_DESIGNS)
 @pytest.mark.parametrize("paper", ["a4", "us-letter"])
 def test_each_design_reads_in_source_order(make_app, rootdir, tmp_path, design, paper):
     from sphinx.testing.util import SphinxTestApp  # noqa: F401 (make_app's kind)
@@ -233,7 +234,7 @@ def _png(path: Path) -> None:
                      + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
-@pytest.mark.parametrize("design", ["classic", "moderncv", "compact", "sidebar", "engineering"])
+@pytest.mark.parametrize("design", PDF_DESIGNS)
 def test_the_header_shows_the_photo_with_its_alternative_text(make_app, tmp_path, design):
     srcdir = _copy(ROOTS / "test-cv", tmp_path)
     _png(srcdir / "ada.png")

@@ -208,8 +208,9 @@ def _check_person(app: Sphinx, config: Config) -> None:
 
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
-_CHOICES = {"work_history_pdf_design": ("classic", "moderncv", "compact", "sidebar",
-                                        "engineering"),
+#: The cv-pdf builder's designs (assets/typst/<name>.typ), the default first.
+PDF_DESIGNS = ("classic", "moderncv", "compact", "sidebar", "engineering")
+_CHOICES = {"work_history_pdf_design": PDF_DESIGNS,
             "work_history_pdf_paper": ("a4", "us-letter")}
 
 
