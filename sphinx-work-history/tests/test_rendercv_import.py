@@ -359,10 +359,6 @@ theme: dark
         "cv.name: given twice (lines 2 and 3); the one on line 3 is imported",
         "cv.sections.experience[0].company: given twice (lines 7 and 13); the one on line "
         "13 is imported",
-        "design: not imported (RenderCV's design: the project's theme and conf.py set the "
-        "look)",
-        "locale: not imported (RenderCV's words and date formats: set `language` in "
-        "conf.py)",
         "settings: not imported (RenderCV's own settings)",
         "theme: not a RenderCV key; not imported",
         "cv.photo: '../secret.png' is not an http(s) address; not imported (copy the photo "
@@ -380,6 +376,9 @@ theme: dark
     ]]
     assert project.person == {"name": "Ada Lovelace"}
     assert ":org: Acme Ltd\n" in page(project, "pages/experience.md")
+    # What it says of its look has a place: conf.py's language, the PDF's design and paper.
+    assert (project.language, project.pdf_design, project.pdf_paper) == (
+        "en", "classic", "us-letter")
 
 
 # -- what stops the import ----------------------------------------------------------
