@@ -359,9 +359,10 @@ def highlight_items(markdown: str, where: str, notes: list[str]) -> list[list[st
                 paragraph = []
         parts[-1].append(paragraph)
     items = []
-    for part in parts:
-        paragraphs = [_trimmed(_trimmed(tokens, 0), -1) for tokens in part]
-        items.append(_myst([tokens for tokens in paragraphs if tokens], where, notes))
+    for index, part in enumerate(parts):
+        if index:  # what follows a " - "
+            part[0] = _trimmed(part[0], 0)
+        items.append(_myst([tokens for tokens in part if tokens], where, notes))
     return items
 
 
