@@ -335,6 +335,7 @@ def test_every_author_keeps_its_name(tmp_path_factory: pytest.TempPathFactory,
     ("a \\- b - c", [["a - b"], ["c"]]),  # an escaped dash is text
     ("a - - b", [["a"], ["\\- b"]]),  # as RenderCV: a space is taken once
     ("x-y -z - w", [["x-y -z"], ["w"]]),
+    ("[a - b", [["\\[a"], ["b"]]),  # a bracket that opens no link is text
 ])
 def test_a_highlights_nested_items(text: str, items: list[list[str]]) -> None:
     assert highlight_items(text, "", []) == items

@@ -87,10 +87,10 @@ def _sub_item(state: StateInline, silent: bool) -> bool:
     if (not state.src.startswith("- ", pos) or pos == 0 or state.src[pos - 1] != " "
             or pos - 1 < getattr(state, "sub_item_end", 0)):  # that space was taken
         return False
-    if not silent:
+    if not silent:  # (a link's text is first scanned silently, then read)
         state.push("sub_item", "", 0)
+        state.sub_item_end = pos + 2  # type: ignore[attr-defined]  # this paragraph's
     state.pos = pos + 2
-    state.sub_item_end = state.pos  # type: ignore[attr-defined]  # this paragraph's
     return True
 
 
