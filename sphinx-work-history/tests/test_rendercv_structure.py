@@ -74,7 +74,7 @@ def test_the_project_takes_the_language_design_and_paper(project: Path) -> None:
     assert 'work_history_pdf_design = "compact"' in conf  # sb2nov's nearest
     assert 'work_history_pdf_paper = "a4"' in conf
     talks = (project / "pages" / "talks.md").read_text(encoding="utf-8")
-    assert talks == "# Talks\n\n{.reversed}\n" + "".join(
+    assert talks == "# Talks\n\n{.reversed}\n\n" + "".join(
         f"{number}. {talk}\n" for number, talk in zip(range(4, 0, -1), TALKS, strict=True))
 
 

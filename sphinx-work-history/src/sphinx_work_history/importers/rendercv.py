@@ -223,9 +223,9 @@ def section_title(key: str) -> str:
                     for i, word in enumerate(words))
 
 
-def _item(marker: str, paragraphs: list[str], prefix: str = "") -> str:
+def _item(marker: str, paragraphs: list[str]) -> str:
     """A list item: *marker*, then the paragraphs, their later lines indented under it."""
-    first, *rest = (prefix + "\n\n".join(paragraphs)).split("\n")
+    first, *rest = "\n\n".join(paragraphs).split("\n")
     indent = " " * (len(marker) + 1)
     return "\n".join([f"{marker} {first}".rstrip(), *(indent + line if line else ""
                                                        for line in rest)])
@@ -249,9 +249,10 @@ def _list(kind: str, items: list[list[str]], delimiter: str = ".") -> str:
         return "\n".join(_item("-", item) for item in items)
     if kind == "numbered":
         return "\n".join(_item(f"{n}{delimiter}", item) for n, item in enumerate(items, 1))
-    # MyST numbers a list up from its first number: the class says it counts down.
-    return "\n".join([f"{{.{REVERSED}}}", *(_item(f"{count - i}{delimiter}", item)
-                                            for i, item in enumerate(items))])
+    # MyST numbers a list up from its first number: the class (on a line of its own,
+    # which MyST's attrs_block gives the list) says it counts down.
+    return f"{{.{REVERSED}}}\n\n" + "\n".join(
+        _item(f"{count - i}{delimiter}", item) for i, item in enumerate(items))
 
 
 def entry_type(entry: dict[str, Any]) -> str:

@@ -45,7 +45,7 @@ class Paragraph:
 
 
 #: The class of an enumerated list numbered down (HTML's ``<ol reversed>``): in MyST,
-#: ``{.reversed}`` on the line before the list (the attrs_block extension).
+#: ``{.reversed}`` before the list (the attrs_block extension).
 REVERSED = "reversed"
 
 
