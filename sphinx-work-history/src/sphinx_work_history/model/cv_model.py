@@ -87,7 +87,8 @@ class ItemList:
 
     @property
     def start(self) -> int:
-        return self.items[0].number or 1
+        number = self.items[0].number
+        return 1 if number is None else number
 
     @property
     def reversed(self) -> bool:
@@ -104,7 +105,8 @@ def _continues(items: list[ListItem], number: int | None) -> bool:
         return last is None and number is None
     if len(items) == 1:
         return number in (last + 1, last - 1)
-    return number - last == last - (items[-2].number or 0)
+    before = items[-2].number
+    return before is not None and number - last == last - before
 
 
 def _lists(block: BulletList) -> tuple[ItemList, ...]:
