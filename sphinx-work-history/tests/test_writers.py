@@ -227,3 +227,17 @@ def docx_paragraphs(cv: CV) -> str:
 
 def test_docx(cv: CV) -> None:
     check_snapshot(golden(cv, ".docx.txt"), docx_paragraphs(cv))
+
+
+def test_a_list_is_its_runs_of_numbers() -> None:
+    """The flat items of a block, read back as the lists a reader sees: bullets, then
+    numbers counting up or down, a new list where the count breaks."""
+    items = ("a", "b", "c", "d", "e", "f", "g")
+    block = BulletList(tuple((0, para(text)) for text in items), (None, 1, 2, 1, 2, 3, 2))
+    assert [(shown.numbered, shown.start, shown.reversed, [i.text.text for i in shown.items])
+            for shown in block.lists] == [
+        (False, 1, False, ["a"]), (True, 1, False, ["b", "c"]),
+        (True, 1, False, ["d", "e", "f"]), (True, 2, False, ["g"])]
+    down = BulletList(tuple((0, para(text)) for text in items[:3]), (3, 2, 1))
+    shown, = down.lists
+    assert (shown.start, shown.reversed) == (3, True)
