@@ -33,7 +33,9 @@ TESTS = Path(__file__).resolve().parent
 
 DATA = TESTS / "data"
 JSON_RESUMES = sorted((DATA / "jsonresume").glob("*.json"))
-RENDERCV = sorted((DATA / "rendercv").glob("*.yaml"))
+# (structure.yaml is built, and read back in every format, by test_rendercv_structure.py.)
+RENDERCV = sorted(path for path in (DATA / "rendercv").glob("*.yaml")
+                  if path.name != "structure.yaml")
 SCHEMA = json.loads((TESTS / "schemas" / "jsonresume-v1.schema.json").read_text())
 # About the file, not the person: the export writes its own.
 ASIDE = ("meta", "$schema")
@@ -249,15 +251,17 @@ RENDERCV_SECTIONS = [("institution", "education"), ("company", "work"),
                      ("authors", "publications"), ("name", "projects"), ("label", "skills")]
 
 
-def texts_of(entry: Any) -> list[str]:
-    """Every text of a RenderCV entry but its dates, as plain text."""
+def texts_of(entry: Any, key: str = "") -> list[str]:
+    """Every text of a RenderCV entry but its dates, as plain text; a highlight's
+    own, and each item nested in it (after a " - ")."""
     if isinstance(entry, str):
-        return [plain(entry)[0]]
+        text = plain(entry)[0]
+        return text.split(" - ") if key == "highlights" else [text]
     if isinstance(entry, list):
-        return [t for item in entry for t in texts_of(item)]
+        return [t for item in entry for t in texts_of(item, key)]
     if isinstance(entry, dict):
         return [t for key, value in entry.items() if key not in DATE_KEYS
-                for t in texts_of(value)]
+                for t in texts_of(value, key)]
     return []
 
 

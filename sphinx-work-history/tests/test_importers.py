@@ -67,11 +67,11 @@ def test_rendercv_pages() -> None:
     assert work.startswith("# Work & Volunteering\n\n:::{job} Staff Engineer\n:org: Acme\n")
     assert ":url: https://acme.example/\n\nRuns the **data** platform.\n" in work
     talks = page(project, "pages/talks.md")
-    assert talks == "# Talks\n\n- 2\\. Indexes, PGConf 2022\n- 1\\. Caches, PGConf 2019\n"
+    assert talks == "# Talks\n\n{.reversed}\n\n2. Indexes, PGConf 2022\n1. Caches, PGConf 2019\n"
     assert page(project, "pages/patents.md").endswith(
         "1. A method for indexes\n2. A method for caches\n")
     assert project.person["profiles"] == [
-        {"network": "GitHub", "username": "zoe_ob"},
+        {"network": "GitHub", "username": "zoe_ob", "url": "https://github.com/zoe_ob"},
         {"network": "Blog", "url": "https://blog.zoe.example/"}]
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinx_work_history.model.kinds import PublicationRecord, marked
+from sphinx_work_history.model.views import describe
 from sphinx_work_history.sphinx.directives.entries import split_list
 from sphinx_work_history.testing import build, directive_line, work_history_warnings
 
@@ -42,6 +44,36 @@ def resume(app) -> dict:
 ])
 def test_a_list_option_splits_on_commas_outside_quotes(text, items):
     assert split_list(text) == items
+
+
+@pytest.mark.parametrize(("item", "shown"), [
+    ("Ada Lovelace", ("Ada Lovelace", False, False)),
+    ("*Ada Lovelace*", ("Ada Lovelace", True, False)),
+    ("**Ada Lovelace**", ("Ada Lovelace", False, True)),
+    ("***Ada Lovelace***", ("Ada Lovelace", True, True)),
+    ("*Ada* Lovelace", ("*Ada* Lovelace", False, False)),  # not the whole name
+    ("**Ada*", ("**Ada*", False, False)),
+    ("* Ada *", ("* Ada *", False, False)),
+    ("*", ("*", False, False)),
+    ("\\*Star*", ("*Star*", False, False)),  # a backslash keeps the star
+    ("\\\\*Star*", ("\\*Star*", False, False)),
+    ("a\\*b*", ("a\\*b*", False, False)),  # a backslash elsewhere is text
+])
+def test_an_author_in_italics_or_bold_is_marked_as_a_whole(item, shown):
+    assert marked(item) == shown
+
+
+def test_a_publications_authors_show_their_marks(tmp_path):
+    record = PublicationRecord(name="p", docname="d", lineno=1, heading="On engines",
+                               authors=("*Ada Lovelace*", "C. Babbage", "\\*Star*"))
+    detail, = describe(record).details
+    assert (detail.label, detail.text) == ("Authors", "Ada Lovelace, C. Babbage, *Star*")
+    assert detail.parts == (("Ada Lovelace", True, False), ("C. Babbage", False, False),
+                            ("*Star*", False, False))
+    # Without a mark, the detail is its text alone.
+    detail, = describe(PublicationRecord(name="p", docname="d", lineno=1,
+                                         authors=("C. Babbage",))).details
+    assert detail.parts == ()
 
 
 def test_a_variant_chooses_among_every_kind(tmp_path):

@@ -28,17 +28,21 @@ from sphinx_work_history.importers import myst_writer as mw
 from sphinx_work_history.importers.rendercv import plain, section_title
 from sphinx_work_history.importers.rendercv_markdown import (
     UNWRITABLE,
+    highlight_items,
     inline_tokens,
     linkable,
     myst_paragraphs,
 )
+from sphinx_work_history.model.kinds import marked
+from sphinx_work_history.sphinx.directives.entries import split_list
 from sphinx_work_history.testing import build
 
-SETTINGS = {"myst_enable_extensions": ["colon_fence"], "report_level": 5,
+SETTINGS = {"myst_enable_extensions": ["colon_fence", "attrs_block"], "report_level": 5,
             "halt_level": 5, "warning_stream": False}
 BREAK = re.compile("[" + LINE_BREAKS + "]")
 NO_MYST = re.compile("[" + UNWRITABLE + "]")
 MYST = MarkdownIt()
+MARKS = str.maketrans("", "", "*_ ")
 
 
 def write(tmp_path: Path, document: Any, name: str = "cv.yaml") -> Path:
@@ -71,7 +75,7 @@ class Probe(Directive):
     optional_arguments = 1
     final_argument_whitespace = True
     option_spec = {"org": directives.unchanged,  # noqa: RUF012 (docutils' own attribute)
-                   "keywords": directives.unchanged}
+                   "keywords": directives.unchanged, "authors": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         node = nodes.container()
@@ -189,6 +193,154 @@ def test_what_a_text_says_is_what_myst_shows(text: str) -> None:
         assert shown_shape(list_item) == want
 
 
+def _flat(shape: Any) -> str:
+    """A shape's words, on one line, as a reader reads them."""
+    if isinstance(shape, str):
+        return shape
+    if isinstance(shape, tuple):
+        return "".join(_flat(part) for part in shape[1:])
+    return "".join(_flat(part) for part in shape)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _joined(items: list[list[list[Any]]]) -> list[list[Any]]:
+    """The paragraphs of nested items as one highlight: each item's first paragraph
+    after the last of the item before, and " - " between them."""
+    out: list[list[Any]] = []
+    for index, paragraphs in enumerate(items):
+        first, *rest = paragraphs or [[]]
+        if index and out:
+            out[-1] = [*out[-1], " - ", *first]
+        else:
+            out.append(list(first))
+        out += rest
+    return out
+
+
+def _merged(paragraph: list[Any]) -> list[Any]:
+    """A paragraph's shape with adjacent texts as one, each run of white space a space."""
+    out: list[Any] = []
+    for part in paragraph:
+        if isinstance(part, str):
+            part = re.sub(r"\s+", " ", part)
+            if out and isinstance(out[-1], str):
+                out[-1] = re.sub(r"\s+", " ", out[-1] + part)
+            elif part:
+                out.append(part)
+        elif part[0] in ("em", "strong"):
+            out.append((part[0], _merged(part[1])))
+        elif part[0] == "link":
+            out.append((part[0], part[1], _merged(part[2])))
+        else:
+            out.append(part)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_a_highlight_nests_what_follows_each_dash(text: str) -> None:
+    """RenderCV nests what follows each " - " of a highlight: each item reads back as
+    text (its markup whole), and the items, joined by " - ", say what the highlight
+    says."""
+    notes: list[str] = []
+    items = highlight_items(text, "cv.yaml: here", notes)
+    shown = []
+    for paragraphs in items:
+        if not paragraphs:
+            shown.append([])
+            continue
+        tree = doctree(mw.directive("probe", "", [], ["- " + "\n\n".join(paragraphs).replace(
+            "\n", "\n  ")]) + "\n")
+        kinds = {node.tagname for node in tree.findall(nodes.Element)}
+        assert kinds <= {"document", "paragraph", "bullet_list", "list_item", "container",
+                         "emphasis", "strong", "literal", "reference"}, (text, paragraphs)
+        list_item, = tree.findall(nodes.list_item)
+        shown.append(shown_shape(list_item))
+    want = read_shape(text)
+    got_words, want_words = (_words(" ".join(_flat(p) for p in shape))
+                             for shape in (_joined(shown), want))
+    if any("bold and italic cannot" in note for note in notes):
+        # Bold and italic marks shown as text, saying so: the rest as it reads.
+        assert got_words.translate(MARKS) == want_words.translate(MARKS)
+    else:
+        assert got_words == want_words
+        assert [m for p in _joined(shown) if (m := _merged(p))] == [
+            m for p in want if (m := _merged(p))]
+
+
+def authors_read(tmp_path: Path, authors: list[str]) -> list[tuple[str, bool, bool]]:
+    """*authors* imported, then read as the publication directive reads them."""
+    document = {"cv": {"name": "Ada", "sections": {"papers": [
+        {"title": "On engines", "authors": authors}]}}}
+    text = page(imported(tmp_path, document), "pages/papers.md")
+    line = next((line for line in text.splitlines() if line.startswith(":authors:")), "")
+    if not line:
+        return []
+    tree = doctree(f":::{{probe}}\n{line}\n:::\n")
+    option, = tree.findall(nodes.paragraph)
+    return [marked(item) for item in split_list(option.astext())]
+
+
+@pytest.mark.parametrize(("author", "shown"), [
+    ("*Ada Lovelace*", ("Ada Lovelace", True, False)),
+    ("_Ada Lovelace_", ("Ada Lovelace", True, False)),
+    ("**Ada Lovelace**", ("Ada Lovelace", False, True)),
+    ("***Ada, Countess***", ("Ada, Countess", True, True)),
+    ("C. Babbage", ("C. Babbage", False, False)),
+    ("\\*Star\\*", ("*Star*", False, False)),  # stars as text stay text
+    ("\\*\\*Star", ("**Star", False, False)),
+    ("\\\\*x*", ("\\x", False, False)),  # a backslash, then x in italics: a part
+    ("[*Ada*](https://ada.example/)", ("Ada", False, False)),  # a link's text is the name
+])
+def test_an_author_keeps_its_italics_or_bold(tmp_path: Path, author: str,
+                                             shown: tuple[str, bool, bool]) -> None:
+    assert authors_read(tmp_path, [author]) == [shown]
+
+
+def test_emphasis_on_part_of_an_authors_name_is_named(tmp_path: Path) -> None:
+    path = write(tmp_path, {"cv": {"name": "Ada", "sections": {"papers": [
+        {"title": "On engines", "authors": ["Ada *Lovelace*"]}]}}})
+    project = read_project(path)
+    assert ":authors: Ada Lovelace\n" in page(project, "pages/papers.md")
+    assert project.notes == [f"{path}: cv.sections.papers[0].authors[0]: its bold or italic "
+                             "is not imported (an author's name is in italics or bold as a "
+                             "whole, or not)"]
+
+
+AUTHOR_PIECES = ["Ada", "Lovelace", " ", "*", "**", "_", "\\", ",", '"', "`", "&", ":",
+                 "#", "{x}", "-", "[t](https://x.example/)", "\u2028"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(AUTHOR_PIECES), min_size=1, max_size=8).map(
+    "".join), min_size=1, max_size=3))
+def test_every_author_keeps_its_name(tmp_path_factory: pytest.TempPathFactory,
+                                     authors: list[str]) -> None:
+    """Whatever an author's text, the directive reads back the name RenderCV shows."""
+    names = [BREAK.sub(" ", plain(author)[0].replace("\r\n", " ")).strip()
+             for author in authors if author.strip()]
+    read = authors_read(tmp_path_factory.mktemp("a"), authors)
+    assert [name for name, _, _ in read] == [name for name in names if name]
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("Main - one - two", [["Main"], ["one"], ["two"]]),
+    # YAML's folded lines, and a block scalar's kept ones.
+    ("Main\n  - one\n  - two", [["Main"], ["one"], ["two"]]),
+    ("**a - b** - `c - d` - [e - f](https://x.example/)",
+     [["**a - b**"], ["`c - d`"], ["[e - f](<https://x.example/>)"]]),
+    ("a \\- b - c", [["a - b"], ["c"]]),  # an escaped dash is text
+    ("a - - b", [["a"], ["\\- b"]]),  # as RenderCV: a space is taken once
+    ("x-y -z - w", [["x-y -z"], ["w"]]),
+    ("[a - b", [["\\[a"], ["b"]]),  # a bracket that opens no link is text
+])
+def test_a_highlights_nested_items(text: str, items: list[list[str]]) -> None:
+    assert highlight_items(text, "", []) == items
+
+
 def test_rendercv_markdown_is_kept_as_markup() -> None:
     text = ("**Bold** and *it* and _it_, `a ``b`` c`, [site](https://x.example/a_b) "
             "[mail](mailto:ada@example.org)")
@@ -293,6 +445,10 @@ def test_every_text_of_rendercv_is_text_on_the_page(tmp_path: Path) -> None:
         shown = tree.astext()
         for text in HOSTILE:
             assert plain(text)[0] in shown, (source.path, text)
+    # The list numbered down is one, of its class, from its number.
+    down, = doctree(page(project, "pages/down.md")).findall(nodes.enumerated_list)
+    assert (down["classes"], down.get("start"), len(down.children)) == (
+        ["reversed"], len(HOSTILE), len(HOSTILE))
 
 
 @pytest.mark.parametrize("key", ["company", "position", "location"])
@@ -359,10 +515,6 @@ theme: dark
         "cv.name: given twice (lines 2 and 3); the one on line 3 is imported",
         "cv.sections.experience[0].company: given twice (lines 7 and 13); the one on line "
         "13 is imported",
-        "design: not imported (RenderCV's design: the project's theme and conf.py set the "
-        "look)",
-        "locale: not imported (RenderCV's words and date formats: set `language` in "
-        "conf.py)",
         "settings: not imported (RenderCV's own settings)",
         "theme: not a RenderCV key; not imported",
         "cv.photo: '../secret.png' is not an http(s) address; not imported (copy the photo "
@@ -380,6 +532,88 @@ theme: dark
     ]]
     assert project.person == {"name": "Ada Lovelace"}
     assert ":org: Acme Ltd\n" in page(project, "pages/experience.md")
+    # What it says of its look has a place: conf.py's language, the PDF's design and paper.
+    assert (project.language, project.pdf_design, project.pdf_paper) == (
+        "en", "classic", "us-letter")
+
+
+# -- what RenderCV links, and how it looks ----------------------------------------------
+@pytest.mark.parametrize(("network", "username", "url"), [
+    ("LinkedIn", "ada-lovelace", "https://linkedin.com/in/ada-lovelace"),
+    ("GitHub", "ada_", "https://github.com/ada_"),
+    ("Mastodon", "@ada@mastodon.social", "https://mastodon.social/@ada"),
+    ("StackOverflow", "12345/ada", "https://stackoverflow.com/users/12345/ada"),
+    ("Google Scholar", "AbC-12", "https://scholar.google.com/citations?user=AbC-12"),
+    ("YouTube", "ada", "https://youtube.com/@ada"),
+    ("Twitter", "ada", "https://x.com/ada"),  # RenderCV 1's name for X
+    ("GitHub", "a b?c#d", "https://github.com/a%20b%3Fc%23d"),  # a username is a path
+    ("Mastodon", "ada", ""),  # not @user@host
+    ("Myspace", "ada", ""),  # not in RenderCV's table
+])
+def test_a_username_links_to_its_profile(tmp_path: Path, network: str, username: str,
+                                         url: str) -> None:
+    project = imported(tmp_path, {"cv": {"name": "Ada", "social_networks": [
+        {"network": network, "username": username}]}})
+    profile, = project.person["profiles"]
+    assert profile == {"network": network, "username": username} | (
+        {"url": url} if url else {})
+
+
+@pytest.mark.parametrize(("locale", "language", "notes"), [
+    ({"language": "german"}, "de", []),
+    ({"language": "mandarin_chinese"}, "zh_CN", []),
+    ({"language": "norwegian_bokmål"}, "nb_NO", []),
+    ({"language": "pt-BR"}, "pt_BR", []),
+    ({"language": "fr"}, "fr", []),
+    ({"language": "english", "present": "now", "month": "mo"}, "en",
+     ["locale: present, month: not imported (the package's own words and date formats "
+      "for the language are used)"]),
+    ({"language": 'en"; import os #'}, "",
+     ["locale.language: 'en\"; import os #' is not a language RenderCV names, or a "
+      "language code; conf.py's language is 'en'"]),
+    ("german", "", ["locale: a text, not a mapping; not imported"]),
+])
+def test_the_locale_is_the_projects_language(tmp_path: Path, locale: Any, language: str,
+                                             notes: list[str]) -> None:
+    path = write(tmp_path, {"cv": {"name": "Ada"}, "locale": locale})
+    project = read_project(path)
+    assert project.language == language
+    assert project.notes == [f"{path}: {note}" for note in notes]
+    write_project(project, tmp_path / "cv")
+    conf = (tmp_path / "cv" / "conf.py").read_text(encoding="utf-8")
+    assert f'\nlanguage = "{language or "en"}"\n' in conf
+    assert "import os" not in conf
+
+
+@pytest.mark.parametrize(("design", "look", "notes"), [
+    (None, ("classic", "us-letter"), []),  # RenderCV's own
+    ({"theme": "moderncv", "page": {"size": "a4"}}, ("moderncv", "a4"), []),
+    ({"theme": "sb2nov"}, ("compact", "us-letter"),
+     ["design.theme: 'sb2nov': the PDF's design is 'compact', the nearest "
+      "(work_history_pdf_design in conf.py)"]),
+    ({"theme": "harvard", "page": {"size": "a5", "top_margin": "1in"},
+      "colors": {"name": "red"}}, ("classic", "a4"),
+     ["design.theme: 'harvard': the PDF's design is 'classic', the nearest "
+      "(work_history_pdf_design in conf.py)",
+      "design.page.size: 'a5': the PDF's paper is 'a4', the nearest (work_history_pdf_paper "
+      "in conf.py)",
+      "design: colors, page.top_margin: not imported (the PDF's design and conf.py's "
+      "work_history_pdf_* settings set the look)"]),
+    ({"theme": "mine", "page": {"size": "b5"}}, ("classic", "us-letter"),
+     ["design.theme: 'mine' is not one of RenderCV's themes; the PDF's design is 'classic'",
+      "design.page.size: 'b5' is not one of RenderCV's page sizes; the PDF's paper is "
+      "'us-letter'"]),
+])
+def test_the_theme_and_page_are_the_pdfs_design_and_paper(
+        tmp_path: Path, design: Any, look: tuple[str, str], notes: list[str]) -> None:
+    path = write(tmp_path, {"cv": {"name": "Ada"}} | ({"design": design} if design else {}))
+    project = read_project(path)
+    assert (project.pdf_design, project.pdf_paper) == look
+    assert project.notes == [f"{path}: {note}" for note in notes]
+    write_project(project, tmp_path / "cv")
+    conf = (tmp_path / "cv" / "conf.py").read_text(encoding="utf-8")
+    assert f'work_history_pdf_design = "{look[0]}"' in conf
+    assert f'work_history_pdf_paper = "{look[1]}"' in conf
 
 
 # -- what stops the import ----------------------------------------------------------

@@ -75,6 +75,13 @@ def english_cv() -> CV:
         BulletList(((0, para("first")), (1, para("nested ", Run("code", literal=True))),
                     (2, para("deeper")), (0, para("second, ", Run("bold", strong=True))),
                     (2, para("two levels down at once")))),
+        # Numbered down, a bullet list in an item, numbered again in that; then a list
+        # numbered up from 9, past 10 (a wider number).
+        BulletList(((0, para("three")), (0, para("two")), (1, para("a bullet in two")),
+                    (2, para("numbered in it")), (2, para("and on")), (0, para("one"))),
+                   (3, 2, None, 1, 2, 1)),
+        BulletList(((0, para("ninth")), (1, para("under the ninth")), (0, para("tenth"))),
+                   (9, None, 10)),
         Aside("Note: *not* markup", (para("Inside the aside."),
                                      BulletList(((0, para("an item")),)),
                                      Aside("", (para("An aside in an aside."),)))),
@@ -107,7 +114,10 @@ def english_cv() -> CV:
               headed=False, url="https://doi.example/10.1/2",
               body=(para("With B. Author: ", Run("On Escaping", url="https://doi.example/10.1/2"),
                          ", in the Journal of *Markup*."),)),
-        entry("talk", "Typesetting CVs", "PyCon", dates="May 2023", location="Prague"),
+        entry("talk", "Typesetting CVs", "PyCon", dates="May 2023", location="Prague",
+              details=(Detail("Authors", "Ada Q. Lovelace-Ünal, C. Babbage, (Star)", "", (
+                  ("Ada Q. Lovelace-Ünal", True, False), ("C. Babbage", False, False),
+                  ("(Star)", False, True))),)),
         entry("reference", "A. Colleague", body=(para("“A careful engineer.”"),)),
     )
     compact = (
@@ -247,3 +257,17 @@ def test_a_profile_shows_its_username_and_the_text_cv_each_address() -> None:
         "Twitter: [ada\\_l](<https://www.twitter.com>) \\",
         "Blog: [https://blog.ada.example/](<https://blog.ada.example/>) \\",
         "GitHub: ada"]
+
+
+def test_a_list_is_its_runs_of_numbers() -> None:
+    """The flat items of a block, read back as the lists a reader sees: bullets, then
+    numbers counting up or down, a new list where the count breaks."""
+    items = ("a", "b", "c", "d", "e", "f", "g")
+    block = BulletList(tuple((0, para(text)) for text in items), (None, 1, 2, 1, 2, 3, 2))
+    assert [(shown.numbered, shown.start, shown.reversed, [i.text.text for i in shown.items])
+            for shown in block.lists] == [
+        (False, 1, False, ["a"]), (True, 1, False, ["b", "c"]),
+        (True, 1, False, ["d", "e", "f"]), (True, 2, False, ["g"])]
+    down = BulletList(tuple((0, para(text)) for text in items[:3]), (3, 2, 1))
+    shown, = down.lists
+    assert (shown.start, shown.reversed) == (3, True)

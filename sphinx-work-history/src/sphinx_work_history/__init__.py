@@ -64,6 +64,7 @@ from .sphinx.transforms.capture import setup_capture
 from .sphinx.transforms.drop_empty_sections import setup_drop_empty_sections
 from .sphinx.transforms.fences import setup_fences
 from .sphinx.transforms.render import KINDS_CSS, setup_render
+from .sphinx.transforms.reversed_lists import setup_reversed_lists
 from .sphinx.xref import setup_xref
 
 __version__ = version("sphinx-work-history")
@@ -103,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_collector(app)
     setup_xref(app)
     setup_drop_empty_sections(app)
+    setup_reversed_lists(app)
     setup_export_resume(app)
     setup_jsonld(app)
     setup_microformats(app)

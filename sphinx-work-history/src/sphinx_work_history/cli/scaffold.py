@@ -7,8 +7,9 @@ a link to each page, to resume.json and to the CV's files; its hidden
 toctree lists the pages), the pages (and the photo an import fetched, as
 the project's other files), a
 pinned requirements.txt, a .readthedocs.yaml, a Makefile, a README and a
-.gitignore. No value of the input is Python source: conf.py holds one, the
-file name, checked to be letters, digits and hyphens. The Markdown files
+.gitignore. No value of the input is Python source: conf.py holds a few,
+each checked against its shape: the file name (letters, digits and
+hyphens), the language code, the PDF's design and paper. The Markdown files
 show the name escaped as MyST writes text. It never writes into a folder
 that holds anything unless told to (*force*), and then replaces only its
 own files, keeping each in a backup folder (project_folder.py).
@@ -30,6 +31,7 @@ from typing import Any
 
 from ..importers import InputError, Page, Project
 from ..importers import myst_writer as mw
+from ..importers.rendercv_tables import LANGUAGE_CODE
 from .project_folder import Replaced, check_target, pages_in, write_files
 
 # template (in assets/project/) -> the file it writes
@@ -46,6 +48,8 @@ NEW_PAGES = ("work", "education", "skills")
 PERSON_FILE = "person.json"
 BOOK_NAME_LENGTH = 60
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_DESIGN = re.compile(r"classic|moderncv|compact")
+_PAPER = re.compile(r"a4|us-letter")
 # Markdown's line breaks (CommonMark's, and a carriage return alone).
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 # A docname a toctree line gives back as it is: no "title <target>", option or space at
@@ -97,11 +101,12 @@ def book_name(name: str) -> str:
     return f"{slug}-cv" if slug else "cv"
 
 
-def _python_string(value: str) -> str:
-    """*value*, a file name of ASCII letters, digits and hyphens, as a Python string: the
-    one value conf.py's source holds, checked to read back as it is."""
+def _python_string(value: str, shape: re.Pattern[str] = _SLUG) -> str:
+    """*value* as a Python string, checked to be of *shape* (by default a file name of
+    ASCII letters, digits and hyphens) and to read back as it is: the values conf.py's
+    source holds."""
     source = json.dumps(value)
-    if not _SLUG.fullmatch(value) or ast.literal_eval(source) != value:
+    if not shape.fullmatch(value) or ast.literal_eval(source) != value:
         raise ValueError(f"not a file name conf.py may hold: {value!r}")
     return source
 
@@ -134,8 +139,11 @@ def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
         "links": "".join(f"- {{doc}}`{page}`\n" for page in pages
                          if _LINKABLE.fullmatch(page)),
         "pages": "\n".join(pages),
-        # The one value in conf.py's source; the person is data, in person.json.
+        # The values in conf.py's source, each checked; the person is data, in person.json.
         "book_name": _python_string(book_name(project.name)),
+        "language": _python_string(project.language or "en", LANGUAGE_CODE),
+        "pdf_design": _python_string(project.pdf_design or "classic", _DESIGN),
+        "pdf_paper": _python_string(project.pdf_paper or "a4", _PAPER),
         "version": __version__,
         "formats": " ".join(formats()),
     }

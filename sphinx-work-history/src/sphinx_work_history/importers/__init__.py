@@ -43,6 +43,10 @@ class Project:
     person: dict[str, Any]  # work_history_person
     pages: list[Page] = field(default_factory=list)
     introduction: str = ""  # the home page's text under the name: the résumé's summary
+    # conf.py's language, and the cv-pdf builder's design and paper ('': the defaults)
+    language: str = ""
+    pdf_design: str = ""
+    pdf_paper: str = ""
     # What the file holds that the project has no place for, one line each.
     notes: list[str] = field(default_factory=list)
     # Where the file gives the photo, for a note ("resume.json: basics.image").

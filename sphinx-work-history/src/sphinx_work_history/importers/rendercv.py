@@ -14,7 +14,7 @@ education           ``education`` (institution, area, degree)
 publication         ``publication`` (title, authors, journal, doi)
 bullet              an item of a bulleted list
 numbered            an item of a numbered list
-reversed-numbered   an item of a list numbered down to 1
+reversed-numbered   an item of a list numbered down to 1 (``{.reversed}``)
 text                a paragraph
 =================== ===============================================
 
@@ -22,7 +22,13 @@ RenderCV's texts are Markdown, read by `rendercv_markdown` as data: its
 bold, italic, code and links are written as MyST markup, everything else
 as escaped text. A heading or option, which a directive shows as plain
 text, keeps a link's text (the first link's address becomes ``:url:``),
-drops emphasis marks, and has no line break. The file is read with every
+drops emphasis marks, and has no line break; but an author in italics or
+bold (RenderCV's mark of the CV's own name) is ``*so*`` or ``**so**`` in
+``:authors:`` (kinds.marked). A highlight's " - " starts an item nested in
+it, as in RenderCV. A social network's username links to the profile, by
+RenderCV's table of networks (rendercv_tables.py); ``locale.language``
+becomes conf.py's ``language``, ``design.theme`` the nearest design of the
+PDF and ``design.page.size`` its paper. The file is read with every
 scalar as the text written (YAML's BaseLoader), so ``2021`` and ``1.0``
 stay as typed. What has no place, and a key given twice, is named in a
 note; a value no text holds, or a date that is not one, stops the import.
@@ -37,9 +43,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markdown_it.token import Token
 
 from ..config.options import is_web_url
+from ..model.cv_model import REVERSED
 from ..model.dates import PRESENT, DateError, PartialDate
+from ..model.kinds import marked
 from . import (
     LINE_BREAKS,
     MAX_DEPTH,
@@ -52,7 +61,15 @@ from . import (
     read_text,
 )
 from . import myst_writer as mw
-from .rendercv_markdown import myst_paragraphs, plain, plain_text
+from .rendercv_markdown import highlight_items, inline_tokens, myst_paragraphs, plain, plain_text
+from .rendercv_tables import (
+    DEFAULT_PAGE,
+    DEFAULT_THEME,
+    DESIGNS,
+    PAPERS,
+    language_code,
+    profile_url,
+)
 
 __all__ = ["load_yaml", "plain", "read_rendercv", "section_title"]
 
@@ -62,12 +79,9 @@ PERSON = {"name": "name", "headline": "label", "email": "email", "phone": "phone
           "website": "url", "photo": "image"}
 # The person's texts RenderCV reads as Markdown (shown here as plain text).
 PERSON_MARKDOWN = ("name", "headline")
-# RenderCV's own top-level keys beside `cv`: how it looks, not what it says.
-RENDERCV_OWN = {
-    "design": "RenderCV's design: the project's theme and conf.py set the look",
-    "locale": "RenderCV's words and date formats: set `language` in conf.py",
-    "settings": "RenderCV's own settings",
-}
+# RenderCV's own top-level keys beside `cv` that say nothing of the CV (`locale` and
+# `design` give the project's language, and the PDF's design and paper).
+RENDERCV_OWN = {"settings": "RenderCV's own settings"}
 # RenderCV's entry types, in the order RenderCV tries them, each with the keys that
 # only it has (an entry is of the first type one of whose keys it has).
 ENTRY_TYPES = [
@@ -100,6 +114,32 @@ DIRECTIVES = {"one-line": "skill", "normal": "project", "experience": "job",
 _SMALL_WORDS = {"and", "or", "of", "in", "on", "the", "a", "an", "for", "to", "with"}
 # A `date` shaped as RenderCV checks it is a calendar date (others are free text).
 _DATE_SHAPED = re.compile(r"[0-9]{4}(?:-[0-9]{2}){0,2}")
+
+
+_EMPHASIS = ("em_open", "strong_open", "em_close", "strong_close")
+# What `kinds.marked` would read as marks, or as a star kept by a backslash.
+_STARTS_MARKED = re.compile(r"\\*\*")
+
+
+def _whole_emphasis(tokens: list[Token]) -> tuple[bool, bool]:
+    """(italic, bold): whether the whole of a paragraph's *tokens* is in italics, in
+    bold, with no other bold or italic inside."""
+    tokens = [token for token in tokens if token.type != "text" or token.content]
+    italic = bold = False
+    while len(tokens) >= 2 and tokens[0].type in ("em_open", "strong_open"):
+        depth, index = 0, 0
+        for index, token in enumerate(tokens):  # noqa: B007 (where the first closes)
+            depth += token.nesting
+            if not depth:
+                break
+        if index != len(tokens) - 1:
+            break
+        italic |= tokens[0].type == "em_open"
+        bold |= tokens[0].type == "strong_open"
+        tokens = tokens[1:-1]
+    if any(token.type in _EMPHASIS for token in tokens):
+        return False, False
+    return italic, bold
 
 
 # -- reading the file ------------------------------------------------------------
@@ -183,22 +223,36 @@ def section_title(key: str) -> str:
                     for i, word in enumerate(words))
 
 
-def _item(marker: str, paragraphs: list[str], prefix: str = "") -> str:
+def _item(marker: str, paragraphs: list[str]) -> str:
     """A list item: *marker*, then the paragraphs, their later lines indented under it."""
-    first, *rest = (prefix + "\n\n".join(paragraphs)).split("\n")
+    first, *rest = "\n\n".join(paragraphs).split("\n")
     indent = " " * (len(marker) + 1)
     return "\n".join([f"{marker} {first}".rstrip(), *(indent + line if line else ""
                                                        for line in rest)])
 
 
-def _list(kind: str, items: list[list[str]]) -> str:
+def _nested(marker: str, paragraphs: list[str], nested: list[list[str]]) -> str:
+    """An item with the items nested in it (a highlight's), indented under its text."""
+    item = _item(marker, paragraphs)
+    if not nested:
+        return item
+    indent = " " * (len(marker) + 1)
+    inner = "\n".join(_item("-", sub) for sub in nested).split("\n")
+    return "\n".join([item, *(indent + line if line else "" for line in inner)])
+
+
+def _list(kind: str, items: list[list[str]], delimiter: str = ".") -> str:
+    """A list of *kind* (`LISTS`); numbered, its numbers end in *delimiter* (``.`` or
+    ``)``: a numbered list right after another needs the other, or they are one)."""
     count = len(items)
     if kind == "bullet":
         return "\n".join(_item("-", item) for item in items)
     if kind == "numbered":
-        return "\n".join(_item(f"{n}.", item) for n, item in enumerate(items, 1))
-    # Markdown numbers lists upwards: a list numbered down shows its numbers as text.
-    return "\n".join(_item("-", item, f"{count - i}\\. ") for i, item in enumerate(items))
+        return "\n".join(_item(f"{n}{delimiter}", item) for n, item in enumerate(items, 1))
+    # MyST numbers a list up from its first number: the class (on a line of its own,
+    # which MyST's attrs_block gives the list) says it counts down.
+    return f"{{.{REVERSED}}}\n\n" + "\n".join(
+        _item(f"{count - i}{delimiter}", item) for i, item in enumerate(items))
 
 
 def entry_type(entry: dict[str, Any]) -> str:
@@ -326,10 +380,14 @@ class _Reader:
         blocks = [p for where, text in extra if text for p in self.paragraphs(text, where)]
         if summary := self.text(entry, "summary", path):
             blocks += self.paragraphs(summary, (*path, "summary"))
-        items = [paragraphs for where, text in self.texts(entry, "highlights", path)
-                 if (paragraphs := self.paragraphs(text, where))]
+        items = []
+        for where, text in self.texts(entry, "highlights", path):
+            own, *nested = highlight_items(text, self.where(where), self.notes)
+            nested = [sub for sub in nested if sub]
+            if own or nested:
+                items.append(_nested("-", own, nested))
         if items:
-            blocks.append(_list("bullet", items))
+            blocks.append("\n".join(items))
         return blocks
 
     def entry(self, kind: str, entry: dict[str, Any], path: Where) -> str:
@@ -371,7 +429,7 @@ class _Reader:
         if (address := self.text(entry, "url", path)) and not is_web_url(address):
             self.note((*path, "url"), f"{address!r} is not an http(s) address; not imported")
             address = ""
-        authors = [self.line(text, where)[0] for where, text in
+        authors = [self.author(text, where) for where, text in
                    self.texts(entry, "authors", path)]
         options = [("publisher", self.shown(entry, "journal", path)), *dates,
                    ("url", address or url),
@@ -379,6 +437,22 @@ class _Reader:
                                     self.where((*path, "doi")), self.notes)),
                    ("authors", mw.csv_list(authors) if authors else "")]
         return _directive("publication", title, options, self.body(entry, path, *shown))
+
+    def author(self, value: str, path: Where) -> str:
+        """An author as ``:authors:`` holds one: in italics or bold as a whole
+        (``*Ada*``, RenderCV's mark of the CV's own name) with its marks
+        (kinds.marked), else as plain text, a star that starts it kept by a backslash."""
+        name = self.line(value, path)[0].strip()
+        tokens = inline_tokens(value)
+        italic, bold = _whole_emphasis(tokens[0] if len(tokens) == 1 else [])
+        if italic or bold:
+            stars = "*" * (1 if not bold else 3 if italic else 2)
+            if marked(stars + name + stars) == (name, italic, bold):
+                return stars + name + stars
+        if any(t.type in _EMPHASIS for paragraph in tokens for t in paragraph):
+            self.note(path, "its bold or italic is not imported (an author's name is in "
+                      "italics or bold as a whole, or not)")
+        return "\\" + name if _STARTS_MARKED.match(name) else name
 
     def one_line_entry(self, entry: dict[str, Any], path: Where) -> str:
         title, _ = self.heading(entry, "label", path)
@@ -394,10 +468,15 @@ class _Reader:
     def section(self, key: str, entries: list[Any], path: Where) -> str:
         blocks = [mw.heading(1, one_line(section_title(key), self.where(path), self.notes))]
         run_kind, run_items = "", list[list[str]]()
+        numbered: dict[int, str] = {}  # the numbered lists' places in blocks: delimiters
 
         def flush() -> None:
             if run_items:
-                blocks.append(_list(run_kind, run_items))
+                # A numbered list right after another takes the other delimiter.
+                delimiter = ")" if numbered.get(len(blocks) - 1) == "." else "."
+                if run_kind != "bullet":
+                    numbered[len(blocks)] = delimiter
+                blocks.append(_list(run_kind, run_items, delimiter))
                 run_items.clear()
 
         for index, entry in enumerate(entries):
@@ -485,6 +564,9 @@ class _Reader:
                                   "not imported")
                     elif value:
                         profile[target] = value
+                if list_key == "social_networks" and (url := profile_url(
+                        profile.get("network", ""), profile.get("username", ""))):
+                    profile["url"] = url
                 for key in item:
                     if key not in fields:
                         self.note((*path, key), "not imported" + (
@@ -493,6 +575,61 @@ class _Reader:
                 if profile:
                     profiles.append(profile)
         return profiles
+
+
+    # -- the look -------------------------------------------------------------------
+    def language(self, locale: Any) -> str:
+        """``locale.language`` (``german``, or a code) as conf.py's ``language``, or ''."""
+        if locale is None:
+            return ""
+        if not isinstance(locale, dict):
+            self.note(("locale",), f"a {_kind(locale)}, not a mapping; not imported")
+            return ""
+        code = ""
+        if name := self.text(locale, "language", ("locale",)).strip():
+            code = language_code(name)
+            if not code:
+                self.note(("locale", "language"), f"{name!r} is not a language RenderCV "
+                          "names, or a language code; conf.py's language is 'en'")
+        if rest := [str(key) for key in locale if key != "language"]:
+            self.note(("locale",), f"{', '.join(rest)}: not imported (the package's own "
+                      "words and date formats for the language are used)")
+        return code
+
+    def look(self, design: Any) -> tuple[str, str]:
+        """``design.theme`` as the nearest design of the PDF, and ``design.page.size``
+        as its paper; RenderCV's own (classic, US Letter) where the file names none."""
+        if design is not None and not isinstance(design, dict):
+            self.note(("design",), f"a {_kind(design)}, not a mapping; not imported")
+        design = design if isinstance(design, dict) else {}
+        page = design.get("page")
+        if page is not None and not isinstance(page, dict):
+            self.note(("design", "page"), f"a {_kind(page)}, not a mapping; not imported")
+        page = page if isinstance(page, dict) else {}
+        theme = self.text(design, "theme", ("design",)).strip() or DEFAULT_THEME
+        size = self.text(page, "size", ("design", "page")).strip() or DEFAULT_PAGE
+        ours = DESIGNS.get(theme.lower(), "")
+        if not ours:
+            ours = DESIGNS[DEFAULT_THEME]
+            self.note(("design", "theme"), f"{theme!r} is not one of RenderCV's themes; "
+                      f"the PDF's design is {ours!r}")
+        elif ours != theme.lower():
+            self.note(("design", "theme"), f"{theme!r}: the PDF's design is {ours!r}, the "
+                      "nearest (work_history_pdf_design in conf.py)")
+        paper = PAPERS.get(size.lower(), "")
+        if not paper:
+            paper = PAPERS[DEFAULT_PAGE]
+            self.note(("design", "page", "size"), f"{size!r} is not one of RenderCV's page "
+                      f"sizes; the PDF's paper is {paper!r}")
+        elif paper != size.lower():
+            self.note(("design", "page", "size"), f"{size!r}: the PDF's paper is {paper!r}, "
+                      "the nearest (work_history_pdf_paper in conf.py)")
+        rest = [str(key) for key in design if key not in ("theme", "page")]
+        rest += [f"page.{key}" for key in page if key != "size"]
+        if rest:
+            self.note(("design",), f"{', '.join(rest)}: not imported (the PDF's design and "
+                      "conf.py's work_history_pdf_* settings set the look)")
+        return ours, paper
 
 
 def _kind(value: Any) -> str:
@@ -512,13 +649,16 @@ def read_rendercv(path: Path) -> Project:
     if not isinstance(data, dict) or not isinstance(data.get("cv"), dict):
         raise InputError(f"{path}: no 'cv' mapping: not a RenderCV file")
     for key in data:
-        if key != "cv":
+        if key not in ("cv", "locale", "design"):
             reader.note((key,), f"not imported ({RENDERCV_OWN[key]})" if key in RENDERCV_OWN
                         else "not a RenderCV key; not imported")
     cv = data["cv"]
     person = reader.person(cv)
+    design, paper = reader.look(data.get("design"))
     project = Project(name=person.get("name", ""), person=person, notes=reader.notes,
-                      photo_at=reader.where(("cv", "photo")))
+                      photo_at=reader.where(("cv", "photo")),
+                      language=reader.language(data.get("locale")), pdf_design=design,
+                      pdf_paper=paper)
     sections = cv.get("sections") or {}
     if not isinstance(sections, dict):
         raise InputError(f"{reader.where(('cv', 'sections'))}: not a mapping of titles to "

@@ -78,7 +78,25 @@ def _reader(entities: bool = False) -> MarkdownIt:
     return md
 
 
+def _sub_item(state: StateInline, silent: bool) -> bool:
+    """`` - `` in a highlight: where RenderCV starts a nested item (YAML folds
+    ``- Main`` over indented ``- Sub`` lines into "Main - Sub"). As RenderCV
+    finds them: left to right, a space not taken twice, none in code or an
+    escape (``\\-``)."""
+    pos = state.pos
+    if (not state.src.startswith("- ", pos) or pos == 0 or state.src[pos - 1] != " "
+            or pos - 1 < getattr(state, "sub_item_end", 0)):  # that space was taken
+        return False
+    if not silent:  # (a link's text is first scanned silently, then read)
+        state.push("sub_item", "", 0)
+        state.sub_item_end = pos + 2  # type: ignore[attr-defined]  # this paragraph's
+    state.pos = pos + 2
+    return True
+
+
 _READER = _reader()
+_HIGHLIGHT_READER = _reader()
+_HIGHLIGHT_READER.inline.ruler.after("text", "sub_item", _sub_item)
 # What MyST makes of the MyST written, as far as RenderCV's markup goes: the reader,
 # with character references decoded, as MyST decodes them (the rest is escaped).
 _CHECKER = _reader(entities=True)
@@ -204,6 +222,8 @@ def _shape(tokens: Sequence[Token]) -> list[tuple[str, str]]:
         kind, value = token.type, ""
         if kind in ("text", "softbreak", "hardbreak"):
             kind, value = "text", token.content if kind == "text" else "\n"
+            if not value:
+                continue
             if shape and shape[-1][0] == "text":
                 shape[-1] = ("text", shape[-1][1] + value)
                 continue
@@ -284,6 +304,14 @@ class _Writer:
                 _title(title) if title else "") + ")")
 
 
+def _writable(markdown: str, where: str, notes: list[str]) -> str:
+    if match := _UNWRITABLE.search(markdown):
+        notes.append(f"{where}: a line break other than a newline (U+{ord(match[0]):04X}) "
+                     "became a space")
+        markdown = _UNWRITABLE.sub(" ", markdown)
+    return markdown
+
+
 def myst_paragraphs(markdown: str, where: str, notes: list[str]) -> list[str]:
     """RenderCV's Markdown *markdown* as MyST paragraphs: its inline subset kept as
     markup, the rest as text. *where* names it in a note (a link not kept).
@@ -291,12 +319,56 @@ def myst_paragraphs(markdown: str, where: str, notes: list[str]) -> list[str]:
     Each paragraph written is read back: where an escaped ``*`` or ``_`` would change
     how the delimiters beside it pair up (a run such as ``***`` split), the paragraph's
     bold and italic marks are written as text, and a note says so."""
-    if match := _UNWRITABLE.search(markdown):
-        notes.append(f"{where}: a line break other than a newline (U+{ord(match[0]):04X}) "
-                     "became a space")
-        markdown = _UNWRITABLE.sub(" ", markdown)
+    return _myst(inline_tokens(_writable(markdown, where, notes)), where, notes)
+
+
+def _trimmed(tokens: list[Token], end: int) -> list[Token]:
+    """*tokens* without the white space, or the line break, at their start (*end*
+    0) or their end (-1): a nested item's text stands apart from its neighbours'."""
+    tokens = list(tokens)
+    while tokens and tokens[end].type in ("softbreak", "hardbreak"):
+        tokens.pop(end)
+    if tokens and tokens[end].type == "text":
+        text = tokens[end].content
+        text = text.lstrip() if end == 0 else text.rstrip()
+        if text:
+            tokens[end] = Token("text", "", 0, content=text)
+        else:
+            tokens.pop(end)
+            return _trimmed(tokens, end)
+    return tokens
+
+
+def highlight_items(markdown: str, where: str, notes: list[str]) -> list[list[str]]:
+    """A RenderCV highlight as the MyST paragraphs of its own text, then of each item
+    RenderCV nests in it (`_sub_item`). A " - " inside bold, italic or a link
+    stays text: an item holds its markup whole."""
+    parts: list[list[list[Token]]] = [[]]
+    for tokens in inline_tokens(_writable(markdown, where, notes), _HIGHLIGHT_READER):
+        paragraph: list[Token] = []
+        depth = 0
+        for token in tokens:
+            depth += token.nesting
+            if token.type != "sub_item":
+                paragraph.append(token)
+            elif depth:  # inside bold, italic or a link: text
+                paragraph.append(Token("text", "", 0, content="- "))
+            else:
+                parts[-1].append(_trimmed(paragraph, -1))
+                parts.append([])
+                paragraph = []
+        parts[-1].append(paragraph)
+    items = []
+    for index, part in enumerate(parts):
+        if index:  # what follows a " - "
+            part[0] = _trimmed(part[0], 0)
+        items.append(_myst([tokens for tokens in part if tokens], where, notes))
+    return items
+
+
+def _myst(paragraph_tokens: list[list[Token]], where: str, notes: list[str]) -> list[str]:
     paragraphs = []
-    for number, tokens in enumerate(inline_tokens(markdown), 1):
+    for number, tokens in enumerate(paragraph_tokens, 1):
         writer = _Writer(where)
         text = writer.paragraph(tokens)
         if text and [_shape(t) for t in inline_tokens(text, _CHECKER)] != [_shape(tokens)]:

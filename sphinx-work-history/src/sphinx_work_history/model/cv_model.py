@@ -44,9 +44,95 @@ class Paragraph:
         return "".join(run.text for run in self.runs)
 
 
+#: The class of an enumerated list numbered down (HTML's ``<ol reversed>``): in MyST,
+#: ``{.reversed}`` before the list (the attrs_block extension).
+REVERSED = "reversed"
+
+
 @dataclass(frozen=True)
 class BulletList:
+    """A list, with the lists nested in its items: each item at its depth (from 0),
+    after the item it stands in. An item of a numbered list has its number (the
+    items of a list numbered down count down); a bullet's is None."""
+
     items: tuple[tuple[int, Paragraph], ...]  # (depth from 0, the item's text)
+    numbers: tuple[int | None, ...] = ()  # each item's number; (): every item a bullet
+
+    def number(self, index: int) -> int | None:
+        return self.numbers[index] if index < len(self.numbers) else None
+
+    @property
+    def lists(self) -> tuple[ItemList, ...]:
+        """The list as a tree: its lists at depth 0, each item holding the lists
+        nested in it (`ItemList`)."""
+        return _lists(self)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: Paragraph  # empty for an item that only holds a list (a depth skipped)
+    number: int | None = None  # None: a bullet
+    lists: tuple[ItemList, ...] = ()  # the lists nested in it
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """One list: bullets, or items numbered up or down from `start`."""
+
+    items: tuple[ListItem, ...]
+
+    @property
+    def numbered(self) -> bool:
+        return self.items[0].number is not None
+
+    @property
+    def start(self) -> int:
+        number = self.items[0].number
+        return 1 if number is None else number
+
+    @property
+    def reversed(self) -> bool:
+        """Numbered down (RenderCV's reversed-numbered entries, an ``ol reversed``)."""
+        first, *rest = self.items
+        return bool(rest) and first.number is not None and rest[0].number == first.number - 1
+
+
+def _continues(items: list[ListItem], number: int | None) -> bool:
+    """Whether an item numbered *number* (None: a bullet) goes on the list of *items*:
+    bullets after bullets, or the next number counting the list's way."""
+    last = items[-1].number
+    if last is None or number is None:
+        return last is None and number is None
+    if len(items) == 1:
+        return number in (last + 1, last - 1)
+    before = items[-2].number
+    return before is not None and number - last == last - before
+
+
+def _lists(block: BulletList) -> tuple[ItemList, ...]:
+    flat = [(depth, block.number(index), text) for index, (depth, text) in
+            enumerate(block.items)]
+
+    def level(index: int, depth: int) -> tuple[tuple[ItemList, ...], int]:
+        lists: list[list[ListItem]] = []
+        while index < len(flat):
+            item_depth, number, text = flat[index]
+            if item_depth < depth:
+                break
+            if item_depth > depth:  # deeper than its parent allows: under the last item
+                inner, index = level(index, item_depth)
+                if not lists:
+                    lists.append([ListItem(Paragraph(()))])
+                last = lists[-1][-1]
+                lists[-1][-1] = ListItem(last.text, last.number, last.lists + inner)
+                continue
+            if not lists or not _continues(lists[-1], number):
+                lists.append([])
+            lists[-1].append(ListItem(text, number))
+            index += 1
+        return tuple(ItemList(tuple(items)) for items in lists), index
+
+    return level(0, flat[0][0] if flat else 0)[0]
 
 
 @dataclass(frozen=True)
@@ -144,6 +230,36 @@ class Entry:
         details = (f"{d.label}: {d.text}" if d.label else d.text for d in self.details)
         return " · ".join(part for part in (self.dates, self.length, self.location, *details)
                           if part)
+
+    @property
+    def meta_runs(self) -> tuple[Run, ...]:
+        """`meta` as runs: the items of a detail set in italics or bold (the CV's own
+        name among a paper's authors) as they are set."""
+        facts: list[tuple[Run, ...]] = [(Run(part),) for part in (
+            self.dates, self.length, self.location) if part]
+        for detail in self.details:
+            label = (Run(f"{detail.label}: "),) if detail.label else ()
+            if not detail.parts:
+                facts.append((*label, Run(detail.text)))
+                continue
+            items: list[Run] = []
+            for text, italic, bold in detail.parts:
+                items += [Run(", ")] if items else []
+                items.append(Run(text, emphasis=italic, strong=bold))
+            facts.append((*label, *items))
+        runs: list[Run] = []
+        for index, fact in enumerate(facts):
+            for run in ((Run(" · "),) if index else ()) + fact:
+                if runs and (runs[-1].emphasis, runs[-1].strong) == (run.emphasis, run.strong):
+                    runs[-1] = Run(runs[-1].text + run.text, run.emphasis, run.strong)
+                else:
+                    runs.append(run)
+        return tuple(runs)
+
+    @property
+    def styled_meta(self) -> bool:
+        """Whether a part of `meta` is in italics or bold."""
+        return any(detail.parts for detail in self.details)
 
     @property
     def compact(self) -> bool:

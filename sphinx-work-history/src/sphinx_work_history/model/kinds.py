@@ -35,6 +35,7 @@ its tags, and its body's text: ``summary`` (paragraphs) and
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -55,10 +56,30 @@ def opt(option: str = "", *, type: str = "text", json: str = "", default: Any = 
         "detail_url": detail_url})
 
 
-def listopt(option: str, json: str = "", *, jsonld: str = "", detail: str | None = None
-            ) -> Any:
+def listopt(option: str, json: str = "", *, jsonld: str = "", detail: str | None = None,
+            marks: bool = False) -> Any:
+    """A list field; with *marks*, an item written ``*so*`` is shown in italics,
+    ``**so**`` in bold (`marked`)."""
     return field(default=(), metadata={"option": option, "type": "list", "json": json,
-                                       "jsonld": jsonld, "detail": detail, "detail_url": ""})
+                                       "jsonld": jsonld, "detail": detail, "detail_url": "",
+                                       "marks": marks})
+
+
+_MARKED = re.compile(r"(\*{1,3})([^*\s](?:.*[^*\s])?)\1", re.DOTALL)
+_ESCAPED_STAR = re.compile(r"\\+\*")
+
+
+def marked(item: str) -> tuple[str, bool, bool]:
+    """(text, italic, bold) of an item of a list with marks: ``*Ada*`` in italics,
+    ``**Ada**`` in bold, ``***Ada***`` both (how RenderCV marks the CV's own name
+    among a paper's authors). A backslash before a star that starts the item keeps
+    the star as written (``\\*Ada*`` is "*Ada*")."""
+    if _ESCAPED_STAR.match(item):
+        return item[1:], False, False
+    if match := _MARKED.fullmatch(item):
+        stars = len(match[1])
+        return match[2], stars != 2, stars >= 2
+    return item, False, False
 
 
 def subtitle_leads(heading: str) -> bool:
@@ -318,7 +339,7 @@ class PublicationRecord(Record):
     heading: str = ""
     publisher: str = opt("publisher", json="publisher")
     url: str = opt("url", type="url", json="url")
-    authors: tuple[str, ...] = listopt("authors", detail="Authors")
+    authors: tuple[str, ...] = listopt("authors", detail="Authors", marks=True)
     doi: str = opt("doi", detail="DOI", detail_url="https://doi.org/{}")
 
     def jsonld(self) -> list[tuple[str, Any]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import l10n
-from .kinds import Record, detail_fields, lead
+from .kinds import Record, detail_fields, lead, marked
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class Detail:
     label: str  # "" for a fact that needs no label (a skill's level)
     text: str
     url: str = ""
+    # A list's items when one is in italics or bold (kinds.marked): (text, italic,
+    # bold) each, joined by commas they make `text`; () when none is.
+    parts: tuple[tuple[str, bool, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,10 +60,16 @@ def describe(record: Record) -> EntryView:
     declares them (kinds.py)."""
     details = []
     for field in detail_fields(type(record)):
-        if text := _shown(getattr(record, field.name)):
+        value = getattr(record, field.name)
+        parts: tuple[tuple[str, bool, bool], ...] = ()
+        if field.metadata.get("marks"):
+            parts = tuple(marked(item) for item in value)
+            value = tuple(text for text, _, _ in parts)
+            parts = parts if any(italic or bold for _, italic, bold in parts) else ()
+        if text := _shown(value):
             label, url = field.metadata["detail"], field.metadata.get("detail_url", "")
             details.append(Detail(l10n.word(label) if label else "", text,
-                                  url.format(text) if url else ""))
+                                  url.format(text) if url else "", parts))
     return EntryView(record.KIND, record.heading, _value(record, record.HEADING_LINK),
                      record.subtitle, _value(record, record.SUBTITLE_LINK),
                      _value(record, record.LOCATION), tuple(details))

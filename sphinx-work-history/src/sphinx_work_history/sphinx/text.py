@@ -23,7 +23,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from ..config.options import is_web_url
-from ..model.cv_model import Aside, Block, BulletList, Paragraph, Run, clean, is_link
+from ..model.cv_model import REVERSED, Aside, Block, BulletList, Paragraph, Run, clean, is_link
 from .nodes import job_header
 
 if TYPE_CHECKING:
@@ -67,19 +67,16 @@ def shown_children(node: nodes.Element, tags: Tags | None) -> Iterator[nodes.Nod
 
 def body_text(body: nodes.Element | None, tags: Tags | None = None
               ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """An entry body's ``summary`` paragraphs and ``highlights`` (each top-level
-    list item, with the items nested in it)."""
+    """An entry body's ``summary`` paragraphs and ``highlights``: each list item,
+    in order, an item nested in another too (JSON Resume's highlights are a flat
+    list of texts: a nested item is the highlight after its parent's)."""
     summary: list[str] = []
     highlights: list[str] = []
 
     def take(blocks: Iterator[Block]) -> None:
         for block in blocks:
             if isinstance(block, BulletList):
-                for depth, item in block.items:
-                    if depth and highlights:
-                        highlights[-1] = f"{highlights[-1]} {item.text}"
-                    else:
-                        highlights.append(item.text)
+                highlights.extend(item.text for _, item in block.items)
             elif isinstance(block, Aside):
                 if block.title:
                     summary.append(block.title)
@@ -142,15 +139,26 @@ def paragraph_of(*parts: nodes.Node, exact: bool = False) -> Paragraph:
 _LISTS = (nodes.bullet_list, nodes.enumerated_list)
 
 
+def item_numbers(node: nodes.Element) -> Iterator[int | None]:
+    """The number each item of the list *node* shows: None for a bullet; from the
+    enumerated list's start, up, or down in a list of the class `REVERSED`."""
+    numbered = isinstance(node, nodes.enumerated_list)
+    number = int(node.get("start", 1)) if numbered else 0
+    step = -1 if REVERSED in node.get("classes", ()) else 1
+    for _ in node.children:
+        yield number if numbered else None
+        number += step
+
+
 def _list_items(node: nodes.Element, depth: int, exact: bool
-                ) -> Iterator[tuple[int, Paragraph]]:
-    for item in node.children:
+                ) -> Iterator[tuple[int, int | None, Paragraph]]:
+    for item, number in zip(node.children, item_numbers(node), strict=True):
         if not isinstance(item, nodes.list_item):
             continue
         text = paragraph_of(*(c for c in item.children if not isinstance(c, _LISTS)),
                             exact=exact)
         if text.runs:
-            yield depth, text
+            yield depth, number, text
         for child in item.children:
             if isinstance(child, _LISTS):
                 yield from _list_items(child, depth + 1, exact)
@@ -182,7 +190,9 @@ def blocks_of(children: list[nodes.Node], exact: bool = False) -> Iterator[Block
         elif isinstance(child, _LISTS):
             items = tuple(_list_items(child, 0, exact))
             if items:
-                yield BulletList(items)
+                numbers = tuple(number for _, number, _ in items)
+                yield BulletList(tuple((depth, text) for depth, _, text in items),
+                                 numbers if any(n is not None for n in numbers) else ())
         elif isinstance(child, (nodes.paragraph, nodes.literal_block, nodes.rubric,
                                 nodes.title, nodes.line_block)):
             paragraph = paragraph_of(child, exact=exact)

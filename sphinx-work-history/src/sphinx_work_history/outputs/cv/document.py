@@ -146,7 +146,9 @@ class _Reader:
             length=clean(span.length), location=clean(location),
             body=tuple(blocks_of(body.children)) if body is not None else (),
             url=view.heading_url, headed=not record.heading_in_body, compact_kind=record.COMPACT,
-            details=tuple(Detail(clean(d.label), clean(d.text), d.url) for d in view.details))
+            details=tuple(Detail(clean(d.label), clean(d.text), d.url,
+                                 tuple((clean(t), i, b) for t, i, b in d.parts))
+                          for d in view.details))
 
     def employer(self, node: nodes.Element) -> EmployerGroup | None:
         record: EmployerRecord | None = self.domain.employer(node["docname"], node["index"])

@@ -3,8 +3,9 @@
 Built with python-docx (the ``docx`` extra of this package) from Word's
 own styles, so a reader, a screen reader or an applicant tracking system
 finds the structure: Title (the name), Subtitle (what they do), Heading 1
-(the sections), Heading 2 (each entry), List Bullet (list items, List
-Bullet 2 and 3 when nested). No tables and no text boxes: the text flows
+(the sections), Heading 2 (each entry), List Bullet and List Number (list
+items, their 2 and 3 when nested; a numbered list numbered from its start,
+a list numbered down item by item). No tables and no text boxes: the text flows
 in reading order. Links are hyperlinks; the core properties name the
 title, the author and the language. The person's photo, if the project
 holds one (or photo.py could fetch it from its web address), stands above
@@ -34,6 +35,7 @@ from ...model.cv_model import (
     EmployerGroup,
     Entry,
     Item,
+    ItemList,
     Run,
     clean,
     compact_lists,
@@ -92,11 +94,42 @@ def add_blocks(document: Document, blocks: tuple[Block, ...]) -> None:
                 else:
                     add_runs(document.add_paragraph(style="Quote"), inner.runs)
         elif isinstance(block, BulletList):
-            for depth, item in block.items:
-                style = "List Bullet" if depth == 0 else f"List Bullet {min(depth + 1, 3)}"
-                add_runs(document.add_paragraph(style=style), item.runs)
+            for shown in block.lists:
+                add_list(document, shown, 0)
         else:
             add_runs(document.add_paragraph(), block.runs)
+
+
+def add_list(document: Document, shown: ItemList, depth: int) -> None:
+    """A list's items in Word's list styles (List Bullet, List Number; 2 and 3 when
+    nested), a numbered list counting from its start in a numbering of its own. Word
+    counts up only: in a list numbered down, each item has a numbering of its own,
+    starting at its number."""
+    kind = "Number" if shown.numbered else "Bullet"
+    style = f"List {kind}" if depth == 0 else f"List {kind} {min(depth + 1, 3)}"
+    numbering = 0
+    for item in shown.items:
+        if item.text.runs:
+            paragraph = document.add_paragraph(style=style)
+            if item.number is not None:
+                if not numbering or shown.reversed:
+                    numbering = _numbering_from(document, style, item.number)
+                numbers = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                numbers.get_or_add_ilvl().val = 0
+                numbers.get_or_add_numId().val = numbering
+            add_runs(paragraph, item.text.runs)
+        for inner in item.lists:
+            add_list(document, inner, depth + 1)
+
+
+def _numbering_from(document: Document, style: str, start: int) -> int:
+    """A new instance of the numbering *style* uses, counting from *start*: its id."""
+    numbering = document.part.numbering_part.element
+    used = document.styles[style].element.pPr.numPr.numId.val
+    abstract = next(num.abstractNumId.val for num in numbering.num_lst if num.numId == used)
+    num = numbering.add_num(abstract)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
+    return int(num.numId)
 
 
 def _set_language(document: Document, language: str) -> None:
@@ -220,7 +253,11 @@ def add_entry(document: Document, entry: Entry, level: int) -> None:
             runs.append(Run(entry.org, url=entry.org_url))
         add_runs(document.add_heading(level=level), tuple(runs))
     if entry.meta:
-        add_runs(document.add_paragraph(), (Run(entry.meta, emphasis=True),))
+        # In italics; an item in italics in it (the CV's own name among a paper's
+        # authors) upright, as emphasis in italic type is.
+        add_runs(document.add_paragraph(), tuple(
+            Run(run.text, emphasis=not run.emphasis, strong=run.strong)
+            for run in entry.meta_runs))
     add_blocks(document, entry.body)
 
 

@@ -2,15 +2,17 @@
 
 An entry is an ``<article>`` (a right-to-left language's runs right to left), its
 header lines a ``<header>``, an employer's roles a ``<section>``, a date a
-``<time datetime="...">``.
+``<time datetime="...">``; a list numbered down an ``<ol reversed>``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
+from ...model.cv_model import REVERSED
 from ...model.l10n import direction
 from ...sphinx.nodes import cv_entry, employer_entry, job_date, job_entry, job_header
 
@@ -55,6 +57,17 @@ def depart_job_date_html(self: HTML5Translator, node: job_date) -> None:
     self.body.append("</time>")
 
 
+def visit_enumerated_list_html(self: HTML5Translator, node: nodes.enumerated_list) -> None:
+    """Docutils' ``<ol>``, numbered down when the list is of the class ``reversed``
+    (sphinx/text.py's `REVERSED`)."""
+    type(self).visit_enumerated_list(self, node)
+    if REVERSED in node["classes"] and self.body[-1].startswith("<ol"):
+        self.body[-1] = self.body[-1].replace("<ol", '<ol reversed="reversed"', 1)
+
+
+def depart_enumerated_list_html(self: HTML5Translator, node: nodes.enumerated_list) -> None:
+    type(self).depart_enumerated_list(self, node)
+
 
 def setup_html_visitors(app: Sphinx) -> None:
     # Added to each node's visitors (sphinx/nodes.py registers the nodes). No epub=
@@ -66,3 +79,5 @@ def setup_html_visitors(app: Sphinx) -> None:
     app.add_node(employer_entry, override=True,
                  html=(visit_employer_entry_html, depart_employer_entry_html))
     app.add_node(job_date, override=True, html=(visit_job_date_html, depart_job_date_html))
+    app.add_node(nodes.enumerated_list, override=True,
+                 html=(visit_enumerated_list_html, depart_enumerated_list_html))

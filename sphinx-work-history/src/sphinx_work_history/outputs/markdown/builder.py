@@ -24,6 +24,7 @@ from ...model.cv_model import (
     EmployerGroup,
     Entry,
     Item,
+    ItemList,
     Paragraph,
     Run,
     compact_lists,
@@ -83,6 +84,35 @@ def inline(paragraph: Paragraph) -> str:
     return line_start("".join(_run(run) for run in paragraph.runs))
 
 
+def list_lines(lists: tuple[ItemList, ...], indent: str = "") -> list[str]:
+    """Lists as CommonMark lists: bullets ``-``, numbers from the list's start.
+
+    CommonMark numbers a list up from its first number, and starts a new list where
+    the bullet or the number's delimiter changes: so a list numbered down is a list
+    of one item per number, their delimiters ``.`` and ``)`` in turn, and so is any
+    list after one of its kind. A nested list not starting at 1 has a blank line
+    before it (it could not interrupt its item's paragraph)."""
+    lines: list[str] = []
+    bullet, delimiter = "-", "."
+    previous = ""  # the kind of the last list: "bullet" or "number"
+    for shown in lists:
+        kind = "number" if shown.numbered else "bullet"
+        groups = [(item,) for item in shown.items] if shown.reversed else [shown.items]
+        for group in groups:
+            if previous == kind:  # a new list of the same kind
+                bullet, delimiter = ("*" if bullet == "-" else "-",
+                                     ")" if delimiter == "." else ".")
+            previous = kind
+            if indent and kind == "number" and group[0].number != 1:
+                lines.append("")
+            for item in group:
+                marker = bullet if item.number is None else f"{item.number}{delimiter}"
+                text = inline(item.text) if item.text.runs else ""
+                lines.append(f"{indent}{marker} {text}".rstrip())
+                lines += list_lines(item.lists, indent + " " * (len(marker) + 1))
+    return lines
+
+
 def blocks(items: tuple[Block, ...], quote: str = "") -> list[str]:
     lines: list[str] = []
     for block in items:
@@ -93,7 +123,7 @@ def blocks(items: tuple[Block, ...], quote: str = "") -> list[str]:
                 inner.pop()
             lines += [f"> {line}".rstrip() for line in inner]
         elif isinstance(block, BulletList):
-            lines += [f"{'  ' * depth}- {inline(item)}" for depth, item in block.items]
+            lines += list_lines(block.lists)
         else:
             lines.append(inline(block))
         lines.append("")
@@ -110,8 +140,30 @@ def entry_lines(entry: Entry, level: int) -> list[str]:
                                         _linked(entry.org, entry.org_url)) if part)
     lines = [f"{'#' * level} {title}", ""] if entry.headed else []
     if entry.meta:
-        lines += [f"*{escape(entry.meta)}*", ""]
+        lines += [meta_line(entry), ""]
     return lines + blocks(entry.body)
+
+
+def _italic(text: str) -> str:
+    """*text* in italics: its words between the stars, the spaces and punctuation
+    at its ends outside them, where a star next to them could not open or close."""
+    match = re.fullmatch(r"([\W_]*)(.*?)([\W_]*)", text, re.DOTALL)
+    assert match is not None  # the pattern matches any text
+    lead, body, trail = match.groups()
+    return escape(lead) + (f"*{escape(body)}*" if body else "") + escape(trail)
+
+
+def meta_line(entry: Entry) -> str:
+    """An entry's facts in italics; an item in italics among them (the CV's own name
+    among a paper's authors) upright, as emphasis in italic type is, one in bold
+    bold."""
+    if not entry.styled_meta:
+        return f"*{escape(entry.meta)}*"
+    parts = []
+    for run in entry.meta_runs:
+        shown = escape(run.text) if run.emphasis else _italic(run.text)
+        parts.append(f"**{shown}**" if run.strong else shown)
+    return line_start("".join(parts))
 
 
 def item_lines(item: Item, level: int) -> list[str]:

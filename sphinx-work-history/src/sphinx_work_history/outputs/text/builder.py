@@ -4,9 +4,12 @@ UTF-8, wrapped at 80 columns (a word longer than a line, such as an
 address, runs past rather than being broken); the name, the sections and
 the entries are underlined (``=`` for a page, ``-`` below it, ``~`` for an
 entry), and set apart by blank lines. An aside is indented under its
-title. A link shows its address after its text, unless the text is the
-address; so does a contact detail (a profile's username, its address). An
-entry's addresses (its own, its organisation's) stand under its dates.
+title. A list's items follow a ``*``, or their number (``4.``, ``3.`` in a
+list numbered down), a nested list indented under its item's text. A link
+shows its address after its text, unless the text is the address; so does
+a contact detail (a profile's username, its address). An entry's addresses
+(its own, its organisation's) stand under its dates. Bold and italic are
+plain text here (the text is for pasting into a form).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from ...model.cv_model import (
     EmployerGroup,
     Entry,
     Item,
+    ItemList,
     Paragraph,
     compact_lists,
     is_link,
@@ -79,12 +83,25 @@ def blocks(items: tuple[Block, ...], indent: str = "") -> list[str]:
             lines += blocks(block.blocks, indent + "    ")
             continue
         if isinstance(block, BulletList):
-            for depth, item in block.items:
-                bullet = indent + "  " * depth
-                lines += wrap(inline(item), f"{bullet}* ", f"{bullet}  ")
+            for shown in block.lists:
+                lines += list_lines(shown, indent)
         else:
             lines += wrap(inline(block), indent)
         lines.append("")
+    return lines
+
+
+def list_lines(shown: ItemList, indent: str) -> list[str]:
+    """A list's items, each after its bullet (``*``) or its number (``4.``), its
+    lines and its nested lists indented under its text."""
+    lines: list[str] = []
+    for item in shown.items:
+        marker = "* " if item.number is None else f"{item.number}. "
+        hanging = indent + " " * len(marker)
+        if item.text.runs:
+            lines += wrap(inline(item.text), indent + marker, hanging)
+        for inner in item.lists:
+            lines += list_lines(inner, hanging)
     return lines
 
 

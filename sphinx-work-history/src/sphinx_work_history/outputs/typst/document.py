@@ -29,12 +29,14 @@ from ...model.cv_model import (
     EmployerGroup,
     Entry,
     Item,
+    ItemList,
     Paragraph,
     Run,
     Section,
     compact_lists,
     web_shown,
 )
+from ...model.views import Detail
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -71,32 +73,28 @@ def inline(paragraph: Paragraph) -> str:
     return "[" + "".join(f"#{run(item)}" for item in paragraph.runs) + "]"
 
 
-def bullets(items: tuple[tuple[int, Paragraph], ...]) -> str:
-    """A nested list: each item at its depth, under the item before it."""
+def item_list(shown: ItemList) -> str:
+    """A list as Typst's ``list``, or ``enum`` from its start (``reversed: true``
+    when numbered down); each item holds the lists nested in it."""
+    made = []
+    for item in shown.items:
+        parts = [inline(item.text)] if item.text.runs else []
+        parts += [item_list(inner) for inner in item.lists]
+        made.append(f"{'enum' if shown.numbered else 'list'}.item({' + '.join(parts) or '[]'})")
+    if not shown.numbered:
+        return f"list({', '.join(made)})"
+    numbering = [f"start: {shown.start}"] if shown.start != 1 or shown.reversed else []
+    numbering += ["reversed: true"] if shown.reversed else []
+    return f"enum({', '.join([*numbering, *made])})"
 
-    def level(start: int, depth: int) -> tuple[list[str], int]:
-        made: list[str] = []
-        index = start
-        while index < len(items):
-            item_depth, text = items[index]
-            if item_depth < depth:
-                break
-            if item_depth > depth:  # deeper than its parent allows: under the last item
-                inner, index = level(index, item_depth)
-                sub = f"list({', '.join(inner)})"
-                made[-1:] = [f"{made[-1][:-1]} + {sub})"] if made else [f"list.item({sub})"]
-                continue
-            made.append(f"list.item({inline(text)})")
-            index += 1
-        return made, index
 
-    made, _ = level(0, items[0][0] if items else 0)
-    return f"#list({', '.join(made)})"
+def bullets(block: BulletList) -> str:
+    return "\n".join(f"#{item_list(shown)}" for shown in block.lists)
 
 
 def block(item: Any) -> str:
     if isinstance(item, BulletList):
-        return bullets(item.items) if item.items else ""
+        return bullets(item) if item.items else ""
     if isinstance(item, Paragraph):
         return f"#par({inline(item)})" if item.runs else ""
     if isinstance(item, Aside):
@@ -121,13 +119,28 @@ def sections(cv: CV) -> tuple[Section, ...]:
     return tuple(section for section in cv.sections if section.depth)
 
 
+class Content(str):
+    """Typst code (a content block, an expression), written as it is (`value`)."""
+
+
+def detail_text(detail: Detail) -> str:
+    """A detail's text; a content block when items of it are in italics or bold."""
+    if not detail.parts:
+        return detail.text
+    runs: list[Run] = []
+    for text, italic, bold in detail.parts:
+        runs += [Run(", ")] if runs else []
+        runs.append(Run(text, emphasis=italic, strong=bold))
+    return Content(inline(Paragraph(tuple(runs))))
+
+
 def entry_fields(entry: Entry) -> dict[str, Any]:
     """What an entry's heading shows, by the names the designs' ``entry`` takes."""
     (title, subtitle), (url, subtitle_url) = entry.lead, entry.lead_urls
     return {"kind": entry.kind, "title": title, "subtitle": subtitle,
             "subtitle-url": subtitle_url, "url": url,
             "dates": entry.dates, "length": entry.length, "location": entry.location,
-            "details": tuple((d.label, d.text, d.url) for d in entry.details),
+            "details": tuple((d.label, detail_text(d), d.url) for d in entry.details),
             "headed": entry.headed}
 
 
@@ -195,7 +208,7 @@ class Settings:
 
 def value(item: Any) -> str:
     """A Python value as a Typst value."""
-    if isinstance(item, Code):
+    if isinstance(item, Content):
         return str(item)
     if isinstance(item, str):
         return string(item)
@@ -239,13 +252,9 @@ def entry(item: Entry, level: int, date_style: str = "auto") -> str:
                       f'#mark("end", {name})'))
 
 
-class Code(str):
-    """A Typst expression, written as it is (`value`)."""
-
-
 def dated(dates: str, style: str) -> str:
     """An entry's dates: the text, or (a style asked for) base.typ's ``dated`` of it."""
-    return dates if style == "auto" or not dates else Code(
+    return dates if style == "auto" or not dates else Content(
         f"dated({string(dates)}, {string(style)})")
 
 

@@ -170,7 +170,18 @@ def _detail(detail: Detail) -> nodes.inline:
     node = nodes.inline(classes=["wh-detail"])
     if detail.label:
         node += nodes.Text(f"{detail.label}: ")
-    node += _linked(detail.text, detail.url)
+    if not detail.parts:
+        node += _linked(detail.text, detail.url)
+        return node
+    for index, (text, italic, bold) in enumerate(detail.parts):
+        if index:
+            node += nodes.Text(", ")
+        part: nodes.Node = nodes.Text(text)
+        if italic:
+            part = nodes.emphasis(text, "", part)
+        if bold:
+            part = nodes.strong(text, "", part)
+        node += part
     return node
 
 
