@@ -39,6 +39,7 @@ from ...model.cv_model import (
     compact_lists,
 )
 from ...model.l10n import direction
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 
 if TYPE_CHECKING:
@@ -276,12 +277,21 @@ class CVDocxBuilder(CVBuilder):
                  "the Word file has no photo",
                  conf_location(app_of(self).confdir, "work_history_person"))
             cv = dataclasses.replace(cv, image="")
-        # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
-        # a ZIP archive holds no date before 1980.
-        day = work_history_config(self.config).today
-        when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
         title = work_history_config(self.config).cv_title or self.config.project
-        save(build_docx(cv, title, when), path, when)
+        save(build_docx(cv, title, self.when), path, self.when)
+        return True
+
+    @property
+    def when(self) -> dt.datetime:
+        """The day the build counts to (SOURCE_DATE_EPOCH's, by default); a ZIP
+        archive holds no date before 1980."""
+        day = work_history_config(self.config).today
+        return dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        from .letter import build_letter_docx
+
+        save(build_letter_docx(letter, self.when), path, self.when)
         return True
 
 

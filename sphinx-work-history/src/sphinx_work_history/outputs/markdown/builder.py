@@ -28,6 +28,7 @@ from ...model.cv_model import (
     Run,
     compact_lists,
 )
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 
 # Markup wherever it stands (GitHub's too: ~strike~, $math$, tables).
@@ -157,6 +158,12 @@ class CVMarkdownBuilder(CVBuilder):
 
     def write_cv(self, cv: CV, path: Path) -> bool:
         path.write_text(cv_markdown(cv), encoding="utf-8")
+        return True
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        from .letter import letter_markdown
+
+        path.write_text(letter_markdown(letter), encoding="utf-8")
         return True
 
 

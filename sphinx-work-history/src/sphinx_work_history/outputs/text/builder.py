@@ -26,6 +26,7 @@ from ...model.cv_model import (
     Paragraph,
     compact_lists,
 )
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 
 WIDTH = 80
@@ -126,6 +127,12 @@ class CVTextBuilder(CVBuilder):
 
     def write_cv(self, cv: CV, path: Path) -> bool:
         path.write_text(cv_text(cv), encoding="utf-8")
+        return True
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        from .letter import letter_text
+
+        path.write_text(letter_text(letter), encoding="utf-8")
         return True
 
 

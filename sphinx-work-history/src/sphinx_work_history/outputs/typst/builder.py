@@ -20,6 +20,7 @@ is on (read back from marks the source sets around each entry).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -33,9 +34,11 @@ from ...config.messages import warn
 from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from ...model.dates import source_date_epoch
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 from . import fonts as typst_fonts
 from .document import Settings, document
+from .letter import letter_source
 
 logger = logging.getLogger(__name__)
 DESIGNS = Path(__file__).parents[2] / "assets" / "typst"
@@ -71,17 +74,8 @@ class CVPdfBuilder(CVBuilder):
         return "photo" + source.suffix
 
     def write_cv(self, cv: CV, path: Path) -> bool:
-        try:
-            import typst
-        except ImportError:
-            warn("pdf", "the cv-pdf builder needs the typst package: "
-                 "pip install sphinx-work-history[pdf]", None)
-            fail_build(self)
+        if not self.copy_designs():
             return False
-        designs = Path(self.outdir, DESIGN_DIR)
-        designs.mkdir(parents=True, exist_ok=True)
-        for template in DESIGNS.glob("*.typ"):
-            shutil.copyfile(template, designs / template.name)
         # The fonts the text needs: Typst's own alone when they set every character.
         design = f"{DESIGN_DIR}/{work_history_config(self.config).pdf_design}.typ"
         photo = self.copy_photo(cv)
@@ -92,8 +86,64 @@ class CVPdfBuilder(CVBuilder):
         source = self.target.with_suffix(".typ")
         source.write_text(document(cv, self.settings(cv, chains, photo), design),
                           encoding="utf-8")
+        compiler = self.compile(source, path, paths)
+        if compiler is None:
+            return False
+        self.check_budget(compiler)
+        return True
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        if not self.copy_designs():
+            return False
+        design = f"{DESIGN_DIR}/{work_history_config(self.config).pdf_design}.typ"
+        letter_design = f"{DESIGN_DIR}/letter.typ"
+        if letter.signature_image:
+            copy = "signature" + Path(letter.signature_image).suffix.lower()
+            shutil.copyfile(letter.signature_image, Path(self.outdir, copy))
+            letter = dataclasses.replace(letter, signature_image=copy)
+        cv = CV(name=letter.name, label=letter.label, language=letter.language,
+                contacts=letter.contacts, sections=())
+        draft = letter_source(letter, self.settings(
+            cv, typst_fonts.configured_chains(self.config), ""), design, letter_design)
+        chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
+        source = self.letter_target.with_suffix(".typ")
+        source.write_text(letter_source(letter, self.settings(cv, chains, ""), design,
+                                        letter_design), encoding="utf-8")
+        compiler = self.compile(source, path, paths)
+        if compiler is None:
+            return False
+        application = work_history_config(self.config).current_application
+        budget = application.pages if application else 1
+        count = json.loads(compiler.query("<work-history-pages>", field="value", one=True))
+        if count > budget:
+            warn("page_budget", f"the letter of application {letter.application!r} has "
+                 f"{count} pages; its budget is {budget} (its application's 'pages')", None)
+            fail_build(self)
+        return True
+
+    def copy_designs(self) -> bool:
+        """The designs beside the sources; False without the typst package."""
+        try:
+            import typst  # noqa: F401
+        except ImportError:
+            warn("pdf", "the cv-pdf builder needs the typst package: "
+                 "pip install sphinx-work-history[pdf]", None)
+            fail_build(self)
+            return False
+        designs = Path(self.outdir, DESIGN_DIR)
+        designs.mkdir(parents=True, exist_ok=True)
+        for template in DESIGNS.glob("*.typ"):
+            shutil.copyfile(template, designs / template.name)
+        return True
+
+    def compile(self, source: Path, path: Path, font_paths: Any) -> Any:
+        """*source* compiled to *path*, tagged PDF/UA-1: the compiler (it answers
+        queries on the layout), or None when Typst could not (said, build failed)."""
+        import typst
+
         compiler = typst.Compiler(str(source), root=str(self.outdir),
-                                  font_paths=typst_fonts.fonts(paths), ignore_system_fonts=True)
+                                  font_paths=typst_fonts.fonts(font_paths),
+                                  ignore_system_fonts=True)
         try:
             compiler.compile(output=str(path), pdf_standards="ua-1", timestamp=source_date_epoch())
         except typst.TypstError as exc:
@@ -101,10 +151,9 @@ class CVPdfBuilder(CVBuilder):
             warn("pdf", f"Typst could not make the PDF: {message}{_where(exc, source)}",
                  None)
             fail_build(self)
-            return False
+            return None
         logger.info("%s written", source.name)
-        self.check_budget(compiler)
-        return True
+        return compiler
 
     def check_budget(self, compiler: Any) -> None:
         """The PDF's pages against the budget; past it, the entries that reach
