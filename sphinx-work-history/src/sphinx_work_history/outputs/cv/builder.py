@@ -33,7 +33,7 @@ from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from ...model.letter import Letter
 from .document import read_cv
-from .letter import in_language, read_letter
+from .letter import in_language, letter_language, read_letter
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +80,10 @@ class CVBuilder(Builder):
         cv = read_cv(self)
         self.write_whole(self.target, lambda partial: self.write_cv(cv, partial))
         application = work_history_config(self.config).current_application
-        if application is not None and (letter := read_letter(self, application)):
-            with in_language(self, letter.language):
+        if application is None:
+            return
+        with in_language(self, letter_language(self, application)):
+            if (letter := read_letter(self, application)) is not None:
                 self.write_whole(self.letter_target,
                                  lambda partial: self.write_letter(letter, partial))
 
