@@ -14,6 +14,8 @@ lists it (the site would link a page it leaves out).
 
 from __future__ import annotations
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -62,7 +64,16 @@ def _check_letters(app: Sphinx, env: BuildEnvironment) -> None:
                 if docname in children:
                     warn("letter", f"the private letter page {docname!r} is in this "
                          "toctree: the site leaves it out (list it nowhere, or make "
-                         f"application {application.name!r} public)", parent)
+                         f"application {application.name!r} public)",
+                         _toctree_of(env, parent, docname))
+
+
+def _toctree_of(env: BuildEnvironment, parent: str, docname: str) -> nodes.Node | str:
+    """The toctree of *parent* that lists *docname* (its line), else *parent*."""
+    for toctree in env.get_doctree(parent).findall(addnodes.toctree):
+        if docname in toctree.get("includefiles", ()):
+            return toctree
+    return parent
 
 
 def setup_letters(app: Sphinx) -> None:
