@@ -24,8 +24,8 @@ from sphinx.config import Config
 
 from ..model.dates import DateError, PartialDate, source_date_epoch
 from ..model.l10n import WORDS
-from .messages import conf_location, warn
 from .applications import check_applications
+from .messages import conf_location, warn
 from .person import read_person
 from .settings import freeze_settings
 from .variants import check_variants

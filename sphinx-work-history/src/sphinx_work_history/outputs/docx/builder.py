@@ -251,6 +251,56 @@ def save(document: Document, path: Path, when: dt.datetime) -> None:
             target.writestr(info, source.read(item.filename))
 
 
+# -- the letter (an application's) ----------------------------------------
+def build_letter_docx(letter: Letter, when: dt.datetime) -> Document:
+    import docx
+    from docx.shared import Mm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    language = letter.language.replace("_", "-")
+    _set_language(document, language)
+    _plain_bullets(document)
+    properties = document.core_properties
+    properties.title = core_property(letter.title)
+    properties.author = properties.last_modified_by = core_property(letter.name)
+    properties.language = language
+    properties.created = properties.modified = when
+    properties.revision = 1
+
+    if letter.name:
+        document.add_paragraph(letter.name, style="Title")
+    if letter.label:
+        document.add_paragraph(letter.label, style="Subtitle")
+    if letter.contacts:
+        contact = document.add_paragraph()
+        for index, item in enumerate(letter.contacts):
+            runs = (Run(f"{item.label}: "), Run(item.text, url=item.url))
+            add_runs(contact, runs if index == 0 else (Run(" · "), *runs))
+    if letter.recipient.lines:
+        recipient = document.add_paragraph()
+        for index, line in enumerate(letter.recipient.lines):
+            if index:
+                recipient.add_run().add_break()
+            recipient.add_run(line)
+    document.add_paragraph(letter.date)
+    if letter.subject:
+        add_runs(document.add_paragraph(), (Run(letter.subject, strong=True),))
+    if letter.salutation:
+        document.add_paragraph(letter.salutation)
+    add_blocks(document, letter.body)
+    if letter.closing:
+        document.add_paragraph(letter.closing)
+    if letter.signature_image and Path(letter.signature_image).is_file():
+        document.add_picture(letter.signature_image, width=Mm(40))
+    if letter.signature:
+        document.add_paragraph(letter.signature)
+    return document
+
+
 class CVDocxBuilder(CVBuilder):
     name = "cv-docx"
     suffix = ".docx"
@@ -289,8 +339,6 @@ class CVDocxBuilder(CVBuilder):
         return dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
 
     def write_letter(self, letter: Letter, path: Path) -> bool:
-        from .letter import build_letter_docx
-
         save(build_letter_docx(letter, self.when), path, self.when)
         return True
 

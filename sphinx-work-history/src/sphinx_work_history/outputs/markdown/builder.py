@@ -152,6 +152,32 @@ def cv_markdown(cv: CV) -> str:
     return "\n".join(lines) + "\n"
 
 
+# -- the letter (an application's) ----------------------------------------
+def _lines(texts: list[str]) -> list[str]:
+    """Lines of one paragraph: a backslash at the end of a line is a line break."""
+    return [" \\\n".join(texts), ""] if texts else []
+
+
+def letter_markdown(letter: Letter) -> str:
+    lines = [f"# {escape(letter.name)}", ""] if letter.name else []
+    if letter.label:
+        lines += [f"**{escape(letter.label)}**", ""]
+    lines += _lines([line_start(f"{escape(c.label)}: {_linked(c.text, c.url)}")
+                     for c in letter.contacts])
+    lines += _lines([line_start(escape(line)) for line in letter.recipient.lines])
+    lines += [line_start(escape(letter.date)), ""]
+    if letter.subject:
+        lines += [f"**{escape(letter.subject)}**", ""]
+    if letter.salutation:
+        lines += [line_start(escape(letter.salutation)), ""]
+    lines += blocks(letter.body)
+    lines += _lines([line_start(escape(part)) for part in (letter.closing, letter.signature)
+                     if part])
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
 class CVMarkdownBuilder(CVBuilder):
     name = "cv-markdown"
     suffix = ".md"
@@ -161,8 +187,6 @@ class CVMarkdownBuilder(CVBuilder):
         return True
 
     def write_letter(self, letter: Letter, path: Path) -> bool:
-        from .letter import letter_markdown
-
         path.write_text(letter_markdown(letter), encoding="utf-8")
         return True
 

@@ -121,6 +121,29 @@ def cv_text(cv: CV) -> str:
     return text
 
 
+# -- the letter (an application's) ----------------------------------------
+def letter_text(letter: Letter) -> str:
+    lines = [letter.name] if letter.name else []
+    if letter.label:
+        lines += wrap(letter.label)
+    for contact in letter.contacts:
+        lines += wrap(f"{contact.label}: {contact.text}")
+    lines.append("")
+    if letter.recipient.lines:
+        lines += [*letter.recipient.lines, ""]
+    lines += [letter.date, ""]
+    for part in (letter.subject, letter.salutation):
+        if part:
+            lines += [*wrap(part), ""]
+    lines += blocks(letter.body)
+    for part in (letter.closing, letter.signature):
+        if part:
+            lines += wrap(part)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
 class CVTextBuilder(CVBuilder):
     name = "cv-text"
     suffix = ".txt"
@@ -130,8 +153,6 @@ class CVTextBuilder(CVBuilder):
         return True
 
     def write_letter(self, letter: Letter, path: Path) -> bool:
-        from .letter import letter_text
-
         path.write_text(letter_text(letter), encoding="utf-8")
         return True
 
