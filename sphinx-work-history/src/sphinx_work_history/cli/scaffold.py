@@ -153,7 +153,9 @@ def write_project(project: Project, folder: Path, force: bool = False) -> Writte
     written); with *force*, into a folder that holds anything, keeping each file it
     replaces in the backup folder, and listing the pages there in index.md's toctree."""
     exists = check_target(folder, force)
-    names = {page.path.removesuffix(".md") for page in project.pages} | {"index"}
+    # The project's pages, and its letter page (in no toctree: private).
+    names = {page.path.removesuffix(".md") for page in project.pages} | {"index"} | {
+        path.removesuffix(".md") for path in project.files if path.endswith(".md")}
     others = [page for page in pages_in(folder) if page not in names] if exists else []
     listed = [page for page in others if _TOCTREE_ENTRY.fullmatch(page) and page != "self"]
     notes = [f"{folder / page}: not listed in index.md's toctree (its name cannot be "
