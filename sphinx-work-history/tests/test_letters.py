@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from bs4 import BeautifulSoup
 
 from sphinx_work_history.testing import (
     build,
@@ -29,7 +30,12 @@ BUILDS = {  # name -> (builder, application)
     "text": ("cv-text", "acme"), "markdown": ("cv-markdown", "acme"),
     "docx": ("cv-docx", "acme"), "pdf": ("cv-pdf", "acme"),
     "text-de": ("cv-text", "berlin"), "docx-ar": ("cv-docx", "cairo"), "html": ("html", ""),
+    "html-public": ("html", ""),
 }
+# The same applications, "acme" made public.
+PUBLIC = {"acme": {"variant": "teaching", "letter": "letters/acme", "public": True},
+          "berlin": {"letter": "letters/berlin", "language": "de"},
+          "cairo": {"letter": "letters/cairo", "language": "ar"}}
 # The letter of "acme", in the order a reader reads it.
 ACME = ["Ada Lovelace", "Analyst", "ada@example.com", "Charles Babbage", "Head of Mathematics",
         "Acme Academy", "1 Dorset Street", "London W1", "March 2, 2026",
@@ -45,7 +51,10 @@ def built(tmp_path_factory):
     srcdir = copy_root(ROOT, tmp_path_factory.mktemp("letters"))
     outs = {}
     for name, (builder, application) in BUILDS.items():
-        overrides = {"work_history_application": application} if application else {}
+        overrides: dict[str, object] = (
+            {"work_history_application": application} if application else {})
+        if name == "html-public":
+            overrides["work_history_applications"] = PUBLIC
         app = build(srcdir, builder, builddir=srcdir / "_build" / name,
                     confoverrides=overrides)
         assert app._warning.getvalue() == "", (name, app._warning.getvalue())
@@ -149,6 +158,18 @@ def test_no_word_of_a_private_letter_reaches_the_site(built):
         if path.is_file():
             text = path.read_bytes().decode("utf-8", "replace")
             assert not [w for w in PRIVATE if w in text], path
+
+
+def test_a_public_letter_is_a_page_of_the_site(built):
+    out = built["html-public"]
+    soup = BeautifulSoup((out / "letters" / "acme.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    text = " ".join(soup.select_one("section").get_text(" ").split())
+    assert in_order(text, ["Charles Babbage", "London W1", "March 2, 2026",
+                           "Mathematics teacher, reference 42", "Dear Mr Babbage,",
+                           "I would like to teach", "Yours sincerely,", "Ada Lovelace"]), text
+    assert "zebra" not in text  # the variant's {only} block: not this build's
+    assert not (out / "letters" / "berlin.html").exists()  # still private
 
 
 def test_mistakes_are_located_warnings(tmp_path):
