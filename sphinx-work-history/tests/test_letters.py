@@ -17,6 +17,12 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinx_work_history.model.letter import Letter, Recipient
+from sphinx_work_history.outputs.markdown.builder import letter_markdown
+from sphinx_work_history.outputs.text.builder import letter_text
+from sphinx_work_history.outputs.typst.builder import DESIGNS
+from sphinx_work_history.outputs.typst.document import Settings
+from sphinx_work_history.outputs.typst.letter import letter_source
 from sphinx_work_history.testing import (
     build,
     copy_root,
@@ -199,3 +205,41 @@ def test_mistakes_are_located_warnings(tmp_path):
     # The application's CV is the full CV; its letter is still written.
     assert "Analytical Engines" in (app.outdir / "ada-cv-acme.txt").read_text(encoding="utf-8")
     assert (app.outdir / "ada-letter-acme.txt").is_file()
+
+
+# Markup of every format the letter is written in, in every field.
+HOSTILE = 'Ann *x* _y_ #z $m$ [l](u) <b>&amp; `c` \\ "q" @ref <lab> // ~s~ | :tada: ]'
+
+
+def hostile_letter() -> Letter:
+    from sphinx_work_history.model.cv_model import Contact, Paragraph, Run
+
+    return Letter(application="h", language="en", name=HOSTILE, label=HOSTILE,
+                  contacts=(Contact("Email", HOSTILE, "mailto:a@example.com", "email"),),
+                  recipient=Recipient(HOSTILE, HOSTILE, HOSTILE, (HOSTILE, HOSTILE)),
+                  date=HOSTILE, subject=HOSTILE, salutation=HOSTILE, closing=HOSTILE,
+                  signature=HOSTILE, body=(Paragraph((Run(HOSTILE),)),))
+
+
+def test_hostile_text_in_every_field_is_text_in_every_format(tmp_path):
+    letter = hostile_letter()
+    fields = 1 + 1 + 1 + 5 + 1 + 1 + 1 + 1 + 1 + 1  # name ... signature, body
+    assert letter_text(letter).count(HOSTILE) == fields
+    markdown_it = require_module("markdown_it")
+    html = markdown_it.MarkdownIt("commonmark").render(letter_markdown(letter))
+    shown = BeautifulSoup(html, "html.parser").get_text()
+    assert shown.count(HOSTILE) == fields, shown
+    # Typst: every field a string, never markup; the PDF's text holds each as written.
+    for design in DESIGNS.glob("*.typ"):
+        (tmp_path / "work-history").mkdir(exist_ok=True)
+        (tmp_path / "work-history" / design.name).write_bytes(design.read_bytes())
+    source = tmp_path / "letter.typ"
+    settings = Settings(title="t", author="a", fonts=("Libertinus Serif",))
+    source.write_text(letter_source(letter, settings, "work-history/classic.typ",
+                                    "work-history/letter.typ"), encoding="utf-8")
+    typst = require_module("typst")
+    pdf = tmp_path / "letter.pdf"
+    typst.compile(str(source), output=str(pdf), root=str(tmp_path))
+    text = subprocess.run([require_tool("pdftotext"), "-raw", "-enc", "UTF-8", str(pdf), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    assert " ".join(text.split()).count(HOSTILE) == fields, text
