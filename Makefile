@@ -23,6 +23,9 @@
 #   make cv-text    the CV as plain text, for forms: _build/cv-text/BOOK.txt
 #   make cv-markdown  the CV as Markdown: _build/cv-markdown/BOOK.md
 #   make cv-files   all three
+#   make applications  each application's letter and CV (conf.py's
+#                   work_history_applications), in every CV format: _build/applications
+#                   (private: `make dist` never publishes them)
 #   make dist       html + PDFs + ePub + the three CV files in _build/dist, ready for any static host
 #                   (SITE_URL=https://... gives it canonical URLs and a sitemap)
 #   make rtd        the build Read the Docs runs, reproduced (scripts/rtd_build.py)
@@ -146,6 +149,11 @@ CVDIR        = $(BUILDDIR)/cv
 cv: $(VENV)/.build-deps
 	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)" $(if $(VARIANTS),--variants $(VARIANTS))
 
+# Each application's letter and its variant's CV, in every CV format, in a folder
+# of their own: the letters are private, and `make dist` copies nothing from it.
+applications: $(VENV)/.build-deps
+	$(VENV_PY) scripts/build_applications.py --builddir "$(BUILDDIR)"
+
 # The PDFs, the ePub and the CV files go beside the HTML, which links them
 # (-t downloads). Their file name is conf.py's BOOK_NAME, which the recipe
 # reads through scripts/site_config.py once the environment exists (never
@@ -172,7 +180,7 @@ clean:
 	rm -rf "$(BUILDDIR)"
 
 .PHONY: help venv livehtml livecv test fast-test site-test package-test wheelhouse package-matrix lint \
-	package-docs bench cv cv-files $(CV_BUILDERS) dist rtd clean Makefile
+	package-docs bench cv applications cv-files $(CV_BUILDERS) dist rtd clean Makefile
 
 # Files the rules above depend on are never Sphinx targets.
 requirements.txt requirements-test.txt requirements-lint.txt package-lock.json sphinx-work-history/pyproject.toml: ;

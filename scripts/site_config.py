@@ -35,7 +35,8 @@ def read_conf(srcdir: Path = PROJECT) -> Config:
     reading a configuration does not run."""
     config = Config.read(srcdir, overrides={}, tags=Tags())
     for name, default in (("work_history_cv_basename", ""), ("work_history_variants", {}),
-                          ("work_history_pages", 0)):
+                          ("work_history_pages", 0),
+                          ("work_history_applications", {})):
         config.add(name, default, "env", frozenset({type(default)}))
     return config
 
@@ -51,6 +52,12 @@ def book_name(config: Config) -> str:
 def variants(config: Config) -> dict[str, dict[str, Any]]:
     """The tailored CVs (work_history_variants), by name, in conf.py's order."""
     declared: dict[str, dict[str, Any]] = config.work_history_variants
+    return declared
+
+
+def applications(config: Config) -> dict[str, dict[str, Any]]:
+    """The applications (work_history_applications), by name, in conf.py's order."""
+    declared: dict[str, dict[str, Any]] = config.work_history_applications
     return declared
 
 

@@ -81,8 +81,12 @@ def test_new_writes_a_project(tmp_path: Path) -> None:
     assert main(["new", str(target), "--name", "Ada Lovelace"]) == 0
     found = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
     assert found == [".gitignore", ".readthedocs.yaml", "Makefile", "README.md", "conf.py",
-                     "index.md", "pages/education.md", "pages/skills.md", "pages/work.md",
-                     "person.json", "requirements.txt"]
+                     "index.md", "letters/example.md", "pages/education.md",
+                     "pages/skills.md", "pages/work.md", "person.json", "requirements.txt"]
+    # One example letter, private (in no toctree), and its application.
+    assert ":::{letter}" in (target / "letters/example.md").read_text()
+    assert "letters/example" not in (target / "index.md").read_text()
+    assert '"example": {"letter": "letters/example", ' in (target / "conf.py").read_text()
     assert json.loads((target / "person.json").read_text()) == {"name": "Ada Lovelace"}
     assert read_conf(target)["project"] == "Ada Lovelace"
     conf = (target / "conf.py").read_text()

@@ -43,10 +43,12 @@ def test_a_build_reads_the_checked_values_once(tmp_path, variant, chosen, budget
 
 
 def test_nothing_but_the_checks_reads_a_value_past_the_accessor():
-    """``config.work_history_*`` is read by values.py's checks (and variants.py's, and
-    the view's making) only: every other module reads `work_history_config`."""
+    """``config.work_history_*`` is read by values.py's checks (and variants.py's,
+    applications.py's, and the view's making) only: every other module reads
+    `work_history_config`."""
     package = Path(__file__).resolve().parents[1] / "src" / "sphinx_work_history"
-    checks = {"config/values.py", "config/variants.py", "config/settings.py"}
+    checks = {"config/values.py", "config/variants.py", "config/applications.py",
+              "config/settings.py"}
     readers = set()
     for path in package.rglob("*.py"):
         if path.relative_to(package).as_posix() in checks:

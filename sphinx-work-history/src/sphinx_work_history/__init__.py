@@ -56,9 +56,11 @@ from .sphinx.collector import setup_collector
 from .sphinx.directives.employer import setup_employer
 from .sphinx.directives.entries import setup_entries
 from .sphinx.directives.job import setup_job
+from .sphinx.directives.letter import setup_letter
 from .sphinx.directives.summary import setup_summary
 from .sphinx.directives.translation import setup_translation
 from .sphinx.domain import WorkHistoryDomain
+from .sphinx.letters import setup_letters
 from .sphinx.nodes import setup_nodes
 from .sphinx.transforms.capture import setup_capture
 from .sphinx.transforms.drop_empty_sections import setup_drop_empty_sections
@@ -101,6 +103,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_render(app)
     setup_capture(app)
     setup_summary(app)
+    setup_letter(app)
+    setup_letters(app)
     setup_collector(app)
     setup_xref(app)
     setup_drop_empty_sections(app)

@@ -45,6 +45,16 @@ TEMPLATES = {
     "gitignore.txt": ".gitignore",
 }
 NEW_PAGES = ("work", "education", "skills")
+LETTER_PAGE = "letters/example.md"  # a new project's example letter (private)
+APPLICATIONS = '''
+# -- Applications: a cover letter per job, with the CV it goes with --------------
+# Each letter page is private (never on the site, never in `make dist`); `make
+# applications` writes each letter and its CV, in every CV format, to
+# _build/applications. "variant" picks one of work_history_variants for its CV.
+work_history_applications = {
+    "example": {"letter": "letters/example", "label": "Example Engines, analyst"},
+}
+'''
 PERSON_FILE = "person.json"
 BOOK_NAME_LENGTH = 60
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -115,8 +125,10 @@ def new_project(name: str) -> Project:
     """A project with the pages a CV starts from, each with an example in a comment."""
     pages = [Page(f"pages/{page}.md", (_assets() / "pages" / f"{page}.md").read_text(
         encoding="utf-8")) for page in NEW_PAGES]
+    letter = (_assets() / "letter.md.txt").read_text(encoding="utf-8")
     # The name is the project's author, which the person's name defaults to.
-    return Project(name=name, person={}, pages=pages)
+    return Project(name=name, person={}, pages=pages,
+                   files={LETTER_PAGE: letter.encode("utf-8")})
 
 
 def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
@@ -146,6 +158,8 @@ def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
         "pdf_paper": _python_string(project.pdf_paper or "a4", _PAPER),
         "version": __version__,
         "formats": " ".join(formats()),
+        # The example application, in a project that holds its letter (a new one).
+        "applications": APPLICATIONS if LETTER_PAGE in project.files else "",
     }
     # The person first: a value that cannot be written is said as there.
     out = {PERSON_FILE: json.dumps(person, ensure_ascii=False, indent=2) + "\n"}
@@ -181,7 +195,9 @@ def write_project(project: Project, folder: Path, force: bool = False) -> Writte
     written); with *force*, into a folder that holds anything, keeping each file it
     replaces in the backup folder, and listing the pages there in index.md's toctree."""
     exists = check_target(folder, force)
-    names = {page.path.removesuffix(".md") for page in project.pages} | {"index"}
+    # The project's pages, and its letter page (in no toctree: private).
+    names = {page.path.removesuffix(".md") for page in project.pages} | {"index"} | {
+        path.removesuffix(".md") for path in project.files if path.endswith(".md")}
     others = [page for page in pages_in(folder) if page not in names] if exists else []
     listed = [page for page in others if _TOCTREE_ENTRY.fullmatch(page) and page != "self"]
     notes = [f"{folder / page}: not listed in index.md's toctree (its name cannot be "

@@ -66,6 +66,12 @@ SUBTYPES = {
     "bad_variant": "a work_history_variants entry that cannot be used (a name that is not a "
                    "Sphinx tag name, an unknown key, an unreadable value), an unknown "
                    "work_history_variant, a work_history_pages that is not a page count",
+    "bad_application": "a work_history_applications entry that cannot be used (an unknown "
+                       "variant, an unknown key, no 'letter' page, an unreadable value), an "
+                       "unknown work_history_application",
+    "letter": "an application's letter page that does not exist, holds no letter "
+              "directive, or is in a toctree while its application keeps it private; a "
+              "letter directive on a page no application names, or twice on one page",
 }
 
 

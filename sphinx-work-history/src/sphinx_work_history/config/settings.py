@@ -24,6 +24,7 @@ from sphinx.config import Config
 
 from ..model.dates import PartialDate
 from ..model.selection import Variant
+from .applications import Application, applications_of
 from .variants import variants_of
 
 if TYPE_CHECKING:
@@ -68,6 +69,19 @@ class WorkHistoryConfig:
     pdf_fit: bool
     words: dict[str, str]
     pages: int  # 0: no budget
+    applications: dict[str, Application]
+    application: str  # '' when the build makes no letter
+
+    @property
+    def current_application(self) -> Application | None:
+        """The application this build makes, or None."""
+        return self.applications.get(self.application) if self.application else None
+
+    @property
+    def private_letters(self) -> tuple[str, ...]:
+        """The letter pages no application publishes."""
+        public = {a.letter for a in self.applications.values() if a.public}
+        return tuple(sorted({a.letter for a in self.applications.values()} - public))
 
     @property
     def current_variant(self) -> Variant | None:
@@ -121,6 +135,8 @@ def read_settings(config: Config) -> WorkHistoryConfig:
         pdf_fit=value("pdf_fit"),
         words=value("words"),
         pages=value("pages"),
+        applications=applications_of(config),
+        application=value("application"),
     )
 
 

@@ -24,6 +24,7 @@ from sphinx.config import Config
 
 from ..model.dates import DateError, PartialDate, source_date_epoch
 from ..model.l10n import WORDS
+from .applications import check_applications
 from .messages import conf_location, warn
 from .pdf_design import DATE_STYLES, SECTION_STYLES, read_margins, read_size
 from .person import read_person
@@ -77,6 +78,14 @@ VALUES: dict[str, tuple[Any, Rebuild, frozenset[type], str]] = {
         "", "env", frozenset({str}),
         "the variant this build makes (-D work_history_variant=NAME); also set as a Sphinx "
         "tag, for {only} blocks; default: the full CV"),
+    "work_history_applications": (
+        {}, "env", frozenset({dict}),
+        "cover letters, one per application: name -> {variant, letter, label, language, "
+        "public, pages} (see applications.py); letter pages are private unless public"),
+    "work_history_application": (
+        "", "env", frozenset({str}),
+        "the application this build makes (-D work_history_application=NAME): its "
+        "variant's CV and its letter; default: none"),
     "work_history_pdf_design": (
         "classic", "", frozenset({str}),
         "the cv-pdf builder's design: 'classic', 'moderncv' (a column of dates), 'compact', "
@@ -273,6 +282,7 @@ def check_config(app: Sphinx, config: Config) -> None:
     _check_pdf_design(app, config)
     _check_words(app, config)
     check_variants(app, config)
+    check_applications(app, config)
 
 
 def setup_config(app: Sphinx) -> None:

@@ -120,6 +120,17 @@ def activate(language: str | None, words: dict[str, str] | None = None,
     return _active
 
 
+def active() -> Language:
+    """The language dates and words are written in now (to set it back, `use`)."""
+    return _active
+
+
+def use(language: Language) -> None:
+    """Make *language* (as `activate` or `active` gave it) the one written in."""
+    global _active
+    _active = language
+
+
 # -- words ----------------------------------------------------------------------
 def word(message: str) -> str:
     """One of `WORDS` in the build's language: ``work_history_words``, else the

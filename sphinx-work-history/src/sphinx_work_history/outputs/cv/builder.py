@@ -16,7 +16,7 @@ pages is its text, as every link to another page is in a CV file.
 from __future__ import annotations
 
 import os
-from collections.abc import Set
+from collections.abc import Callable, Set
 from pathlib import Path
 
 from docutils import nodes
@@ -31,7 +31,9 @@ from sphinx.util.osutil import make_filename_from_project
 
 from ...config.settings import work_history_config
 from ...model.cv_model import CV
+from ...model.letter import Letter
 from .document import read_cv
+from .letter import in_language, letter_language, read_letter
 
 logger = logging.getLogger(__name__)
 
@@ -63,21 +65,44 @@ class CVBuilder(Builder):
 
     @property
     def target(self) -> Path:
-        return Path(self.outdir, cv_basename(self.config) + self.suffix)
+        """The CV's file: BOOK, or BOOK-cv-NAME in the build of application NAME."""
+        application = work_history_config(self.config).application
+        name = cv_basename(self.config) + (f"-cv-{application}" if application else "")
+        return Path(self.outdir, name + self.suffix)
+
+    @property
+    def letter_target(self) -> Path:
+        """The letter's file, in the build of application NAME: BOOK-letter-NAME."""
+        application = work_history_config(self.config).application
+        return Path(self.outdir, f"{cv_basename(self.config)}-letter-{application}{self.suffix}")
 
     def write_documents(self, _docnames: Set[str]) -> None:
-        target = self.target
-        target.parent.mkdir(parents=True, exist_ok=True)
         cv = read_cv(self)
-        # Written beside the target, then moved onto it in one step: a build that
-        # fails midway leaves no half-written CV, and the last complete one in place.
+        self.write_whole(self.target, lambda partial: self.write_cv(cv, partial))
+        application = work_history_config(self.config).current_application
+        if application is None:
+            return
+        with in_language(self, letter_language(self, application)):
+            if (letter := read_letter(self, application)) is not None:
+                self.write_whole(self.letter_target,
+                                 lambda partial: self.write_letter(letter, partial))
+
+    def write_whole(self, target: Path, write: Callable[[Path], bool]) -> None:
+        """*write* to a file beside *target*, then moved onto it in one step: a build
+        that fails midway leaves no half-written file, and the last complete one in
+        place."""
+        target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.stem}.{os.getpid()}.part{target.suffix}")
         try:
-            if self.write_cv(cv, partial):
+            if write(partial):
                 os.replace(partial, target)
                 logger.info("%s written", target.name)
         finally:
             partial.unlink(missing_ok=True)
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        """Write *letter* to *path*; False when it could not be made."""
+        raise NotImplementedError
 
     def write_cv(self, cv: CV, path: Path) -> bool:
         """Write *cv* to *path*; False when it could not be made (the builder has

@@ -41,6 +41,7 @@ from ...model.cv_model import (
     compact_lists,
 )
 from ...model.l10n import direction
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 
 if TYPE_CHECKING:
@@ -287,6 +288,56 @@ def save(document: Document, path: Path, when: dt.datetime) -> None:
             target.writestr(info, source.read(item.filename))
 
 
+# -- the letter (an application's) ----------------------------------------
+def build_letter_docx(letter: Letter, when: dt.datetime) -> Document:
+    import docx
+    from docx.shared import Mm
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    language = letter.language.replace("_", "-")
+    _set_language(document, language)
+    _plain_bullets(document)
+    properties = document.core_properties
+    properties.title = core_property(letter.title)
+    properties.author = properties.last_modified_by = core_property(letter.name)
+    properties.language = language
+    properties.created = properties.modified = when
+    properties.revision = 1
+
+    if letter.name:
+        document.add_paragraph(letter.name, style="Title")
+    if letter.label:
+        document.add_paragraph(letter.label, style="Subtitle")
+    if letter.contacts:
+        contact = document.add_paragraph()
+        for index, item in enumerate(letter.contacts):
+            runs = (Run(f"{item.label}: "), Run(item.text, url=item.url))
+            add_runs(contact, runs if index == 0 else (Run(" · "), *runs))
+    if letter.recipient.lines:
+        recipient = document.add_paragraph()
+        for index, line in enumerate(letter.recipient.lines):
+            if index:
+                recipient.add_run().add_break()
+            recipient.add_run(line)
+    document.add_paragraph(letter.date)
+    if letter.subject:
+        add_runs(document.add_paragraph(), (Run(letter.subject, strong=True),))
+    if letter.salutation:
+        document.add_paragraph(letter.salutation)
+    add_blocks(document, letter.body)
+    if letter.closing:
+        document.add_paragraph(letter.closing)
+    if letter.signature_image and Path(letter.signature_image).is_file():
+        document.add_picture(letter.signature_image, width=Mm(40))
+    if letter.signature:
+        document.add_paragraph(letter.signature)
+    return document
+
+
 class CVDocxBuilder(CVBuilder):
     name = "cv-docx"
     suffix = ".docx"
@@ -313,12 +364,19 @@ class CVDocxBuilder(CVBuilder):
                  "the Word file has no photo",
                  conf_location(app_of(self).confdir, "work_history_person"))
             cv = dataclasses.replace(cv, image="")
-        # Dated the day the build counts to (SOURCE_DATE_EPOCH's, by default);
-        # a ZIP archive holds no date before 1980.
-        day = work_history_config(self.config).today
-        when = dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
         title = work_history_config(self.config).cv_title or self.config.project
-        save(build_docx(cv, title, when), path, when)
+        save(build_docx(cv, title, self.when), path, self.when)
+        return True
+
+    @property
+    def when(self) -> dt.datetime:
+        """The day the build counts to (SOURCE_DATE_EPOCH's, by default); a ZIP
+        archive holds no date before 1980."""
+        day = work_history_config(self.config).today
+        return dt.datetime(max(day.year, 1980), day.month, day.day, tzinfo=dt.UTC)
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        save(build_letter_docx(letter, self.when), path, self.when)
         return True
 
 

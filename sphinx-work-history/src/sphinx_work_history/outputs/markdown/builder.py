@@ -29,6 +29,7 @@ from ...model.cv_model import (
     Run,
     compact_lists,
 )
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 
 # Markup wherever it stands (GitHub's too: ~strike~, $math$, tables).
@@ -203,12 +204,42 @@ def cv_markdown(cv: CV) -> str:
     return "\n".join(lines) + "\n"
 
 
+# -- the letter (an application's) ----------------------------------------
+def _lines(texts: list[str]) -> list[str]:
+    """Lines of one paragraph: a backslash at the end of a line is a line break."""
+    return [" \\\n".join(texts), ""] if texts else []
+
+
+def letter_markdown(letter: Letter) -> str:
+    lines = [f"# {escape(letter.name)}", ""] if letter.name else []
+    if letter.label:
+        lines += [f"**{escape(letter.label)}**", ""]
+    lines += _lines([line_start(f"{escape(c.label)}: {_linked(c.text, c.url)}")
+                     for c in letter.contacts])
+    lines += _lines([line_start(escape(line)) for line in letter.recipient.lines])
+    lines += [line_start(escape(letter.date)), ""]
+    if letter.subject:
+        lines += [f"**{escape(letter.subject)}**", ""]
+    if letter.salutation:
+        lines += [line_start(escape(letter.salutation)), ""]
+    lines += blocks(letter.body)
+    lines += _lines([line_start(escape(part)) for part in (letter.closing, letter.signature)
+                     if part])
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
 class CVMarkdownBuilder(CVBuilder):
     name = "cv-markdown"
     suffix = ".md"
 
     def write_cv(self, cv: CV, path: Path) -> bool:
         path.write_text(cv_markdown(cv), encoding="utf-8")
+        return True
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        path.write_text(letter_markdown(letter), encoding="utf-8")
         return True
 
 

@@ -34,6 +34,7 @@ from ...model.cv_model import (
     is_link,
     web_shown,
 )
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 
 WIDTH = 80
@@ -158,12 +159,39 @@ def cv_text(cv: CV) -> str:
     return text
 
 
+# -- the letter (an application's) ----------------------------------------
+def letter_text(letter: Letter) -> str:
+    lines = [letter.name] if letter.name else []
+    if letter.label:
+        lines += wrap(letter.label)
+    for contact in letter.contacts:
+        lines += wrap(f"{contact.label}: {contact.text}")
+    lines.append("")
+    if letter.recipient.lines:
+        lines += [*letter.recipient.lines, ""]
+    lines += [letter.date, ""]
+    for part in (letter.subject, letter.salutation):
+        if part:
+            lines += [*wrap(part), ""]
+    lines += blocks(letter.body)
+    for part in (letter.closing, letter.signature):
+        if part:
+            lines += wrap(part)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
 class CVTextBuilder(CVBuilder):
     name = "cv-text"
     suffix = ".txt"
 
     def write_cv(self, cv: CV, path: Path) -> bool:
         path.write_text(cv_text(cv), encoding="utf-8")
+        return True
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        path.write_text(letter_text(letter), encoding="utf-8")
         return True
 
 

@@ -25,6 +25,7 @@ source sets around each entry), and what the fit tightened.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -42,11 +43,13 @@ from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from ...model.dates import source_date_epoch
 from ...model.l10n import month_year, word
+from ...model.letter import Letter
 from ..cv.builder import CVBuilder
 from . import fit
 from . import fonts as typst_fonts
 from .document import Footer, Layout, Settings, document
 from .icons import IconError, write_icons
+from .letter import letter_source
 
 logger = logging.getLogger(__name__)
 DESIGNS = Path(__file__).parents[2] / "assets" / "typst"
@@ -114,17 +117,9 @@ class CVPdfBuilder(CVBuilder):
         return tuple(f"{ICON_DIR}/{name}" for name in names)
 
     def write_cv(self, cv: CV, path: Path) -> bool:
-        try:
-            import typst  # noqa: F401
-        except ImportError:
-            warn("pdf", "the cv-pdf builder needs the typst package: "
-                 "pip install sphinx-work-history[pdf]", None)
-            fail_build(self)
+        if not self.copy_designs():
             return False
         designs = Path(self.outdir, DESIGN_DIR)
-        designs.mkdir(parents=True, exist_ok=True)
-        for template in DESIGNS.glob("*.typ"):
-            shutil.copyfile(template, designs / template.name)
         # The fonts the text needs: Typst's own alone when they set every character.
         design = f"{DESIGN_DIR}/{work_history_config(self.config).pdf_design}.typ"
         if lacking := typst_fonts.missing(self.config, self.confdir):
@@ -136,25 +131,72 @@ class CVPdfBuilder(CVBuilder):
                                            photo, icons), design)
         chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
         settings = self.settings(cv, chains, photo, icons)
-        compiler = self.compile(cv, settings, design, paths, path)
-        if compiler is None:
-            return False
-        logger.info("%s written", self.target.with_suffix(".typ").name)
-        self.check_budget(compiler, lambda layout: self.compile(
-            cv, replace(settings, layout=layout), design, paths, path))
-        return True
-
-    def compile(self, cv: CV, settings: Settings, design: str, paths: tuple[str, ...],
-                path: Path) -> Any:
-        """Write the Typst source and compile it to *path*: the compiler (which answers
-        queries about the layout it made), or None (with a warning) when Typst cannot."""
-        import typst
-
         # Named after the CV (*path* is where it is written before it is complete).
         source = self.target.with_suffix(".typ")
-        source.write_text(document(cv, settings, design), encoding="utf-8")
+
+        def laid_out(chosen: Settings) -> Any:
+            source.write_text(document(cv, chosen, design), encoding="utf-8")
+            return self.compile(source, path, paths)
+
+        compiler = laid_out(settings)
+        if compiler is None:
+            return False
+        self.check_budget(compiler, lambda layout: laid_out(replace(settings, layout=layout)))
+        return True
+
+    def write_letter(self, letter: Letter, path: Path) -> bool:
+        if not self.copy_designs():
+            return False
+        design = f"{DESIGN_DIR}/{work_history_config(self.config).pdf_design}.typ"
+        letter_design = f"{DESIGN_DIR}/letter.typ"
+        if letter.signature_image:
+            copy = "signature" + Path(letter.signature_image).suffix.lower()
+            shutil.copyfile(letter.signature_image, Path(self.outdir, copy))
+            letter = dataclasses.replace(letter, signature_image=copy)
+        cv = CV(name=letter.name, label=letter.label, language=letter.language,
+                contacts=letter.contacts, sections=())
+        icons = self.draw_icons(cv, Path(self.outdir, DESIGN_DIR))
+        draft = letter_source(letter, self.settings(
+            cv, typst_fonts.configured_chains(self.config), "", icons), design, letter_design)
+        chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
+        source = self.letter_target.with_suffix(".typ")
+        source.write_text(letter_source(letter, self.settings(cv, chains, "", icons), design,
+                                        letter_design), encoding="utf-8")
+        compiler = self.compile(source, path, paths)
+        if compiler is None:
+            return False
+        application = work_history_config(self.config).current_application
+        budget = application.pages if application else 1
+        count = page_count(compiler)
+        if count > budget:
+            warn("page_budget", f"the letter of application {letter.application!r} has "
+                 f"{count} pages; its budget is {budget} (its application's 'pages')", None)
+            fail_build(self)
+        return True
+
+    def copy_designs(self) -> bool:
+        """The designs beside the sources; False without the typst package."""
+        try:
+            import typst  # noqa: F401
+        except ImportError:
+            warn("pdf", "the cv-pdf builder needs the typst package: "
+                 "pip install sphinx-work-history[pdf]", None)
+            fail_build(self)
+            return False
+        designs = Path(self.outdir, DESIGN_DIR)
+        designs.mkdir(parents=True, exist_ok=True)
+        for template in DESIGNS.glob("*.typ"):
+            shutil.copyfile(template, designs / template.name)
+        return True
+
+    def compile(self, source: Path, path: Path, font_paths: Any) -> Any:
+        """*source* compiled to *path*, tagged PDF/UA-1: the compiler (it answers
+        queries on the layout), or None when Typst could not (said, build failed)."""
+        import typst
+
         compiler = typst.Compiler(str(source), root=str(self.outdir),
-                                  font_paths=typst_fonts.fonts(paths), ignore_system_fonts=True)
+                                  font_paths=typst_fonts.fonts(font_paths),
+                                  ignore_system_fonts=True)
         try:
             compiler.compile(output=str(path), pdf_standards="ua-1", timestamp=source_date_epoch())
         except typst.TypstError as exc:
@@ -163,6 +205,7 @@ class CVPdfBuilder(CVBuilder):
                  None)
             fail_build(self)
             return None
+        logger.info("%s written", source.name)
         return compiler
 
     def check_budget(self, compiler: Any, again: Callable[[Layout], Any]) -> None:
