@@ -3,7 +3,8 @@
 `write_project` writes person.json (the person, as data), conf.py (which
 reads it, and the settings that make the PDF and the ePub CV-shaped),
 index.md (the hub, whose hidden toctree lists the pages), the pages, a
-pinned requirements.txt, a .readthedocs.yaml, a Makefile, a README and a
+pinned requirements.txt (and the package's wheel, when no index may serve it:
+package_source.py), a .readthedocs.yaml, a Makefile, a README and a
 .gitignore. No value of the input is Python source: conf.py holds one, the
 file name, checked to be letters, digits and hyphens. The Markdown files
 show the name escaped as MyST writes text. It never writes into a folder
@@ -20,13 +21,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from importlib.util import find_spec
 from pathlib import Path
 from string import Template
 from typing import Any
 
 from ..importers import InputError, Page, Project
 from ..importers import myst_writer as mw
+from .package_source import package_requirement
 from .project_folder import Replaced, check_target, pages_in, write_files
 
 # template (in assets/project/) -> the file it writes
@@ -51,10 +52,10 @@ _TOCTREE_ENTRY = re.compile(r"[^\s:<>][^<>\n\r]*(?<=\S)")
 
 
 def formats() -> tuple[str, ...]:
-    """Every format a new project builds: the CV as a Typst PDF too once the package
-    has that builder (its module ``cv_pdf``)."""
-    base = ("html", "epub", "latexpdf", "cv-docx", "cv-text", "cv-markdown")
-    return (*base, "cv-pdf") if find_spec("sphinx_work_history.outputs.typst.builder") else base
+    """Every format `make all` builds in a new project, none of them through TeX: the
+    site, the ePub and the CV as one file each (its PDF through Typst). Its Makefile
+    has `latexpdf` too, Sphinx's PDF through LaTeX, as a target of its own."""
+    return ("html", "epub", "cv-pdf", "cv-docx", "cv-text", "cv-markdown")
 
 
 def _assets() -> Any:
@@ -89,11 +90,11 @@ def new_project(name: str) -> Project:
     return Project(name=name, person={}, pages=pages)
 
 
-def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
-    """Every file of *project*: path (relative) -> text. The home page's toctree lists
-    the project's pages, then *other_pages* (docnames already in its folder)."""
-    from .. import __version__
-
+def files(project: Project, other_pages: Sequence[str] = (),
+          package: str | None = None) -> dict[str, str]:
+    """Every text file of *project*: path (relative) -> text. The home page's toctree
+    lists the project's pages, then *other_pages* (docnames already in its folder);
+    requirements.txt names this package as *package* says (package_source.py)."""
     person = dict(project.person)
     if project.name:  # first, as JSON Resume's basics have it
         person = {"name": project.name} | {k: v for k, v in person.items() if k != "name"}
@@ -107,7 +108,8 @@ def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
                            + list(other_pages)),
         # The one value in conf.py's source; the person is data, in person.json.
         "book_name": _python_string(book_name(project.name)),
-        "version": __version__,
+        "book": book_name(project.name),
+        "package": package_requirement().line if package is None else package,
         "formats": " ".join(formats()),
     }
     # The person first: a value that cannot be written is said as there.
@@ -144,8 +146,10 @@ def write_project(project: Project, folder: Path, force: bool = False) -> Writte
     notes = [f"{folder / page}: not listed in index.md's toctree (its name cannot be "
              "written there); list it in a toctree yourself"
              for page in others if page not in listed]
-    data = {}
-    for relative, text in files(project, listed).items():
+    package = package_requirement()
+    notes += package.notes
+    data = dict(package.files)
+    for relative, text in files(project, listed, package.line).items():
         try:
             data[relative] = text.encode("utf-8")
         except UnicodeEncodeError as exc:
