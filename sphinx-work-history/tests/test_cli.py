@@ -166,6 +166,23 @@ def test_requirements_name_the_wheel_the_project_carries(tmp_path: Path) -> None
         assert docs[name] == pinned, line
 
 
+def test_git_keeps_the_wheel_a_global_ignore_file_would_leave_out(tmp_path: Path) -> None:
+    """Read the Docs installs from what the repository holds: the project's wheel is
+    committed, even where the author's own ignore file leaves out every wheel."""
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("no git")
+    main(["new", str(tmp_path / "cv"), "--name", "Ada"])
+    (tmp_path / "global-ignore").write_text("*.whl\n_build/\n")
+    subprocess.run([git, "init", "-q", "."], cwd=tmp_path / "cv", check=True)
+    checked = subprocess.run(
+        [git, "-c", f"core.excludesFile={tmp_path / 'global-ignore'}", "status",
+         "--porcelain", "--untracked-files=all"], cwd=tmp_path / "cv", capture_output=True,
+        text=True, check=True).stdout
+    (wheel,) = (tmp_path / "cv" / "wheels").glob("*.whl")
+    assert f"?? wheels/{wheel.name}" in checked.splitlines()
+
+
 def test_the_readme_lists_every_make_target(tmp_path: Path) -> None:
     """The README names each target: `make all`'s formats (cv-pdf among them) and
     latexpdf, which is not one of them."""
