@@ -12,7 +12,8 @@
 #   make wheelhouse the wheels the package's wheel test installs offline
 #   make package-matrix  the package's tests on every supported Sphinx
 #   make lint       ruff and mypy over the whole repository (ruff.toml, mypy.ini):
-#                   conf.py, _ext, scripts, both suites' tests, and the package
+#                   conf.py, _ext, scripts, both suites' tests, and the package;
+#                   actionlint over the GitHub workflows (.github/workflows/)
 #   make package-docs    the package's documentation, strictly
 #   make bench      the benchmarks: build time, page weight, Lighthouse
 #   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/BOOK.pdf
@@ -113,11 +114,12 @@ wheelhouse: $(VENV)/.build-deps
 package-matrix:
 	$(MAKE) -C $(PACKAGE) matrix
 
-# Both run, whatever the first says; the target fails if either does.
+# Each runs, whatever the one before says; the target fails if any does.
 lint: $(VENV)/.lint-deps
 	@status=0; \
 	$(VENV)/bin/ruff check . || status=1; \
 	$(VENV)/bin/mypy || status=1; \
+	$(VENV)/bin/actionlint || status=1; \
 	exit $$status
 
 package-docs:

@@ -8,6 +8,9 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
+import zipfile
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from markdown_it import MarkdownIt
 
 from sphinx_work_history import __version__
 from sphinx_work_history.cli.command import main
+from sphinx_work_history.cli.package_source import package_requirement
 from sphinx_work_history.cli.scaffold import formats
 
 TESTS = Path(__file__).resolve().parent
@@ -69,9 +73,26 @@ def test_help(args: tuple[str, ...]) -> None:
         assert "DIR" in result.stdout
 
 
-def test_console_script_is_declared() -> None:
-    import tomllib
+def test_version_is_pyprojects_one_version() -> None:
+    """`--version` prints the version pyproject.toml declares, as the installed metadata
+    and the package's __version__ hold it."""
+    declared = tomllib.loads((PACKAGE / "pyproject.toml").read_text())["project"]["version"]
+    result = command("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"sphinx-work-history {declared}\n"
+    assert __version__ == version("sphinx-work-history") == declared
 
+
+def test_the_changelog_has_a_section_for_the_version() -> None:
+    changelog = (PACKAGE / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert changelog.startswith("# Changelog\n")
+    sections = re.findall(r"^## \[([^\]]+)\] - (\d{4}-\d{2}-\d{2}|Unreleased)$", changelog,
+                          re.MULTILINE)
+    assert sections[0][0] == __version__, sections
+    assert f"[{__version__}]: " in changelog  # the heading's link
+
+
+def test_console_script_is_declared() -> None:
     scripts = tomllib.loads((PACKAGE / "pyproject.toml").read_text())["project"]["scripts"]
     assert scripts == {"sphinx-work-history": "sphinx_work_history.cli:main"}
 
@@ -80,9 +101,12 @@ def test_new_writes_a_project(tmp_path: Path) -> None:
     target = tmp_path / "cv"
     assert main(["new", str(target), "--name", "Ada Lovelace"]) == 0
     found = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
+    # The tests run from the source folder (an editable install): the project carries
+    # the package's wheel, built from it.
+    wheel = f"wheels/sphinx_work_history-{__version__}-py3-none-any.whl"
     assert found == [".gitignore", ".readthedocs.yaml", "Makefile", "README.md", "conf.py",
                      "index.md", "letters/example.md", "pages/education.md",
-                     "pages/skills.md", "pages/work.md", "person.json", "requirements.txt"]
+                     "pages/skills.md", "pages/work.md", "person.json", "requirements.txt", wheel]
     # One example letter, private (in no toctree), and its application.
     assert ":::{letter}" in (target / "letters/example.md").read_text()
     assert "letters/example" not in (target / "index.md").read_text()
@@ -117,18 +141,60 @@ def test_readthedocs_config_is_valid(tmp_path: Path) -> None:
     jsonschema.validate(config, schema)
     assert config["formats"] == ["epub", "pdf"]
     assert config["sphinx"]["fail_on_warning"] is True
+    assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
+    # The PDF download is the CV through cv-pdf: Read the Docs needs no TeX for it.
+    pdf = config["build"]["jobs"]["build"]["pdf"]
+    assert "-b cv-pdf" in pdf[0]
+    assert pdf[-1].endswith('"$READTHEDOCS_OUTPUT/pdf/"')
+    assert not [p for p in config["build"]["apt_packages"] if "tex" in p]
 
 
-def test_requirements_are_pinned_as_the_package_pins(tmp_path: Path) -> None:
+def test_requirements_name_the_wheel_the_project_carries(tmp_path: Path) -> None:
+    """Run from its source folder (an editable install, as the tests are), the command
+    puts the package's wheel in the project and requires it by path, with the `all`
+    extra; the other requirements are pinned as the package's docs pin them."""
     main(["new", str(tmp_path / "cv"), "--name", "Ada"])
     lines = [line for line in (tmp_path / "cv" / "requirements.txt").read_text().splitlines()
              if line and not line.startswith("#")]
-    assert lines[0] == f"sphinx-work-history[all]=={__version__}"
+    name = f"sphinx_work_history-{__version__}-py3-none-any.whl"
+    assert lines[0] == f"./wheels/{name}[all]" == package_requirement().line
+    with zipfile.ZipFile(tmp_path / "cv" / "wheels" / name) as wheel:
+        metadata = wheel.read(f"sphinx_work_history-{__version__}.dist-info/METADATA")
+        module = wheel.read("sphinx_work_history/cli/package_source.py")
+    assert f"\nVersion: {__version__}\n".encode() in metadata
+    assert module == (PACKAGE / "src/sphinx_work_history/cli/package_source.py").read_bytes()
     docs = dict(line.split("==") for line in (PACKAGE / "requirements" / "docs.txt")
                 .read_text().splitlines() if "==" in line and not line.startswith("#"))
     for line in lines[1:]:
-        name, version = line.split("==")
-        assert docs[name] == version, line
+        name, pinned = line.split("==")
+        assert docs[name] == pinned, line
+
+
+def test_git_keeps_the_wheel_a_global_ignore_file_would_leave_out(tmp_path: Path) -> None:
+    """Read the Docs installs from what the repository holds: the project's wheel is
+    committed, even where the author's own ignore file leaves out every wheel."""
+    git = shutil.which("git")
+    if git is None:
+        pytest.skip("no git")
+    main(["new", str(tmp_path / "cv"), "--name", "Ada"])
+    (tmp_path / "global-ignore").write_text("*.whl\n_build/\n")
+    subprocess.run([git, "init", "-q", "."], cwd=tmp_path / "cv", check=True)
+    checked = subprocess.run(
+        [git, "-c", f"core.excludesFile={tmp_path / 'global-ignore'}", "status",
+         "--porcelain", "--untracked-files=all"], cwd=tmp_path / "cv", capture_output=True,
+        text=True, check=True).stdout
+    (wheel,) = (tmp_path / "cv" / "wheels").glob("*.whl")
+    assert f"?? wheels/{wheel.name}" in checked.splitlines()
+
+
+def test_the_readme_lists_every_make_target(tmp_path: Path) -> None:
+    """The README names each target: `make all`'s formats (cv-pdf among them) and
+    latexpdf, which is not one of them."""
+    main(["new", str(tmp_path / "cv"), "--name", "Ada"])
+    readme = (tmp_path / "cv" / "README.md").read_text()
+    assert "cv-pdf" in formats()
+    for target in [*formats(), "all", "latexpdf"]:
+        assert f"`make {target}`" in readme, target
 
 
 # -- bad input ------------------------------------------------------------------
@@ -331,3 +397,8 @@ def test_the_makefile_gives_each_format_its_own_doctrees(tmp_path: Path) -> None
     assert sorted(command[command.index("-M") + 1] for command in commands) == sorted(formats())
     doctrees = [command[command.index("-d") + 1] for command in commands]
     assert sorted(doctrees) == sorted(f"_build/doctrees-{f}" for f in formats())
+    # No format of `make all` needs TeX; Sphinx's LaTeX PDF is a target of its own.
+    assert "latexpdf" not in formats()
+    latexpdf = subprocess.run([make, "-n", "latexpdf"], cwd=target, capture_output=True,
+                              text=True, check=True).stdout.split()
+    assert latexpdf[latexpdf.index("-M") + 1] == "latexpdf"

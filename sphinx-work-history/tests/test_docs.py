@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from pathlib import Path
 
 import jsonschema
@@ -125,6 +126,19 @@ def test_quick_start_is_the_readme_example(docs_html):
         assert block in example
     assert len(blocks) == (example.count("```python") + example.count("````markdown")
                            + example.count("```sh"))
+
+
+def test_the_install_page_lists_every_extra_and_what_it_installs(docs_html):
+    extras = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]
+    section = page(docs_html, "install.html").select_one("section#wh-extras")
+    rows = {words(tr.select_one("td code")): words(tr.select("td")[1]).lower()
+            for tr in section.select("table tbody tr")}
+    assert sorted(rows) == sorted(extras)
+    for extra, requirements in extras.items():
+        if extra != "all":
+            for requirement in requirements:
+                assert requirement.split("==")[0].lower() in rows[extra], (extra, requirement)
 
 
 def test_the_package_version_is_in_the_title(docs_html):

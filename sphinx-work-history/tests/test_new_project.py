@@ -82,10 +82,24 @@ def test_cv_files(project: Path, builder: str, suffix: str) -> None:
         assert NAME in path.read_text()
 
 
-@pytest.mark.skipif("cv-pdf" not in formats(), reason="the package has no cv-pdf builder yet")
 def test_cv_pdf(project: Path) -> None:
     out = make(project, "cv-pdf")
     assert list(out.glob("*.pdf"))
+
+
+def test_a_plain_epub_build_keeps_its_doctrees_out_of_the_book(project: Path) -> None:
+    """`sphinx-build -W -b epub . OUT`, with no -d: Sphinx keeps its doctrees in
+    OUT/.doctrees, which conf.py leaves out of the book (the ePub builder would warn of
+    each, so fail the strict build)."""
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "-q", "-b", "epub", ".",
+                             "OUT"], cwd=project, capture_output=True, text=True, check=False,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    assert (result.returncode, result.stderr) == (0, "")
+    assert (project / "OUT" / ".doctrees" / "environment.pickle").is_file()
+    with zipfile.ZipFile(project / "OUT" / "ada-lovelace-cv.epub") as epub:
+        names = epub.namelist()
+    assert "index.xhtml" in names
+    assert not [name for name in names if "doctree" in name or name.endswith(".pickle")]
 
 
 def test_make_j_builds_formats_side_by_side(tmp_path: Path) -> None:

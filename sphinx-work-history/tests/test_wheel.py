@@ -1,7 +1,11 @@
-"""The wheel, installed in a fresh virtual environment with nothing but Sphinx,
-MyST-Parser and Furo (docs requirements), builds the README's example.
+"""The sdist and the wheel, as the release workflow builds them (`python -m build`, with
+the tools requirements/release.txt pins) and as PyPI checks them (`twine check
+--strict`). The wheel, installed in a fresh virtual environment with nothing but Sphinx,
+MyST-Parser and Furo (docs requirements), builds the README's example; a project its
+command writes installs from its own requirements.txt in another fresh environment, and
+builds every format of `make all` with no TeX.
 
-Nothing is fetched: the wheel and every dependency come from a local
+Nothing is fetched: the release tools and every dependency come from a local
 wheelhouse that `make wheelhouse` fills beforehand (WHEELHOUSE names another).
 """
 
@@ -11,14 +15,17 @@ import email.parser
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tarfile
 import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from packaging.requirements import Requirement
 from packaging.tags import sys_tags
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
@@ -30,6 +37,7 @@ PACKAGE = Path(__file__).resolve().parent.parent
 WHEELHOUSE = Path(os.environ.get("WHEELHOUSE", PACKAGE / ".wheelhouse"))
 DOCS_REQUIREMENTS = PACKAGE / "requirements" / "docs.txt"
 ALL_REQUIREMENTS = PACKAGE / "requirements" / "all.txt"  # docs.txt and the `all` extra's
+RELEASE_REQUIREMENTS = PACKAGE / "requirements" / "release.txt"  # build, twine
 # The build backend pyproject.toml names, pinned: the wheel is built offline too.
 BUILD_BACKEND = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
     "build-system"]["requires"][0]
@@ -74,7 +82,8 @@ def canonical_pin(pin: str) -> str:
 
 @pytest.fixture(scope="module")
 def wheelhouse() -> Path:
-    missing = missing_wheels(WHEELHOUSE, pins(ALL_REQUIREMENTS) | {BUILD_BACKEND})
+    missing = missing_wheels(WHEELHOUSE, pins(ALL_REQUIREMENTS) | pins(RELEASE_REQUIREMENTS)
+                             | {BUILD_BACKEND})
     if missing:
         message = (f"the wheelhouse {WHEELHOUSE} has no wheel for Python "
                    f"{sys.version.split()[0]} of {', '.join(sorted(missing))}: "
@@ -86,12 +95,53 @@ def wheelhouse() -> Path:
 
 
 @pytest.fixture(scope="module")
-def wheel(wheelhouse, tmp_path_factory) -> Path:
+def release_tools(wheelhouse, tmp_path_factory) -> Path:
+    """A fresh environment with what requirements/release.txt pins: build and twine."""
+    venv = tmp_path_factory.mktemp("release") / "env"
+    run(sys.executable, "-m", "venv", venv)
+    run(venv / "bin" / "python", "-m", "pip", "install", "--no-index", "--find-links",
+        wheelhouse, "-r", RELEASE_REQUIREMENTS)
+    return venv
+
+
+@pytest.fixture(scope="module")
+def dist(release_tools, wheelhouse, tmp_path_factory) -> Path:
+    """The sdist and the wheel, as the release workflow builds them: `python -m build`,
+    whose isolated environment takes the build backend from the wheelhouse."""
     dist = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-index",
-        "--find-links", wheelhouse, "--wheel-dir", dist, PACKAGE)
+    run(release_tools / "bin" / "python", "-m", "build", "--outdir", dist, PACKAGE,
+        env=offline_env(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(wheelhouse)))
+    return dist
+
+
+@pytest.fixture(scope="module")
+def wheel(dist) -> Path:
     (built,) = dist.glob("*.whl")
     return built
+
+
+def test_build_makes_the_sdist_and_the_wheel_twine_passes_strictly(dist, release_tools):
+    version = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["version"]
+    built = sorted(path.name for path in dist.iterdir())
+    assert built == [f"sphinx_work_history-{version}-py3-none-any.whl",
+                     f"sphinx_work_history-{version}.tar.gz"]
+    checked = run(release_tools / "bin" / "python", "-m", "twine", "check", "--strict",
+                  *sorted(dist.iterdir()), env=offline_env(NO_COLOR="1"))
+    assert checked.stdout.count("PASSED") == 2, checked.stdout
+    assert "WARNING" not in checked.stdout + checked.stderr
+
+
+def test_the_sdist_holds_the_source_the_changelog_docs_and_tests(dist):
+    (sdist,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    assert {"pyproject.toml", "README.md", "LICENSE", "CHANGELOG.md", "Makefile",
+            "requirements/release.txt", "docs/install.md", "tests/test_wheel.py",
+            "src/sphinx_work_history/__init__.py",
+            "src/sphinx_work_history/cli/package_source.py"} <= names
+    assert not [name for name in names
+                if "__pycache__" in name or name.startswith((".wheelhouse", ".venvs"))]
 
 
 def metadata(wheel: Path) -> email.message.Message:
@@ -190,14 +240,17 @@ def venv(wheel, wheelhouse, tmp_path_factory) -> Path:
 
 
 def pins(path: Path) -> set[str]:
-    """The name==version lines of a requirements file, and of the files it names (-r)."""
+    """The name==version lines of a requirements file, and of the files it names (-r),
+    that this Python installs (those whose marker it meets)."""
     lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     found: set[str] = set()
     for line in filter(None, lines):
         if line.startswith("-r "):
             found |= pins(path.parent / line.removeprefix("-r ").strip())
-        else:
-            found.add(line.lower().replace("_", "-"))
+            continue
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate():
+            found.add(f"{requirement.name}{requirement.specifier}".lower().replace("_", "-"))
     return found
 
 
@@ -263,3 +316,52 @@ def test_the_readme_installs_the_all_extra_from_a_wheel_with_no_index(wheel, whe
     assert (src / "_build" / "cv-docx" / "adaexample.docx").is_file()
     assert "Database Engineer" in (src / "_build/cv-text/adaexample.txt").read_text(
         encoding="utf-8")
+
+
+def test_a_new_project_installs_from_its_requirements_and_builds_with_no_tex(
+        venv, wheel, wheelhouse, tmp_path):
+    """`new`, run where the package came from a wheel file (not an index, as its PEP 610
+    direct_url.json says), puts that wheel in the project and names it in requirements.txt.
+    A fresh environment installs that file alone, from a local index of the third-party
+    wheels that does not hold this package, as Read the Docs would (in the project's
+    folder); then `make all`, as the project's README says, builds every format with no
+    TeX on the PATH."""
+    make = shutil.which("make")
+    if make is None:
+        pytest.skip("no make")
+    project = tmp_path / "cv"
+    run(venv / "bin" / "sphinx-work-history", "new", project, "--name", "Ada Lovelace")
+    assert (project / "wheels" / wheel.name).read_bytes() == wheel.read_bytes()
+    requirements = (project / "requirements.txt").read_text(encoding="utf-8")
+    assert f"./wheels/{wheel.name}[all]" in requirements.splitlines()
+
+    index = tmp_path / "index"  # the wheelhouse, less any wheel of this package
+    index.mkdir()
+    for source in wheelhouse.glob("*.whl"):
+        if parse_wheel_filename(source.name)[0] != "sphinx-work-history":
+            (index / source.name).symlink_to(source)
+    fresh_venv = tmp_path / "env"
+    run(sys.executable, "-m", "venv", fresh_venv)
+    fresh = installed(fresh_venv)
+    # --no-compile: Python compiles what the builds import, not every module installed.
+    run(fresh_venv / "bin" / "python", "-m", "pip", "install", "--no-compile", "--no-index",
+        "--find-links", index, "-r", "requirements.txt", cwd=project)
+    assert installed(fresh_venv) - fresh == pins(ALL_REQUIREMENTS) | {
+        f"sphinx-work-history=={metadata(wheel)['Version']}"}
+
+    tools = tmp_path / "bin"  # make, and nothing of TeX's
+    tools.mkdir()
+    (tools / "make").symlink_to(make)
+    path = os.pathsep.join([str(fresh_venv / "bin"), str(tools)])
+    assert not [tex for tex in ("tex", "latex", "lualatex", "pdflatex", "xelatex", "latexmk")
+                if shutil.which(tex, path=path)]
+    run(make, "all", f"SPHINXBUILD={fresh_venv / 'bin' / 'python'} -m sphinx", cwd=project,
+        env=offline_env(PATH=path, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
+    built = project / "_build"
+    assert "Ada Lovelace" in (built / "html" / "index.html").read_text(encoding="utf-8")
+    for output in ("epub/ada-lovelace-cv.epub", "cv-pdf/ada-lovelace-cv.pdf",
+                   "cv-docx/ada-lovelace-cv.docx", "cv-markdown/ada-lovelace-cv.md"):
+        assert (built / output).is_file(), output
+    assert (built / "cv-text" / "ada-lovelace-cv.txt").read_text(
+        encoding="utf-8").startswith("Ada Lovelace\n")
+    assert not (built / "latex").exists()

@@ -4,7 +4,9 @@
   that builds, strictly, in every format;
 * ``sphinx-work-history import FILE DIR`` writes the same project with its
   pages and person read from a JSON Resume (.json) or RenderCV (.yaml) file,
-  and the photo the file names by its web address (importers/photo.py).
+  and the photo the file names by its web address (importers/photo.py);
+* ``sphinx-work-history --version`` prints the package's version (pyproject.toml's,
+  as the installed metadata holds it: ``__version__``).
 
 Bad input is one line on standard error, naming the file and where in it
 (line and column, or a JSON path), and the exit status 2; so is a folder
@@ -22,6 +24,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import __version__
 from ..importers import InputError, Project, read_project
 from ..importers.photo import store_photo
 from .project_folder import BACKUP
@@ -38,11 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sphinx-work-history",
         description="Start a CV written in MyST Markdown and built by Sphinx.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     new = commands.add_parser(
         "new", help="make a new CV project in DIR",
         description="Make a new CV project in DIR: person.json (the person, as data), "
-                    "conf.py, index.md, a page per section, requirements.txt, "
+                    "conf.py, index.md, a page per section, requirements.txt (and the "
+                    "package's wheel in wheels/, when it was not installed from an index), "
                     ".readthedocs.yaml, a Makefile, a README and a .gitignore. It builds as "
                     "HTML, ePub, PDF, Word, text and Markdown.")
     new.add_argument("dir", metavar="DIR", type=Path, help="the folder to write (new or empty)")
@@ -97,6 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     for replaced in written.replaced:
         print(f"sphinx-work-history: note: replaced {args.dir / replaced.path}; the old one "
               f"is kept as {replaced.kept_as}", file=sys.stderr)
-    print(f"Wrote a CV project in {args.dir}: build it with `make html` there "
+    print(f"Wrote a CV project in {args.dir}: build it with `make all` there "
           "(its README lists every format).")
     return 0

@@ -5,11 +5,12 @@ reads it, and the settings that make the PDF and the ePub CV-shaped),
 index.md (the hub: the summary, then on the site the roles at a glance,
 a link to each page, to resume.json and to the CV's files; its hidden
 toctree lists the pages), the pages (and the photo an import fetched, as
-the project's other files), a
-pinned requirements.txt, a .readthedocs.yaml, a Makefile, a README and a
-.gitignore. No value of the input is Python source: conf.py holds a few,
-each checked against its shape: the file name (letters, digits and
-hyphens), the language code, the PDF's design and paper. The Markdown files
+the project's other files), a pinned requirements.txt (and the package's
+wheel, when no index may serve it: package_source.py), a .readthedocs.yaml,
+a Makefile, a README and a .gitignore. No value of the input is Python
+source: conf.py holds a few, each checked against its shape: the file name
+(letters, digits and hyphens), the language code, the PDF's design and
+paper. The Markdown files
 show the name escaped as MyST writes text. It never writes into a folder
 that holds anything unless told to (*force*), and then replaces only its
 own files, keeping each in a backup folder (project_folder.py).
@@ -24,7 +25,6 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from importlib.util import find_spec
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -32,6 +32,7 @@ from typing import Any
 from ..importers import InputError, Page, Project
 from ..importers import myst_writer as mw
 from ..importers.rendercv_tables import LANGUAGE_CODE
+from .package_source import package_requirement
 from .project_folder import Replaced, check_target, pages_in, write_files
 
 # template (in assets/project/) -> the file it writes
@@ -87,13 +88,11 @@ ROLES = """::::{only} html
 
 
 def formats() -> tuple[str, ...]:
-    """Every format a new project builds: the CV as a Typst PDF too once the package
-    has that builder (its module ``cv_pdf``). The HTML comes last: the home page links
-    the CV's files the other builds have made (``cv-downloads``)."""
-    base: tuple[str, ...] = ("epub", "latexpdf", "cv-docx", "cv-text", "cv-markdown")
-    if find_spec("sphinx_work_history.outputs.typst.builder"):
-        base = (*base, "cv-pdf")
-    return (*base, "html")
+    """Every format `make all` builds in a new project, none of them through TeX: the
+    ePub, the CV as one file each (its PDF through Typst), then the site, whose home
+    page links the CV's files the other builds have made (``cv-downloads``). Its
+    Makefile has `latexpdf` too, Sphinx's PDF through LaTeX, as a target of its own."""
+    return ("epub", "cv-pdf", "cv-docx", "cv-text", "cv-markdown", "html")
 
 
 def _assets() -> Any:
@@ -131,11 +130,11 @@ def new_project(name: str) -> Project:
                    files={LETTER_PAGE: letter.encode("utf-8")})
 
 
-def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
-    """Every file of *project*: path (relative) -> text. The home page's toctree lists
-    the project's pages, then *other_pages* (docnames already in its folder)."""
-    from .. import __version__
-
+def files(project: Project, other_pages: Sequence[str] = (),
+          package: str | None = None) -> dict[str, str]:
+    """Every text file of *project*: path (relative) -> text. The home page's toctree
+    lists the project's pages, then *other_pages* (docnames already in its folder);
+    requirements.txt names this package as *package* says (package_source.py)."""
     person = dict(project.person)
     if project.name:  # first, as JSON Resume's basics have it
         person = {"name": project.name} | {k: v for k, v in person.items() if k != "name"}
@@ -156,7 +155,8 @@ def files(project: Project, other_pages: Sequence[str] = ()) -> dict[str, str]:
         "language": _python_string(project.language or "en", LANGUAGE_CODE),
         "pdf_design": _python_string(project.pdf_design or "classic", _DESIGN),
         "pdf_paper": _python_string(project.pdf_paper or "a4", _PAPER),
-        "version": __version__,
+        "book": book_name(project.name),
+        "package": package_requirement().line if package is None else package,
         "formats": " ".join(formats()),
         # The example application, in a project that holds its letter (a new one).
         "applications": APPLICATIONS if LETTER_PAGE in project.files else "",
@@ -203,8 +203,10 @@ def write_project(project: Project, folder: Path, force: bool = False) -> Writte
     notes = [f"{folder / page}: not listed in index.md's toctree (its name cannot be "
              "written there); list it in a toctree yourself"
              for page in others if page not in listed]
-    data = {}
-    for relative, text in files(project, listed).items():
+    package = package_requirement()
+    notes += package.notes
+    data = dict(package.files)
+    for relative, text in files(project, listed, package.line).items():
         try:
             data[relative] = text.encode("utf-8")
         except UnicodeEncodeError as exc:
