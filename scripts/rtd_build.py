@@ -27,7 +27,7 @@ LaTeX log free of errors. Read the Docs accepts a PDF whatever latexmk's
 exit status; this script does not.
 
     scripts/rtd_build.py [--output DIR] [--slug SLUG] [--version NAME]
-                         [--python PYTHON | --install]
+                         [--python PYTHON | --install] [--project DIR]
 
 By default it uses the running Python, whose environment holds the pinned
 requirements (`make rtd` runs it from .venv); --install makes a new virtual
@@ -53,7 +53,13 @@ CONFIG_FILE = ".readthedocs.yaml"
 
 
 def project_files(root: Path) -> list[Path]:
-    """The files a clone would have: tracked, or untracked and not ignored."""
+    """The files a clone would have: tracked, or untracked and not ignored (outside
+    a Git repository, every file but the builds and the virtual environments)."""
+    inside = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-toplevel"],
+                            capture_output=True, text=True, check=False).stdout.strip()
+    if not inside or Path(inside).resolve() != root.resolve():
+        return [path.relative_to(root) for path in sorted(root.rglob("*"))
+                if path.is_file() and not {"_build", ".venv"} & set(path.relative_to(root).parts)]
     out = subprocess.run(
         ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         capture_output=True, check=True,
@@ -69,10 +75,10 @@ def checkout(root: Path, dest: Path) -> None:
         shutil.copy2(root / rel, target)
 
 
-def rtd_environment(repo: Path, output: Path, slug: str, version: str, language: str,
-                    venv: Path) -> dict[str, str]:
+def rtd_environment(project: Path, repo: Path, output: Path, slug: str, version: str,
+                    language: str, venv: Path) -> dict[str, str]:
     """The variables Read the Docs sets for a build of a branch version."""
-    commit = subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "HEAD"],
+    commit = subprocess.run(["git", "-C", str(project), "rev-parse", "HEAD"],
                             capture_output=True, text=True, check=False).stdout.strip()
     return {
         "READTHEDOCS": "True",
@@ -139,9 +145,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="the Python that has the requirements installed")
     parser.add_argument("--install", action="store_true",
                         help="make a fresh virtual environment from python.install")
+    parser.add_argument("--project", type=Path, default=PROJECT,
+                        help="the project to build (default: this site), such as one "
+                             "that `sphinx-work-history new` wrote")
     args = parser.parse_args(argv)
+    project = args.project.resolve()
 
-    config = yaml.safe_load((PROJECT / CONFIG_FILE).read_text())
+    config = yaml.safe_load((project / CONFIG_FILE).read_text())
     sphinx_config = config.get("sphinx", {})
     formats = config.get("formats", [])
     if formats == "all":
@@ -155,13 +165,14 @@ def main(argv: list[str] | None = None) -> int:
                          f"install them here first: apt-get install {' '.join(missing)}")
     with tempfile.TemporaryDirectory(prefix="rtd-build-") as tmp:
         repo = Path(tmp) / "checkout"
-        checkout(PROJECT, repo)
+        checkout(project, repo)
         output = repo / "_readthedocs"
         venv = Path(tmp) / "venv"
         python = args.python
         language = "en"
         env = {**os.environ,
-               **rtd_environment(repo, output, args.slug, args.version, language, venv)}
+               **rtd_environment(project, repo, output, args.slug, args.version, language,
+                                  venv)}
         build = Build(env)
 
         if args.install:

@@ -10,7 +10,7 @@ requirements.txt names, from a wheelhouse that does not hold this package; then
 `make all` runs with no TeX on PATH. The script prints a line per project and
 exits 1 if any failed.
 
-    scripts/try_samples.py [--wheelhouse DIR] [--keep DIR] [SAMPLE ...]
+    scripts/try_samples.py [--wheelhouse DIR] [--keep DIR] [--rtd] [SAMPLE ...]
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "sphinx-work-history"
@@ -43,7 +44,7 @@ def offline_env(**extra: str) -> dict[str, str]:
             "PIP_NO_INDEX": "1", **extra}
 
 
-def run(args: list[str | Path], **kwargs) -> subprocess.CompletedProcess[str]:
+def run(args: list[str | Path], **kwargs: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True,
                           check=False, **kwargs)
 
@@ -73,10 +74,36 @@ def venv(where: Path) -> Path:
     return where / "bin" / "python"
 
 
+def try_project(make: list[str | Path], project: Path, wheelhouse: Path,
+                env: dict[str, str], no_tex: dict[str, str], rtd: bool) -> str:
+    """Make *project*, install it from its requirements.txt, run `make all` without TeX
+    (and, with *rtd*, Read the Docs' commands): '' or what failed."""
+    venv_bin = project / ".venv" / "bin"
+    steps: list[tuple[str, list[str | Path], dict[str, Any]]] = [
+        ("make", make, {"env": env}),
+        ("venv", [sys.executable, "-m", "venv", project / ".venv"], {}),
+        ("install", [venv_bin / "python", "-m", "pip", "install", "--quiet", "--find-links",
+                     wheelhouse, "-r", "requirements.txt"], {"cwd": project, "env": env}),
+        ("make all", ["make", "all"],
+         {"cwd": project, "env": {**no_tex, "PATH": f"{venv_bin}{os.pathsep}{no_tex['PATH']}"}}),
+    ]
+    if rtd:
+        steps.append(("Read the Docs", [sys.executable, ROOT / "scripts" / "rtd_build.py",
+                                        "--project", project, "--install", "--slug", "cv"],
+                      {"env": {**no_tex, "PIP_FIND_LINKS": str(wheelhouse)}}))
+    for step, command, options in steps:
+        result = run(command, **options)
+        if result.returncode:
+            return f"{step}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+    return ""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--wheelhouse", type=Path, default=PACKAGE / ".wheelhouse")
     parser.add_argument("--keep", type=Path, help="make the projects here, and keep them")
+    parser.add_argument("--rtd", action="store_true",
+                        help="also replay Read the Docs' build of each (scripts/rtd_build.py)")
     parser.add_argument("samples", nargs="*", type=Path, default=SAMPLES)
     args = parser.parse_args()
     wheelhouse = args.wheelhouse.resolve()
@@ -102,28 +129,16 @@ def main() -> int:
     for name, make in jobs:
         project = scratch / "projects" / name
         start = time.monotonic()
-        steps = [
-            ("make", lambda: run([*make, project], env=env)),
-            ("venv", lambda: run([sys.executable, "-m", "venv", project / ".venv"])),
-            ("install", lambda: run([project / ".venv" / "bin" / "python", "-m", "pip",
-                                     "install", "--quiet", "--find-links", wheelhouse,
-                                     "-r", "requirements.txt"], cwd=project, env=env)),
-            ("make all", lambda: run(["make", "all"], cwd=project,
-                                     env={**no_tex, "PATH": f"{project / '.venv' / 'bin'}"
-                                          f"{os.pathsep}{no_tex['PATH']}"})),
-        ]
-        for step, action in steps:
-            result = action()
-            if result.returncode:
-                failed.append(name)
-                print(f"FAIL {name}: {step}\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}")
-                break
-        else:
-            outputs = sorted(p.name for p in (project / "_build").rglob("*")
-                             if p.suffix in {".pdf", ".epub", ".docx", ".txt", ".md", ".json"}
-                             and "doctrees" not in p.parts)
-            print(f"ok   {name}: {time.monotonic() - start:.0f} s, {len(outputs)} files: "
-                  f"{', '.join(dict.fromkeys(outputs))}")
+        problem = try_project([*make, project], project, wheelhouse, env, no_tex, args.rtd)
+        if problem:
+            failed.append(name)
+            print(f"FAIL {name}: {problem}")
+            continue
+        outputs = sorted(p.name for p in (project / "_build").rglob("*")
+                         if p.suffix in {".pdf", ".epub", ".docx", ".txt", ".md", ".json"}
+                         and "doctrees" not in p.parts)
+        print(f"ok   {name}: {time.monotonic() - start:.0f} s, {len(outputs)} files: "
+              f"{', '.join(dict.fromkeys(outputs))}", flush=True)
     if not args.keep:
         shutil.rmtree(scratch)
     print(f"{len(jobs) - len(failed)} of {len(jobs)} projects install and build `make all` "

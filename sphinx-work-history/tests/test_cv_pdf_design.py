@@ -274,9 +274,9 @@ def test_every_design_takes_every_setting(settings, design, tmp_path):
 # -- the fit to the page budget --------------------------------------------------------
 
 def test_a_variant_that_fits_is_tightened_spacing_then_margins_then_type(tmp_path):
-    """52 lines more than a page holds at the design's spacing, margins and type."""
+    """54 lines: more than a page holds at the design's spacing, margins and type."""
     srcdir = project(tmp_path, 'work_history_pages = 1\n'
-                     'work_history_variants = {"tight": {"fit": True}}\n', bullets=52)
+                     'work_history_variants = {"tight": {"fit": True}}\n', bullets=54)
     app = build_pdf(srcdir, work_history_variant="tight")
     assert app._warning.getvalue() == ""
     assert "the CV (variant 'tight') fits its budget of 1 once tightened: the spacing to " \
