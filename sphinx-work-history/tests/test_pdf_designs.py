@@ -2,8 +2,9 @@
 kind (tests/roots/test-kinds, with an employer's roles, a 160-letter word and a
 220-character address added): each PDF passes page-validation's PDF/UA-1 profile,
 no word runs past the margin, each entry reads whole (its heading, dates, facts and
-text together, in the tags and in the file's order), and the sidebar's side column
-reads whole before the main one.
+text together, in the tags and in the file's order), the sidebar's side column
+reads whole before the main one, and page 1 looks as its picture in
+tests/golden/pictures/ shows it (``UPDATE_SNAPSHOTS=1`` rewrites the pictures).
 
 The project is built once (cv-pdf, the classic design); each design and paper is
 then written from the CV that build read and compiled with Typst, as the builder
@@ -13,6 +14,7 @@ compiles it: ten PDFs in about as long as one Sphinx build.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import subprocess
 from collections import defaultdict
@@ -22,6 +24,7 @@ from typing import Any
 import pypdf
 import pytest
 import typst
+from PIL import Image, ImageChops
 
 from sphinx_work_history.config.values import PDF_DESIGNS
 from sphinx_work_history.model.cv_model import (
@@ -37,7 +40,12 @@ from sphinx_work_history.outputs.cv.document import read_cv
 from sphinx_work_history.outputs.typst import fonts as typst_fonts
 from sphinx_work_history.outputs.typst.builder import DESIGN_DIR, entry_pages
 from sphinx_work_history.outputs.typst.document import Settings, document
-from sphinx_work_history.testing import copy_root, require_module, require_tool
+from sphinx_work_history.testing import (
+    SOURCE_DATE_EPOCH,
+    copy_root,
+    require_module,
+    require_tool,
+)
 
 # On one worker: the project is built, and the PDFs made, once.
 pytestmark = pytest.mark.xdist_group("pdf-designs")
@@ -92,7 +100,9 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> tuple[CV, Any, Path]
         encoding="utf-8")
     app = SphinxTestApp("cv-pdf", srcdir=srcdir)
     try:
-        app.build()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+            app.build()
         assert app._warning.getvalue() == ""
         return read_cv(app.builder), app.builder, Path(app.outdir)
     finally:
@@ -101,17 +111,22 @@ def every_kind(tmp_path_factory: pytest.TempPathFactory) -> tuple[CV, Any, Path]
 
 @pytest.fixture(scope="module")
 def pdfs(every_kind: tuple[CV, Any, Path]) -> dict[tuple[str, str], Path]:
-    """Each design in each paper, compiled as the builder compiles it."""
+    """Each design in each paper, compiled as the builder compiles it (the contact
+    block's icons and the footer included, the footer dated by SOURCE_DATE_EPOCH)."""
     cv, builder, outdir = every_kind
     photo = next(path.name for path in outdir.glob("photo.*"))
+    icons = builder.draw_icons(cv, outdir / DESIGN_DIR)
+    assert icons != ()
     draft = document(cv, builder.settings(cv, typst_fonts.configured_chains(builder.config),
-                                          photo), f"{DESIGN_DIR}/classic.typ")
+                                          photo, icons), f"{DESIGN_DIR}/classic.typ")
     chains, paths = typst_fonts.plan(builder.config, builder.confdir, draft)
     made = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        settings = builder.settings(cv, chains, photo, icons)
     for design in DESIGNS:
         for paper in PAPERS:
-            settings = dataclasses.replace(builder.settings(cv, chains, photo),
-                                           design=design, paper=paper)
+            settings = dataclasses.replace(settings, design=design, paper=paper)
             source = outdir / f"{design}-{paper}.typ"
             source.write_text(document(cv, settings, f"{DESIGN_DIR}/{design}.typ"),
                               encoding="utf-8")
@@ -135,6 +150,62 @@ def test_each_design_passes_pdf_ua1(pdfs, design, paper):
     assert report.is_compliant
     assert report.rules.failed == 0
     assert report.rules.total >= 100
+
+
+# -- pictures: page 1 of each design, as committed -----------------------------------
+
+PICTURES = Path(__file__).resolve().parent / "golden" / "pictures"
+# 30 dpi in grey: a line of text is a few pixels high, so a block moved by a millimetre
+# or more (over a pixel) changes many pixels, while hinting and anti-aliasing noise
+# changes a few pixels by a few levels.
+RESOLUTION = "30"
+FAR = 64  # grey levels: a pixel this far from its picture's is a changed pixel
+MOST_MEAN = 0.5  # grey levels, the mean over the page
+MOST_FAR = 0.001  # the share of the page's pixels that may be changed (under 0.1%)
+
+
+def page_picture(pdf: Path) -> Path:
+    """Page 1 of *pdf*, as pdftoppm renders it in grey, a PNG beside the PDF."""
+    stem = pdf.with_name(f"{pdf.stem}-page1")
+    subprocess.run([require_tool("pdftoppm"), "-r", RESOLUTION, "-gray", "-png", "-f", "1",
+                    "-l", "1", "-singlefile", str(pdf), str(stem)], check=True)
+    return stem.with_suffix(".png")
+
+
+def difference(got: Path, expected: Path) -> tuple[float, float]:
+    """The mean grey difference of two pictures of a size, and the share of their
+    pixels FAR or more levels apart."""
+    with Image.open(got) as new, Image.open(expected) as old:
+        assert new.size == old.size, f"{got.name} is {new.size}, its picture {old.size}"
+        counts = ImageChops.difference(new.convert("L"), old.convert("L")).histogram()
+    pixels = sum(counts)
+    mean = sum(level * count for level, count in enumerate(counts)) / pixels
+    return mean, sum(counts[FAR:]) / pixels
+
+
+def check_picture(got: Path, expected: Path) -> None:
+    """*got* must look as the committed picture *expected*, within the tolerance;
+    ``UPDATE_SNAPSHOTS=1`` rewrites the picture instead (and fails, as
+    ``check_snapshot`` does, until the diff is reviewed)."""
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        changed = not expected.exists() or difference(got, expected) != (0.0, 0.0)
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_bytes(got.read_bytes())
+        pytest.fail(f"{'rewrote' if changed else 'kept'} {expected.name} (UPDATE_SNAPSHOTS): "
+                    "review `git diff`, then run the tests without UPDATE_SNAPSHOTS",
+                    pytrace=False)
+    assert expected.exists(), f"no picture {expected.name}: run with UPDATE_SNAPSHOTS=1"
+    mean, far = difference(got, expected)
+    said = (f"page 1 differs from {expected.name}: mean {mean:.2f} grey levels (at most "
+            f"{MOST_MEAN}), {far:.2%} of pixels changed (at most {MOST_FAR:.2%}); "
+            f"the page is {got}")
+    assert mean <= MOST_MEAN, said
+    assert far <= MOST_FAR, said
+
+
+@pytest.mark.parametrize(("design", "paper"), CASES)
+def test_page_one_looks_as_its_picture(pdfs, design, paper):
+    check_picture(page_picture(pdfs[design, paper]), PICTURES / f"{design}-{paper}.png")
 
 
 def words(pdf: Path) -> list[tuple[float, float, str]]:
