@@ -1,5 +1,6 @@
 """The pictures of the cv-pdf builder's designs on the PDF page (pdf.md): page 1 of
-the same example CV in each design, rendered by Typst and ``pdftoppm -r 60``.
+the same example CV in each design, rendered by Typst and ``pdftoppm -r 60``, with
+the contact block's icons and the footer, as the builder's defaults draw them.
 
 Run it again when a design changes, and commit the pictures it rewrites::
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import typst
 
+from sphinx_work_history.config.values import PDF_DESIGNS
 from sphinx_work_history.model.cv_model import (
     CV,
     BulletList,
@@ -25,11 +27,11 @@ from sphinx_work_history.model.cv_model import (
     Section,
 )
 from sphinx_work_history.model.views import Detail
-from sphinx_work_history.outputs.typst.builder import DESIGN_DIR, DESIGNS
-from sphinx_work_history.outputs.typst.document import Settings, document
+from sphinx_work_history.outputs.typst.builder import DESIGN_DIR, DESIGNS, ICON_DIR
+from sphinx_work_history.outputs.typst.document import Footer, Settings, document
+from sphinx_work_history.outputs.typst.icons import write_icons
 
 HERE = Path(__file__).resolve().parent
-NAMES = ("classic", "moderncv", "compact", "sidebar", "engineering")
 
 
 def para(*runs: str | Run) -> Paragraph:
@@ -100,12 +102,16 @@ def main() -> None:
         (work / DESIGN_DIR).mkdir()
         for template in DESIGNS.glob("*.typ"):
             (work / DESIGN_DIR / template.name).write_bytes(template.read_bytes())
-        for name in NAMES:
-            settings = Settings(title="Example CV", author="Example Person", design=name,
+        cv = example()
+        icons = write_icons(cv.contacts, work / DESIGN_DIR / ICON_DIR, Settings.accent)
+        for name in PDF_DESIGNS:
+            settings = Settings(title="Example CV", author=cv.name, design=name,
                                 fonts=("Libertinus Serif", "New Computer Modern"),
-                                mono_fonts=("DejaVu Sans Mono",))
+                                mono_fonts=("DejaVu Sans Mono",),
+                                icons=tuple(f"{ICON_DIR}/{icon}" for icon in icons),
+                                footer=Footer(cv.name, "page {page} of {pages}"))
             source = work / f"{name}.typ"
-            source.write_text(document(example(), settings, f"{DESIGN_DIR}/{name}.typ"),
+            source.write_text(document(cv, settings, f"{DESIGN_DIR}/{name}.typ"),
                               encoding="utf-8")
             pdf = source.with_suffix(".pdf")
             typst.compile(str(source), output=str(pdf), root=str(work),
