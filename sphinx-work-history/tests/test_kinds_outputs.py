@@ -236,7 +236,7 @@ def test_the_pdf_shows_every_entry_and_the_contact_details(built, pdf_text):
     # The header (between the name and the label): each profile after its network,
     # a username alone too.
     header = words(pdf_text.split(person()["name"], 1)[1].split(person()["label"], 1)[0])
-    assert "GitHub: github.com/grace" in header
+    assert "GitHub: grace" in header
     assert "LinkedIn: ghopper" in header
     tex = next(outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\workhistorycvheader[workhistory-photo.png]" in tex

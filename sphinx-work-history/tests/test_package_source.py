@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from sphinx_work_history.cli.package_source import requirement_of
+from sphinx_work_history.testing import require_module
 
 PACKAGE = Path(__file__).resolve().parent.parent
 VERSION = tomllib.loads((PACKAGE / "pyproject.toml").read_text(encoding="utf-8"))[
@@ -41,7 +42,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 
 
 def _flit_wheel() -> bytes:
-    flit_wheel = pytest.importorskip("flit_core.wheel")
+    flit_wheel = require_module("flit_core.wheel")
     buffer = io.BytesIO()
     flit_wheel.WheelBuilder.from_ini_path(PACKAGE / "pyproject.toml", buffer).build(False)
     return buffer.getvalue()

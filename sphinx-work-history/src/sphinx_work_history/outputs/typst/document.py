@@ -26,6 +26,7 @@ from ...model.cv_model import (
     CV,
     Aside,
     BulletList,
+    Contact,
     EmployerGroup,
     Entry,
     Item,
@@ -265,7 +266,6 @@ def language_region(language: str) -> tuple[str, str]:
 
 
 def document(cv: CV, settings: Settings, design_path: str) -> str:
-    lang, region = language_region(settings.language)
     base = design_path.rpartition("/")[0] + "/base.typ" if "/" in design_path else "base.typ"
     side = settings.design in SIDE_COLUMN
     lines = [
@@ -275,18 +275,7 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
         "cv, header, intro, section, prose, entry, employer, aside, mark"
         + (", two-columns" if side else ""),
         *([f"#import {string(base)}: dated"] if settings.date_style != "auto" else []),
-        "#show: cv.with(",
-        f"  title: {string(settings.title)},",
-        f"  author: {string(settings.author)},",
-        f"  language: {string(lang)},",
-        f"  region: {string(region) if region else 'none'},",
-        f"  paper: {string(settings.paper)},",
-        f"  accent: rgb({string(settings.accent)}),",
-        f"  fonts: {value(settings.fonts)},",
-        f"  heading-fonts: {value(settings.heading_fonts or settings.fonts)},",
-        f"  mono-fonts: {value(settings.mono_fonts or settings.fonts)},",
-        *(f"  {key}: {text}," for key, text in _design_settings(settings).items()),
-        ")",
+        *show_cv(settings, settings.title, settings.author, settings.language),
         "",
     ]
     if settings.entry_breaks:
@@ -296,12 +285,8 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
                   "#entry-breaks.update(true)", ""]
     photo = (f"image({string(settings.photo)}, width: 24mm, alt: {string(cv.name)})"
              if settings.photo else "none")
-    icons = settings.icons or ("",) * len(cv.contacts)
-    contacts = "(" + "".join(
-        f"(label: {string(c.label)}, text: {string(shown(c.text))}, url: {string(c.url)}, "
-        f"icon: {string(icon)}), " for c, icon in zip(cv.contacts, icons, strict=True)) + ")"
     header = (f"#header(name: {string(cv.name)}, label: {string(cv.label)}, "
-              f"contacts: {contacts}, photo: {photo})")
+              f"contacts: {contact_list(cv.contacts, settings.icons)}, photo: {photo})")
     intro = "\n".join(_items(introduction(cv), 2, prose=False))
     main = [f"#intro[\n{intro}\n]"] if intro else []
     parts = list(sections(cv))
@@ -315,6 +300,35 @@ def document(cv: CV, settings: Settings, design_path: str) -> str:
     lines += ["#two-columns(", "[", header, *_sections(aside, settings.date_style), "],",
               "[", *main, *_sections(rest, settings.date_style), "])"]
     return "\n".join(lines) + "\n"
+
+
+def show_cv(settings: Settings, title: str, author: str, language: str) -> list[str]:
+    """The lines that set the document up with the design's ``cv``: its title,
+    author and language, and the settings conf.py (and the fit) give."""
+    lang, region = language_region(language)
+    return [
+        "#show: cv.with(",
+        f"  title: {string(title)},",
+        f"  author: {string(author)},",
+        f"  language: {string(lang)},",
+        f"  region: {string(region) if region else 'none'},",
+        f"  paper: {string(settings.paper)},",
+        f"  accent: rgb({string(settings.accent)}),",
+        f"  fonts: {value(settings.fonts)},",
+        f"  heading-fonts: {value(settings.heading_fonts or settings.fonts)},",
+        f"  mono-fonts: {value(settings.mono_fonts or settings.fonts)},",
+        *(f"  {key}: {text}," for key, text in _design_settings(settings).items()),
+        ")",
+    ]
+
+
+def contact_list(contacts: tuple[Contact, ...], icons: tuple[str, ...]) -> str:
+    """The contact block's details as a Typst array, each with its icon ('' for none:
+    its label shows)."""
+    icons = icons or ("",) * len(contacts)
+    return "(" + "".join(
+        f"(label: {string(c.label)}, text: {string(shown(c.text))}, url: {string(c.url)}, "
+        f"icon: {string(icon)}), " for c, icon in zip(contacts, icons, strict=True)) + ")"
 
 
 def _sections(parts: Iterable[Section], date_style: str = "auto") -> list[str]:

@@ -11,15 +11,11 @@ literal, never markup, as in the CV (document.py). The document's title is
 from __future__ import annotations
 
 from ...model.letter import Letter
-from .document import Settings, blocks, language_region, string, value
+from .document import Settings, blocks, contact_list, show_cv, string, value
 
 
 def letter_source(letter: Letter, settings: Settings, design_path: str,
                   letter_path: str) -> str:
-    lang, region = language_region(letter.language)
-    contacts = "(" + "".join(
-        f"(label: {string(c.label)}, text: {string(c.text)}, url: {string(c.url)}), "
-        for c in letter.contacts) + ")"
     image = (f"image({string(letter.signature_image)}, width: 40mm, "
              f"alt: {string('Signature of ' + letter.name)})"
              if letter.signature_image else "none")
@@ -28,20 +24,10 @@ def letter_source(letter: Letter, settings: Settings, design_path: str,
         "// project's pages. Edit it, then compile it again: typst compile <this file>.",
         f"#import {string(design_path)}: cv, header, aside",
         f"#import {string(letter_path)}: letter",
-        "#show: cv.with(",
-        f"  title: {string(letter.title)},",
-        f"  author: {string(letter.name)},",
-        f"  language: {string(lang)},",
-        f"  region: {string(region) if region else 'none'},",
-        f"  paper: {string(settings.paper)},",
-        f"  accent: rgb({string(settings.accent)}),",
-        f"  fonts: {value(settings.fonts)},",
-        f"  heading-fonts: {value(settings.heading_fonts or settings.fonts)},",
-        f"  mono-fonts: {value(settings.mono_fonts or settings.fonts)},",
-        ")",
+        *show_cv(settings, letter.title, letter.name, letter.language),
         "",
         f"#header(name: {string(letter.name)}, label: {string(letter.label)}, "
-        f"contacts: {contacts}, photo: none)",
+        f"contacts: {contact_list(letter.contacts, settings.icons)}, photo: none)",
         f"#letter(recipient: {value(letter.recipient.lines)}, date: {string(letter.date)}, "
         f"subject: {string(letter.subject)}, salutation: {string(letter.salutation)}, "
         f"closing: {string(letter.closing)}, signature: {string(letter.signature)}, "
