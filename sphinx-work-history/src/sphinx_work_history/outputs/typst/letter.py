@@ -5,7 +5,9 @@ the letter has the CV's paper, accent and fonts, and its ``header``, the
 sender's block) and ``letter.typ`` (the recipient, the date, the subject, the
 salutation, the body, the closing and the signature). Text is a Typst string
 literal, never markup, as in the CV (document.py). The document's title is
-"Letter to … — NAME", its language the letter's.
+"Letter to … — NAME", its language the letter's. Its type is ``LETTER_SIZE``
+unless the fit to the page budget sets it smaller (``size``), with the
+spacing the fit gives (the settings' layout).
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from __future__ import annotations
 from ...model.letter import Letter
 from .document import Settings, blocks, contact_list, show_cv, string, value
 
+#: The letter's type, in points: a little larger than a CV's.
+LETTER_SIZE_PT = 10.5
+
 
 def letter_source(letter: Letter, settings: Settings, design_path: str,
-                  letter_path: str) -> str:
+                  letter_path: str, size: str | None = None) -> str:
     image = (f"image({string(letter.signature_image)}, width: 40mm, "
              f"alt: {string('Signature of ' + letter.name)})"
              if letter.signature_image else "none")
@@ -31,7 +36,8 @@ def letter_source(letter: Letter, settings: Settings, design_path: str,
         f"#letter(recipient: {value(letter.recipient.lines)}, date: {string(letter.date)}, "
         f"subject: {string(letter.subject)}, salutation: {string(letter.salutation)}, "
         f"closing: {string(letter.closing)}, signature: {string(letter.signature)}, "
-        f"signature-image: {image})[",
+        f"signature-image: {image}, size: {size or f'{LETTER_SIZE_PT:g}pt'}, "
+        f"spacing: {settings.layout.spacing:g})[",
         blocks(letter.body),
         "]",
     ]
