@@ -290,3 +290,31 @@ def test_a_letter_past_its_budget_is_fitted_as_the_cv_is_or_fails(tmp_path):
     assert "WARNING: the letter of application 'acme' has 2 pages; its budget is 1 (its " \
         "application's 'pages') [work_history.page_budget]" in app._warning.getvalue()
     assert app.statuscode == 1
+
+
+def test_in_the_sidebar_design_the_letter_is_beside_the_senders_column(tmp_path):
+    """The sidebar's tinted column holds the sender (the CV's header); the letter is set
+    in the main column beside it, never over the tint."""
+    from sphinx_work_history.model.cv_model import Paragraph, Run
+
+    typst = require_module("typst")
+    (tmp_path / "work-history").mkdir()
+    for design in DESIGNS.glob("*.typ"):
+        (tmp_path / "work-history" / design.name).write_bytes(design.read_bytes())
+    letter = Letter(application="a", language="en", name="Ada Lovelace", label="Analyst",
+                    contacts=(), recipient=Recipient("Charles Babbage"), date="March 2, 2026",
+                    salutation="Dear Mr Babbage,", closing="Yours sincerely,",
+                    body=(Paragraph((Run("Zebras are welcome."),)),))
+    source = tmp_path / "letter.typ"
+    source.write_text(letter_source(letter, Settings(title="t", author="a", design="sidebar",
+                                                   fonts=("Libertinus Serif",)),
+                                    "work-history/sidebar.typ", "work-history/letter.typ"),
+                      encoding="utf-8")
+    typst.compile(str(source), output=str(tmp_path / "letter.pdf"), root=str(tmp_path))
+    html = subprocess.run([require_tool("pdftotext"), "-bbox", str(tmp_path / "letter.pdf"),
+                           "-"], check=True, capture_output=True, text=True).stdout
+    left = {w.get_text(): float(w["xmin"]) for w in BeautifulSoup(html, "html.parser")("word")}
+    side = (10 + 55) * 72 / 25.4  # sidebar.typ's margin and side column, in points
+    assert left["Ada"] < side
+    for word in ("Charles", "Dear", "Zebras", "Yours"):
+        assert left[word] > side, (word, left)
