@@ -18,8 +18,10 @@
 #   make bench      the benchmarks: build time, page weight, Lighthouse
 #   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/BOOK.pdf
 #                   and BOOK-NAME.pdf for each variant in conf.py (VARIANTS="NAME ..."
-#                   picks some); BOOK, the CV's file name in every format, is
-#                   conf.py's BOOK_NAME (`scripts/site_config.py book` prints it)
+#                   picks some, without the applications), and each application's
+#                   CV and letter, BOOK-cv-NAME.pdf and BOOK-letter-NAME.pdf (private:
+#                   `make dist` copies none); BOOK, the CV's file name in every
+#                   format, is conf.py's BOOK_NAME (`scripts/site_config.py book`)
 #   make cv-docx    the CV as Word: _build/cv-docx/BOOK.docx
 #   make cv-text    the CV as plain text, for forms: _build/cv-text/BOOK.txt
 #   make cv-markdown  the CV as Markdown: _build/cv-markdown/BOOK.md
@@ -143,27 +145,32 @@ $(CV_BUILDERS): $(VENV)/.build-deps
 	@$(SPHINXBUILD) -M $@ "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
 cv-files: $(CV_BUILDERS)
 
-# The full CV and each variant (conf.py's work_history_variants), each
-# through sphinx-work-history's cv-pdf builder (Typst, no TeX); a PDF past
-# its page budget fails. VARIANTS="NAME ..." builds those only ("" is the
-# full CV). `make latexpdf` still makes the CV through Sphinx's LaTeX builder.
+# The full CV, each variant (conf.py's work_history_variants) and each
+# application's CV and letter (work_history_applications), each through
+# sphinx-work-history's cv-pdf builder (Typst, no TeX); a PDF past its page
+# budget fails. VARIANTS="NAME ..." builds those only ("" is the full CV).
+# `make latexpdf` still makes the CV through Sphinx's LaTeX builder.
 CVDIR        = $(BUILDDIR)/cv
 cv: $(VENV)/.build-deps
-	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)" $(if $(VARIANTS),--variants $(VARIANTS))
+	$(VENV_PY) scripts/build_cv.py --srcdir "$(SOURCEDIR)" --builddir "$(BUILDDIR)" \
+		$(if $(VARIANTS),--variants $(VARIANTS))
 
 # Each application's letter and its variant's CV, in every CV format, in a folder
 # of their own: the letters are private, and `make dist` copies nothing from it.
 applications: $(VENV)/.build-deps
-	$(VENV_PY) scripts/build_applications.py --builddir "$(BUILDDIR)"
+	$(VENV_PY) scripts/build_applications.py --srcdir "$(SOURCEDIR)" --builddir "$(BUILDDIR)"
 
 # The PDFs, the ePub and the CV files go beside the HTML, which links them
 # (-t downloads). Their file name is conf.py's BOOK_NAME, which the recipe
 # reads through scripts/site_config.py once the environment exists (never
 # while make reads this file: a first `make html` makes the environment).
+# The PDFs are the full CV's and the variants' only (site_config.py's
+# `published`): the applications' CVs and letters, which `make cv` builds into
+# the same folder (checking that they build), stay there.
 DISTDIR      = $(BUILDDIR)/dist
 dist: $(VENV)/.build-deps
 	rm -rf "$(DISTDIR)"
-	$(VENV_PY) scripts/build_cv.py --builddir "$(BUILDDIR)"
+	$(VENV_PY) scripts/build_cv.py --srcdir "$(SOURCEDIR)" --builddir "$(BUILDDIR)"
 	@$(SPHINXBUILD) -M epub "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS)
 	@for builder in $(CV_BUILDERS); do \
 		$(SPHINXBUILD) -M $$builder "$(SOURCEDIR)" "$(BUILDDIR)" $(STRICT) $(SPHINXOPTS) || exit 1; \
@@ -171,7 +178,9 @@ dist: $(VENV)/.build-deps
 	@SITE_URL="$(SITE_URL)" $(SPHINXBUILD) -b html -d "$(BUILDDIR)/doctrees" -t downloads \
 		$(STRICT) $(SPHINXOPTS) "$(SOURCEDIR)" "$(DISTDIR)"
 	@book="$$($(VENV_PY) scripts/site_config.py --srcdir "$(SOURCEDIR)" book)" && \
-	cp "$(CVDIR)/$$book"*.pdf "$(BUILDDIR)/epub/$$book.epub" "$(BUILDDIR)/cv-docx/$$book.docx" \
+	pdfs="$$($(VENV_PY) scripts/site_config.py --srcdir "$(SOURCEDIR)" published)" && \
+	for pdf in $$pdfs; do cp "$(CVDIR)/$$pdf" "$(DISTDIR)/" || exit 1; done && \
+	cp "$(BUILDDIR)/epub/$$book.epub" "$(BUILDDIR)/cv-docx/$$book.docx" \
 		"$(BUILDDIR)/cv-text/$$book.txt" "$(BUILDDIR)/cv-markdown/$$book.md" "$(DISTDIR)/" && \
 	echo "The site, the CV's PDFs, and the CV as $$book.epub, .docx, .txt and .md are in $(DISTDIR)."
 

@@ -3,6 +3,9 @@
 
     scripts/site_config.py [--srcdir DIR] book       the CV's file name
     scripts/site_config.py [--srcdir DIR] variants   its variants' names, on one line
+    scripts/site_config.py [--srcdir DIR] published  the PDFs `make dist` publishes, on
+                                                     one line: the full CV's and each
+                                                     variant's (never an application's)
 
 The file name is work_history_cv_basename (the site's conf.py sets it to its
 BOOK_NAME, as it does the ePub's and the LaTeX file's); the variants are
@@ -66,18 +69,28 @@ def pdf_name(book: str, variant: str) -> str:
     return f"{book}-{variant}.pdf" if variant else f"{book}.pdf"
 
 
+def published_pdfs(config: Config) -> list[str]:
+    """The PDFs of `make cv`'s folder that the site publishes: the full CV's and each
+    variant's. An application's CV and letter are private: never one of them."""
+    book = book_name(config)
+    return [pdf_name(book, variant) for variant in ("", *variants(config))]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--srcdir", type=Path, default=PROJECT,
                         help="the Sphinx project (default: this site)")
-    parser.add_argument("value", choices=["book", "variants"])
+    parser.add_argument("value", choices=["book", "variants", "published"])
     args = parser.parse_args(argv)
     try:
         config = read_conf(args.srcdir.resolve())
     except ConfigError as error:
         print(f"site_config: {error}", file=sys.stderr)
         return 1
-    print(book_name(config) if args.value == "book" else " ".join(variants(config)))
+    if args.value == "book":
+        print(book_name(config))
+    else:
+        print(" ".join(variants(config) if args.value == "variants" else published_pdfs(config)))
     return 0
 
 

@@ -147,6 +147,13 @@ def test_readthedocs_config_is_valid(tmp_path: Path) -> None:
     assert "-b cv-pdf" in pdf[0]
     assert pdf[-1].endswith('"$READTHEDOCS_OUTPUT/pdf/"')
     assert not [p for p in config["build"]["apt_packages"] if "tex" in p]
+    # The applications are built, to check them, outside what Read the Docs publishes.
+    post_build = config["build"]["jobs"]["post_build"]
+    assert "make applications" in post_build
+    assert not [c for c in post_build if "application" in c and "READTHEDOCS_OUTPUT" in c]
+    makefile = (tmp_path / "cv" / "Makefile").read_text()
+    assert "all: $(FORMATS) applications\n" in makefile
+    assert "-b $$builder . _build/applications " in makefile
 
 
 def test_requirements_name_the_wheel_the_project_carries(tmp_path: Path) -> None:

@@ -248,3 +248,73 @@ def test_hostile_text_in_every_field_is_text_in_every_format(tmp_path):
         text = subprocess.run([require_tool("pdftotext"), "-raw", "-enc", "UTF-8", str(pdf),
                                "-"], check=True, capture_output=True, text=True).stdout
         assert " ".join(text.split()).count(HOSTILE) == fields, (design, text)
+
+
+# A paragraph of the letter's body; LONG_LETTER of them take a page and a few lines.
+FILLER = ("Night after night I checked the engine's tables against the ones in print, "
+          "and wrote down each difference with the step that made it. ")
+LONG_LETTER = 9
+
+
+def long_letter(tmp_path: Path, conf: str) -> Path:
+    """The root with the letter of "acme" a few lines past its one page, and *conf*."""
+    srcdir = copy_root(ROOT, tmp_path / "src")
+    letter = srcdir / "letters" / "acme.md"
+    letter.write_text(letter.read_text(encoding="utf-8")
+                      + "".join(f"\n{FILLER * 3}\n" for _ in range(LONG_LETTER)),
+                      encoding="utf-8")
+    (srcdir / "conf.py").write_text((srcdir / "conf.py").read_text(encoding="utf-8") + conf,
+                                    encoding="utf-8")
+    return srcdir
+
+
+def test_a_letter_past_its_budget_is_fitted_as_the_cv_is_or_fails(tmp_path):
+    """work_history_pdf_fit tightens the letter as it does the CV; without it, a letter
+    past its page budget fails the build, saying so."""
+    pdftotext = require_tool("pdftotext")
+    srcdir = long_letter(tmp_path, "work_history_pdf_fit = True\n")
+    app = build(srcdir, "cv-pdf", confoverrides={"work_history_application": "acme"})
+    assert app._warning.getvalue() == ""
+    status = " ".join(app._status.getvalue().split())
+    assert re.search(r"the letter of application 'acme' fits its budget of 1 once "
+                     r"tightened: the spacing to \d+%", status), status
+    pdf = app.outdir / "ada-letter-acme.pdf"
+    assert len(pypdf.PdfReader(pdf).pages) == 1
+    text = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    assert in_order(" ".join(text.split()), ["Dear Mr Babbage,", "the step that made it.",
+                                             "Yours sincerely,", "Ada Lovelace"])
+
+    srcdir = long_letter(tmp_path / "unfitted", "")
+    app = build(srcdir, "cv-pdf", confoverrides={"work_history_application": "acme"})
+    assert "WARNING: the letter of application 'acme' has 2 pages; its budget is 1 (its " \
+        "application's 'pages') [work_history.page_budget]" in app._warning.getvalue()
+    assert app.statuscode == 1
+
+
+def test_in_the_sidebar_design_the_letter_is_beside_the_senders_column(tmp_path):
+    """The sidebar's tinted column holds the sender (the CV's header); the letter is set
+    in the main column beside it, never over the tint."""
+    from sphinx_work_history.model.cv_model import Paragraph, Run
+
+    typst = require_module("typst")
+    (tmp_path / "work-history").mkdir()
+    for design in DESIGNS.glob("*.typ"):
+        (tmp_path / "work-history" / design.name).write_bytes(design.read_bytes())
+    letter = Letter(application="a", language="en", name="Ada Lovelace", label="Analyst",
+                    contacts=(), recipient=Recipient("Charles Babbage"), date="March 2, 2026",
+                    salutation="Dear Mr Babbage,", closing="Yours sincerely,",
+                    body=(Paragraph((Run("Zebras are welcome."),)),))
+    source = tmp_path / "letter.typ"
+    source.write_text(letter_source(letter, Settings(title="t", author="a", design="sidebar",
+                                                   fonts=("Libertinus Serif",)),
+                                    "work-history/sidebar.typ", "work-history/letter.typ"),
+                      encoding="utf-8")
+    typst.compile(str(source), output=str(tmp_path / "letter.pdf"), root=str(tmp_path))
+    html = subprocess.run([require_tool("pdftotext"), "-bbox", str(tmp_path / "letter.pdf"),
+                           "-"], check=True, capture_output=True, text=True).stdout
+    left = {w.get_text(): float(w["xmin"]) for w in BeautifulSoup(html, "html.parser")("word")}
+    side = (10 + 55) * 72 / 25.4  # sidebar.typ's margin and side column, in points
+    assert left["Ada"] < side
+    for word in ("Charles", "Dear", "Zebras", "Yours"):
+        assert left[word] > side, (word, left)

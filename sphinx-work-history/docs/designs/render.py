@@ -1,6 +1,8 @@
 """The pictures of the cv-pdf builder's designs on the PDF page (pdf.md): page 1 of
 the same example CV in each design, rendered by Typst and ``pdftoppm -r 60``, with
-the contact block's icons and the footer, as the builder's defaults draw them.
+the contact block's icons and the footer, as the builder's defaults draw them; and
+on the letters page (letters.md), the same person's example cover letter in each
+design, ``letter-<design>.png``, as the builder writes an application's letter.
 
 Run it again when a design changes, and commit the pictures it rewrites::
 
@@ -26,10 +28,12 @@ from sphinx_work_history.model.cv_model import (
     Run,
     Section,
 )
+from sphinx_work_history.model.letter import Letter, Recipient
 from sphinx_work_history.model.views import Detail
 from sphinx_work_history.outputs.typst.builder import DESIGN_DIR, DESIGNS, ICON_DIR
 from sphinx_work_history.outputs.typst.document import Footer, Settings, document
 from sphinx_work_history.outputs.typst.icons import write_icons
+from sphinx_work_history.outputs.typst.letter import letter_source
 
 HERE = Path(__file__).resolve().parent
 
@@ -96,6 +100,29 @@ def example() -> CV:
         ))
 
 
+def example_letter(cv: CV) -> Letter:
+    """The example person's letter to a fictional employer, as a page's ``letter``
+    directive and body would give it."""
+    return Letter(
+        application="example", language="en", name=cv.name, label=cv.label,
+        contacts=cv.contacts,
+        recipient=Recipient("Sam Example", "Head of Infrastructure", "Example Engines",
+                            ("1 Example Street", "Leeds LS1 1AA")),
+        date="March 2, 2026", subject="Database engineer, reference 42",
+        salutation="Dear Sam Example,", closing="Yours sincerely,", signature=cv.name,
+        body=(para("I am writing to apply for the post of database engineer at Example "
+                   "Engines. For seven years I have kept the databases of Example Co up "
+                   "and fast, and I would like to do the same for yours."),
+              para("At Example Co I ran the ", Run("replication", strong=True),
+                   " work for the main databases and led the move to new storage, "
+                   "without losing a row. Before that, at Widgets Ltd, I wrote the "
+                   "order system."),
+              BulletList(((0, para("failover cut from minutes to seconds")),
+                          (0, para("an on-call rota that two engineers now lead")))),
+              para("I would welcome the chance to talk about the post. My CV, "
+                   "enclosed, has the details.")))
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -116,8 +143,20 @@ def main() -> None:
             pdf = source.with_suffix(".pdf")
             typst.compile(str(source), output=str(pdf), root=str(work),
                           ignore_system_fonts=True, pdf_standards="ua-1")
-            subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1",
-                            "-singlefile", str(pdf), str(HERE / name)], check=True)
+            picture(pdf, name)
+            letter = work / f"letter-{name}.typ"
+            letter.write_text(letter_source(example_letter(cv), settings,
+                                            f"{DESIGN_DIR}/{name}.typ",
+                                            f"{DESIGN_DIR}/letter.typ"), encoding="utf-8")
+            typst.compile(str(letter), output=str(letter.with_suffix(".pdf")),
+                          root=str(work), ignore_system_fonts=True, pdf_standards="ua-1")
+            picture(letter.with_suffix(".pdf"), f"letter-{name}")
+
+
+def picture(pdf: Path, name: str) -> None:
+    """Page 1 of *pdf* as ``<name>.png`` beside this script."""
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", "-singlefile",
+                    str(pdf), str(HERE / name)], check=True)
 
 
 if __name__ == "__main__":

@@ -49,7 +49,7 @@ from . import fit
 from . import fonts as typst_fonts
 from .document import Footer, Layout, Settings, document
 from .icons import IconError, write_icons
-from .letter import letter_source
+from .letter import LETTER_SIZE_PT, letter_source
 
 logger = logging.getLogger(__name__)
 DESIGNS = Path(__file__).parents[2] / "assets" / "typst"
@@ -159,19 +159,39 @@ class CVPdfBuilder(CVBuilder):
         draft = letter_source(letter, self.settings(
             cv, typst_fonts.configured_chains(self.config), "", icons), design, letter_design)
         chains, paths = typst_fonts.plan(self.config, self.confdir, draft)
+        settings = self.settings(cv, chains, "", icons)
         source = self.letter_target.with_suffix(".typ")
-        source.write_text(letter_source(letter, self.settings(cv, chains, "", icons), design,
-                                        letter_design), encoding="utf-8")
-        compiler = self.compile(source, path, paths)
+
+        def laid_out(chosen: Settings, size: str | None = None) -> Any:
+            source.write_text(letter_source(letter, chosen, design, letter_design, size),
+                              encoding="utf-8")
+            return self.compile(source, path, paths)
+
+        compiler = laid_out(settings)
         if compiler is None:
             return False
-        application = work_history_config(self.config).current_application
+        chosen = work_history_config(self.config)
+        application = chosen.current_application
         budget = application.pages if application else 1
         count = page_count(compiler)
-        if count > budget:
-            warn("page_budget", f"the letter of application {letter.application!r} has "
-                 f"{count} pages; its budget is {budget} (its application's 'pages')", None)
-            fail_build(self)
+        if count <= budget:
+            return True
+        which = f"the letter of application {letter.application!r}"
+        fitted = ""
+        if chosen.pdf_fit:
+            first = replace(fit.Start.of(json.loads(compiler.query(
+                "<work-history-layout>", field="value", one=True))), size_pt=LETTER_SIZE_PT)
+            tightened = self.tighten(first, budget, lambda layout: laid_out(
+                replace(settings, layout=layout), layout.size), which)
+            if tightened is None:
+                return False
+            _, count, fitted = tightened
+            if count <= budget:
+                return True
+        even = f", even tightened to fit it ({fitted})" if fitted else ""
+        warn("page_budget", f"{which} has {count} pages; its budget is {budget} (its "
+             f"application's 'pages'){even}", None)
+        fail_build(self)
         return True
 
     def copy_designs(self) -> bool:
@@ -226,23 +246,36 @@ class CVPdfBuilder(CVBuilder):
         if chosen.fit_to_budget:
             first = fit.Start.of(json.loads(compiler.query(
                 "<work-history-layout>", field="value", one=True)))
-            for layout in fit.steps(first):
-                tighter = again(layout)
-                if tighter is None:
-                    return
-                compiler, count = tighter, page_count(tighter)
-                fitted = fit.described(first, layout)
-                if count <= budget:
-                    logger.info("the CV (%s) fits its budget of %d once tightened: %s",
-                                which, budget, fitted)
-                    return
+            tightened = self.tighten(first, budget, again, f"the CV ({which})")
+            if tightened is None:
+                return
+            compiler, count, fitted = tightened
+            if count <= budget:
+                return
         past = [f"{name} (page {end})" if start == end else f"{name} (pages {start}-{end})"
                 for name, start, end in entry_pages(compiler) if end > budget]
         named = "; ".join(past) or "no entry reaches past it: the text after the entries"
-        tightened = f", even tightened to fit it ({fitted})" if fitted else ""
+        even = f", even tightened to fit it ({fitted})" if fitted else ""
         warn("page_budget", f"the CV ({which}) has {count} pages; its budget is {budget}"
-             f"{tightened}. Past the budget: {named}", None)
+             f"{even}. Past the budget: {named}", None)
         fail_build(self)
+
+    def tighten(self, first: fit.Start, budget: int, again: Callable[[Layout], Any],
+                which: str) -> tuple[Any, int, str] | None:
+        """The PDF laid out again by *again*, tighter each time (fit.py), until *which*
+        fits *budget* (said): the compiler of the last layout tried, its page count and
+        what it tightened; None when Typst could not lay one out (said, build failed)."""
+        compiler, count, fitted = None, 0, ""
+        for layout in fit.steps(first):
+            compiler = again(layout)
+            if compiler is None:
+                return None
+            count, fitted = page_count(compiler), fit.described(first, layout)
+            if count <= budget:
+                logger.info("%s fits its budget of %d once tightened: %s", which, budget,
+                            fitted)
+                break
+        return compiler, count, fitted
 
 
 def page_count(compiler: Any) -> int:
