@@ -71,12 +71,13 @@ SYMBOLS = {**{name: _greek(name, "SMALL") for name in _GREEK},
            "times": "×", "cdot": "·", "pm": "±", "leq": "≤", "le": "≤", "geq": "≥",
            "ge": "≥", "neq": "≠", "ne": "≠", "infty": "∞", "to": "→", "rightarrow": "→",
            "approx": "≈", "in": "∈", "sum": "∑", "prod": "∏", "sqrt": "√", "partial": "∂"}
-_MATH_COMMAND = re.compile(r"\\([A-Za-z]+) ?")
+_MATH_COMMAND = re.compile(r"\\([A-Za-z]+)")
 
 
 def _math(part: str) -> str:
     """Math as its source, a known symbol's command as the symbol: ``x^2 + α``."""
-    return _MATH_COMMAND.sub(lambda match: SYMBOLS.get(match[1], match[0]), part)
+    shown = _MATH_COMMAND.sub(lambda match: SYMBOLS.get(match[1], match[0]), part)
+    return shown.replace("{", _OPEN).replace("}", _CLOSE)  # math's braces are kept
 
 
 def _decoded(part: str) -> str:

@@ -155,7 +155,10 @@ class PublicationsFrom(SphinxDirective):
                            ) if work.date else None
         values: dict[str, Any] = {
             "heading": work.title, "publisher": work.venue,
-            "url": opt.checked_url(work.url, label, where),
+            # Without an address of its own, the paper's DOI is its address.
+            "url": opt.checked_url(work.url, label, where) or (
+                f"https://doi.org/{work.doi}" if opt.is_web_url(f"https://doi.org/{work.doi}")
+                and work.doi else ""),
             "number": f"[{number}]" if style == "numbered" else "",
             "authors": authors_shown(work, style, highlight), "doi": work.doi}
         entry = cv_entry(classes=["wh-entry", f"wh-{kind.KIND}"], docname=self.env.docname)
