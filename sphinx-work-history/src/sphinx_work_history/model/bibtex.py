@@ -15,7 +15,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from typing import Any
+from typing import Any, cast
 
 from .bibliography import Author, Work, one_line
 
@@ -57,8 +57,9 @@ def latex_text(latex: str) -> str:
     return one_line(text.replace("\u00a0", " "))
 
 
-_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho "
-          "sigma tau upsilon phi chi psi omega").split()
+_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
+          "chi", "psi", "omega")
 
 
 def _greek(name: str, case: str) -> str:
@@ -84,7 +85,7 @@ def _decoded(part: str) -> str:
     import latexcodec  # noqa: F401 - registers the "ulatex" codec (pybtex depends on it)
 
     try:
-        text = codecs.decode(part, "ulatex")
+        text: str = cast(Any, codecs.decode)(part, "ulatex")  # str to str
     except Exception:
         text = part
     return _COMMAND.sub("", text)
