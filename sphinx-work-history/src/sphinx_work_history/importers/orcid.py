@@ -39,7 +39,7 @@ def is_orcid_record(path: Path) -> bool:
     """Whether the JSON file *path* is an ORCID record (it has its ``orcid-identifier``)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # read_json_resume says what is wrong
         return False
     return isinstance(data, dict) and isinstance(data.get("orcid-identifier"), dict)
 
