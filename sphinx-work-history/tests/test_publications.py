@@ -105,6 +105,11 @@ def test_html_shows_every_record_as_text_with_the_name_in_bold(built):
         assert [b.get_text() for b in entry.select(".wh-detail strong")] in (
             ["Lovelace, A."], ["A. Lovelace"])
     assert HOSTILE_VENUE in page.get_text()
+    assert "*Star* `code` <i>x</i>" in page.get_text()  # an author: text, its stars kept
+    # The abstract, as text (the page's smart quotes aside; LaTeX's braces group only).
+    assert '"https://evil.example"></iframe> **not bold** x' in page.get_text().replace(
+        "\u201d", '"')
+    assert not page.select("iframe, article i, article em")
     [talk] = page.select("article.wh-talk:has(.wh-heading)")[:1]
     assert talk.select_one(".wh-heading").get_text() == "Poetical Science"
     assert "[2]" in page.get_text()  # the numbered style's label
