@@ -159,6 +159,14 @@ def test_docx_shows_every_record_and_the_name_in_bold(built):
     assert "<w:b/>" in xml.split("Lovelace, A.")[0].rsplit("<w:r>", 1)[-1]
 
 
+def test_latex_shows_every_record(built):
+    [tex] = built("latex").glob("*.tex")
+    source = tex.read_text(encoding="utf-8")
+    for title in ("Gödel\\textendash{}Numbering", "{Poetical Science}",
+                  "{Engines and Poetry}", "COBOL"):
+        assert title in source
+
+
 def test_pdf_shows_every_record(built):
     [pdf] = built("cv-pdf").glob("*.pdf")
     text = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True,
@@ -176,6 +184,9 @@ def test_bad_files_are_located_warnings(tmp_path):
         encoding="utf-8")
     (project / "works.json").write_text('[{"id": "x", "title": 5, "author": 7}]',
                                         encoding="utf-8")
+    index = (project / "index.md").read_text(encoding="utf-8")
+    (project / "index.md").write_text(index.replace(":style: numbered", ":style: numbered\n"
+                                                    ":keys: x, nowhere"), encoding="utf-8")
     app = build(project, "html")
     found = work_history_warnings(app._warning.getvalue())
     messages = [(w.subtype, w.file, w.line, w.message) for w in found]
@@ -186,6 +197,8 @@ def test_bad_files_are_located_warnings(tmp_path):
     assert any((w.file, w.line, w.subtype) == ("refs.bib", 5, "bibliography")
                for w in found), messages
     assert any("$[0].author is not a list" in w.message for w in found), messages
+    assert any(w.message.endswith(":keys: 'nowhere' is in none of its files")
+               for w in found), messages
     assert "Traceback" not in app._warning.getvalue()
 
 

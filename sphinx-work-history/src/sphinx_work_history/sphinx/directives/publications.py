@@ -97,6 +97,11 @@ class PublicationsFrom(SphinxDirective):
         if "abstracts" in self.options and opt.text(self.options, "abstracts"):
             warn("bad_option", f"{label}: :abstracts: is a flag and takes no value", location)
         tags = opt.split_tags(opt.text(self.options, "tags"))
+        known = {work.key for work in works}
+        for key in selection.keys:
+            if key not in known:
+                warn("bibliography", f"{label}: :keys: {key!r} is in none of its files",
+                     location)
         chosen = select(works, selection)
         found: list[nodes.Node] = []
         number = 0
