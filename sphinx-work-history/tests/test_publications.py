@@ -138,6 +138,28 @@ def test_jsonld_has_scholarly_articles_with_their_authors(built):
     assert talks == {"Poetical Science", "Engines and Poetry"}
 
 
+def test_microformats_cite_every_record(built):
+    import mf2py
+
+    parsed = mf2py.parse(doc=(built("html") / "index.html").read_text(encoding="utf-8"),
+                         url="https://ada.example.org/")
+    cites: list[tuple[str, str]] = []
+
+    def walk(items: list[dict]) -> None:
+        for item in items:
+            if "h-cite" in item["type"]:
+                props = item["properties"]
+                cites.append((props["name"][0], props["published"][0]))
+            for values in item.get("properties", {}).values():
+                walk([v for v in values if isinstance(v, dict) and "type" in v])
+            walk(item.get("children", []))
+
+    walk(parsed["items"])
+    assert sorted(cites) == sorted([
+        (ENGINES, "2021-03"), ("Poetical Science", "2020"), (HOSTILE, "2019"),
+        ("Engines and Poetry", "2024-05-03"), (MIND, "1999-10")])
+
+
 @pytest.mark.parametrize(("builder", "bold"), [
     ("cv-text", None), ("cv-markdown", "***Lovelace, A"),
 ])
