@@ -20,6 +20,7 @@ ROOTS = TESTS / "roots"
 FAST_MODULES = frozenset({
     "test_dates.py", "test_glyphs.py", "test_hub.py", "test_importers.py", "test_jsonld.py",
     "test_kinds.py", "test_latex_matter.py", "test_layers.py", "test_microformats.py",
+    "test_publications.py", "test_orcid_import.py",
     "test_model_golden.py", "test_myst_writer.py", "test_package_source.py", "test_photo.py",
     "test_project_folder.py", "test_resume_json.py", "test_safety.py", "test_seed_report.py",
     "test_snapshots.py", "test_letters.py", "test_testing.py", "test_variants.py",

@@ -57,6 +57,7 @@ from .sphinx.directives.employer import setup_employer
 from .sphinx.directives.entries import setup_entries
 from .sphinx.directives.job import setup_job
 from .sphinx.directives.letter import setup_letter
+from .sphinx.directives.publications import setup_publications
 from .sphinx.directives.summary import setup_summary
 from .sphinx.directives.translation import setup_translation
 from .sphinx.domain import WorkHistoryDomain
@@ -99,6 +100,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     setup_job(app)
     setup_employer(app)
     setup_entries(app)
+    setup_publications(app)
     setup_fences(app)
     setup_render(app)
     setup_capture(app)

@@ -54,10 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--name", required=True, help="the full name the CV is about")
     new.add_argument("--force", action="store_true", help=FORCE_HELP)
     imp = commands.add_parser(
-        "import", help="make a CV project in DIR from a JSON Resume or RenderCV file",
+        "import", help="make a CV project in DIR from a JSON Resume, RenderCV or ORCID file",
         description="Make a CV project in DIR, as `new` does, with the person and the pages "
-                    "read from FILE: JSON Resume v1 (.json) or RenderCV 2 (.yaml, .yml).")
-    imp.add_argument("file", metavar="FILE", type=Path, help="resume.json or a RenderCV YAML")
+                    "read from FILE: JSON Resume v1 (.json), RenderCV 2 (.yaml, .yml) or an "
+                    "ORCID record (.json, as ORCID's API v3.0 gives /{id}/record).")
+    imp.add_argument("file", metavar="FILE", type=Path,
+                     help="resume.json, a RenderCV YAML or an ORCID record")
     imp.add_argument("dir", metavar="DIR", type=Path, help="the folder to write (new or empty)")
     imp.add_argument("--force", action="store_true", help=FORCE_HELP)
     return parser

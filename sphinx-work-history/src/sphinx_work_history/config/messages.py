@@ -69,6 +69,9 @@ SUBTYPES = {
     "bad_application": "a work_history_applications entry that cannot be used (an unknown "
                        "variant, an unknown key, no 'letter' page, an unreadable value), an "
                        "unknown work_history_application",
+    "bibliography": "a publications-from file that cannot be read (not there, not a .bib or "
+                    ".json, malformed BibTeX at its line, CSL-JSON that is not a list of items "
+                    "at its JSON path, pybtex missing), or a record without a title or a year",
     "letter": "an application's letter page that does not exist, holds no letter "
               "directive, or is in a toctree while its application keeps it private; a "
               "letter directive on a page no application names, or twice on one page",

@@ -1,4 +1,4 @@
-"""Reading a CV kept elsewhere into a new project: JSON Resume and RenderCV.
+"""Reading a CV kept elsewhere into a new project: JSON Resume, RenderCV and ORCID.
 
 Each importer reads one file into a `Project` (the person for conf.py and
 the pages, as MyST), or raises `InputError` with one line that names the
@@ -60,6 +60,10 @@ def read_project(path: Path) -> Project:
     suffix = path.suffix.lower()
     if suffix == ".json":
         from .jsonresume import read_json_resume
+        from .orcid import is_orcid_record, read_orcid
+
+        if is_orcid_record(path):
+            return read_orcid(path)
 
         return read_json_resume(path)
     if suffix in (".yaml", ".yml"):

@@ -339,15 +339,24 @@ class PublicationRecord(Record):
     heading: str = ""
     publisher: str = opt("publisher", json="publisher")
     url: str = opt("url", type="url", json="url")
+    #: Its label in a numbered list ("[3]": `publications-from`'s numbered style).
+    number: str = opt("number", detail="")
     authors: tuple[str, ...] = listopt("authors", detail="Authors", marks=True)
     doi: str = opt("doi", detail="DOI", detail_url="https://doi.org/{}")
 
     def jsonld(self) -> list[tuple[str, Any]]:
+        """A ``CreativeWork``; a paper (a publication with a DOI or authors) is a
+        ``ScholarlyArticle`` with its authors as persons and its DOI's address as
+        ``sameAs``."""
         # No abstract: the page shows the text, and the hub's head stays small.
         identifier = clean({"@type": "PropertyValue", "propertyID": "DOI",
                             "value": self.doi}) if self.doi else {}
+        scholarly = not self.GENRE and bool(self.doi or self.authors)
+        authors = [{"@type": "Person", "name": marked(author)[0]} for author in self.authors]
         return [(self.JSONLD_PROPERTY, clean({
-            "@type": "CreativeWork", "name": self.heading, "url": self.url,
+            "@type": "ScholarlyArticle" if scholarly else "CreativeWork",
+            "name": self.heading, "url": self.url, "author": authors,
+            "sameAs": f"https://doi.org/{self.doi}" if self.doi else "",
             "genre": self.GENRE, "datePublished": self.start.iso() if self.start else "",
             "publisher": organization(self.publisher), "identifier": identifier}))]
 

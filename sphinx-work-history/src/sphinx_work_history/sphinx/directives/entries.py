@@ -177,6 +177,27 @@ def tag_index(tags: tuple[str, ...], title: str, name: str) -> list[nodes.Node]:
                                     for tag in tags])]
 
 
+def add_record(directive: SphinxDirective, kind: type[Record], entry: nodes.Element,
+               values: dict[str, Any], *, base: str, start: PartialDate | None,
+               end: PartialDate | None, end_unknown: bool, tags: tuple[str, ...],
+               label: str, location: str, line: int) -> list[nodes.Node]:
+    """Make *kind*'s record of *values*, keep it in the domain and name *entry* (a
+    `cv_entry`) after it: the nodes every entry directive leaves (its texts for
+    translation, its tags' index entries, the entry)."""
+    name = entry_name(directive, label, location, base, start.year if start else None,
+                      kind.KIND, kind.KIND)
+    record = kind(name=name, docname=directive.env.docname, lineno=line, source=location,
+                  tags=tags, start=start, end=end, end_unknown=end_unknown, **values)
+    get_domain(directive.env).add_entry(record)
+    entry["ids"], entry["name"] = [name], name
+    register_id(directive, entry)
+    translatable = {field: values.get(field, "") for field in (kind.ARGUMENT, *(
+        f.name for f in option_fields(kind) if f.metadata["type"] == "text"))}
+    source, _ = directive.get_source_info()
+    texts = texts_node(kind.KIND, directive.env.docname, name, translatable, source, line)
+    return [texts, *tag_index(tags, record.title, name), entry]
+
+
 class EntryDirective(SphinxDirective):
     """An entry of the kind `kind` (a subclass per kind: `directive_for`)."""
 
@@ -225,20 +246,10 @@ class EntryDirective(SphinxDirective):
                 values[field.name] = text
         start, end, end_unknown = self._dates(label, location)
         tags = opt.split_tags(opt.text(self.options, "tags"))
-        name = entry_name(self, label, location, heading, start.year if start else None,
-                          kind.KIND, kind.KIND)
         _, line = self.get_source_info()
-        record = kind(name=name, docname=self.env.docname, lineno=line or self.lineno,
-                      source=location, tags=tags, start=start, end=end,
-                      end_unknown=end_unknown, **values)
-        get_domain(self.env).add_entry(record)
-        entry["ids"], entry["name"] = [name], name
-        register_id(self, entry)
-        translatable = {field: values[field] for field in (kind.ARGUMENT, *(
-            f.name for f in option_fields(kind) if f.metadata["type"] == "text"))}
-        texts = texts_node(kind.KIND, self.env.docname, name, translatable,
-                           *self.get_source_info())
-        return [texts, *tag_index(tags, record.title, name), entry]
+        return add_record(self, kind, entry, values, base=heading, start=start, end=end,
+                          end_unknown=end_unknown, tags=tags, label=label, location=location,
+                          line=line or self.lineno)
 
     def _heading_from_link(self, entry: nodes.Element, label: str, location: str
                            ) -> dict[str, Any]:

@@ -1,0 +1,159 @@
+"""A BibTeX or BibLaTeX file's records as `Work`s, through pybtex (pure: no Sphinx).
+
+Fields are LaTeX: `latex_text` makes them Unicode text (``{\\"o}`` -> ö, ``--``
+-> –, ``\\emph{x}`` -> x), drops the braces that protect case, and keeps math
+readable (``$x^2 + \\alpha$`` -> ``x^2 + α``). Nothing becomes markup: the text
+is the text a reader sees.
+
+An entry's kind (`bibliography.KINDS`) comes from its type; a ``@misc`` whose
+``howpublished`` starts with the word "talk" (``{Talk}``, ``{Talk at PyCon}``)
+is a talk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from typing import Any, cast
+
+from .bibliography import Author, Work, one_line
+
+#: Entry types -> kinds (`bibliography.KINDS`); any other type is "other".
+TYPES = {
+    "article": "article", "inproceedings": "paper", "conference": "paper",
+    "incollection": "chapter", "inbook": "chapter", "book": "book", "booklet": "book",
+    "proceedings": "book", "mvbook": "book", "collection": "book",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report",
+}
+#: Where each kind names its venue, the first field present.
+VENUES = {
+    "article": ("journaltitle", "journal"), "paper": ("booktitle", "eventtitle"),
+    "chapter": ("booktitle", "publisher"), "book": ("publisher",),
+    "thesis": ("school", "institution"), "report": ("institution", "publisher"),
+    "talk": ("eventtitle", "organization", "address"),
+    "other": ("howpublished", "publisher", "organization", "journal", "booktitle"),
+}
+MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+    ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+    ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+    ("dec", "december")), start=1) for name in names}
+
+_ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
+_MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
+_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*|\\(?=[^A-Za-z])")
+_OPEN, _CLOSE, _DOLLAR = "\x00", "\x01", "\x02"
+
+
+def latex_text(latex: str) -> str:
+    """*latex* as the text it prints, on one line."""
+    text = latex.replace("\\{", _OPEN).replace("\\}", _CLOSE).replace("\\$", _DOLLAR)
+    parts = _MATH.split(text)  # even: text, odd: math
+    shown = [_math(part) if index % 2 else _decoded(part) for index, part in enumerate(parts)]
+    text = "".join(shown).replace("{", "").replace("}", "").replace("$", "")
+    text = text.replace(_OPEN, "{").replace(_CLOSE, "}").replace(_DOLLAR, "$")
+    return one_line(text.replace("\u00a0", " "))
+
+
+_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+          "kappa", "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi",
+          "chi", "psi", "omega")
+
+
+def _greek(name: str, case: str) -> str:
+    return unicodedata.lookup(f"GREEK {case} LETTER {name.upper().replace('LAMBDA', 'LAMDA')}")
+
+
+#: The math commands shown as their symbol; any other stays as written (``\\frac``).
+SYMBOLS = {**{name: _greek(name, "SMALL") for name in _GREEK},
+           **{name.capitalize(): _greek(name, "CAPITAL") for name in _GREEK},
+           "times": "×", "cdot": "·", "pm": "±", "leq": "≤", "le": "≤", "geq": "≥",
+           "ge": "≥", "neq": "≠", "ne": "≠", "infty": "∞", "to": "→", "rightarrow": "→",
+           "approx": "≈", "in": "∈", "sum": "∑", "prod": "∏", "sqrt": "√", "partial": "∂"}
+_MATH_COMMAND = re.compile(r"\\([A-Za-z]+)")
+
+
+def _math(part: str) -> str:
+    """Math as its source, a known symbol's command as the symbol: ``x^2 + α``."""
+    shown = _MATH_COMMAND.sub(lambda match: SYMBOLS.get(match[1], match[0]), part)
+    return shown.replace("{", _OPEN).replace("}", _CLOSE)  # math's braces are kept
+
+
+def _decoded(part: str) -> str:
+    import latexcodec  # noqa: F401 - registers the "ulatex" codec (pybtex depends on it)
+
+    try:
+        text: str = cast(Any, codecs.decode)(part, "ulatex")  # str to str
+    except Exception:
+        text = part
+    return _COMMAND.sub("", text)
+
+
+def entry_lines(text: str) -> dict[str, int]:
+    """Each entry key's line in *text* (pybtex keeps none)."""
+    lines: dict[str, int] = {}
+    for match in _ENTRY.finditer(text):
+        lines.setdefault(match[2], text.count("\n", 0, match.start()) + 1)
+    return lines
+
+
+def read_bibtex(text: str, filename: str) -> tuple[list[Work], list[tuple[int, str]]]:
+    """The works of a ``.bib`` file's *text*, and its problems: (line, what)."""
+    import pybtex.errors
+    from pybtex.database import BibliographyData
+    from pybtex.database.input.bibtex import Parser
+
+    problems: list[tuple[int, str]] = []
+    with pybtex.errors.capture() as errors:
+        try:
+            data: BibliographyData = Parser().parse_string(text)
+        except Exception as exc:
+            problems.append((getattr(exc, "lineno", 0) or 0, f"cannot be read: {exc}"))
+            return [], problems
+    for error in errors:
+        problems.append((getattr(error, "lineno", 0) or 0, str(error)))
+    lines = entry_lines(text)
+    works = [_work(key, entry, f"{filename}:{lines.get(key, 0)}")
+             for key, entry in data.entries.items()]
+    return works, problems
+
+
+def _work(key: str, entry: Any, source: str) -> Work:
+    fields = {name.lower(): latex_text(str(value)) for name, value in entry.fields.items()}
+    kind = TYPES.get(entry.type.lower(), "other")
+    if kind == "other" and re.match(r"talk\b", fields.get("howpublished", ""), re.I):
+        kind = "talk"
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    year, month, day = _date(fields)
+    venue = next((fields[name] for name in VENUES[kind] if fields.get(name)), "")
+    doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", fields.get("doi", ""), flags=re.I)
+    keywords = tuple(word.strip() for word in re.split(r"[,;]", fields.get("keywords", ""))
+                     if word.strip())
+    return Work(key=key, kind=kind, source=source, title=fields.get("title", ""),
+                authors=tuple(_author(person) for person in people), year=year, month=month,
+                day=day, venue=venue, url=fields.get("url", ""), doi=doi.strip(),
+                abstract=fields.get("abstract", ""), keywords=keywords, fields=fields)
+
+
+def _author(person: Any) -> Author:
+    def joined(*parts: list[str]) -> str:
+        return latex_text(" ".join(name for part in parts for name in part))
+
+    family = joined(person.prelast_names, person.last_names, person.lineage_names)
+    return Author(given=joined(person.first_names, person.middle_names), family=family)
+
+
+def _date(fields: dict[str, str]) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) from ``date`` (BibLaTeX) or ``year`` and ``month``."""
+    if match := re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:/.*)?",
+                             fields.get("date", "").strip()):
+        return int(match[1]), int(match[2]) if match[2] else None, (
+            int(match[3]) if match[3] else None)
+    year = fields.get("year", "").strip()
+    if not re.fullmatch(r"\d{4}", year):
+        return None, None, None
+    month_text = fields.get("month", "").strip().lower().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text)
+    return int(year), month if month and 1 <= month <= 12 else None, None
