@@ -111,6 +111,12 @@ class LiveBuild:
             app = self.app
             app._warncount = 0  # each build says its own warnings
             app.statuscode = 0
+            # The environment keeps the doctrees it read from disk: those of the pages
+            # read again would be the old ones (sphinx.testing's application clears
+            # them before each build too).
+            app.env._pickled_doctree_cache.clear()
+            app.env._write_doc_doctree_cache.clear()
+            app.env.__dict__.pop("master_doctree", None)
             app.build()
         except Exception as exc:  # said in one line; the next save tries again
             self.say(f"the build failed: {one_line(exc)}; the last good CV stays")
