@@ -143,7 +143,8 @@ def main() -> int:
         print(f"benchmark: save -> new PDF over {args.edits} edits of the CV's pages "
               f"({', '.join(p.name for p in cv_pages(PROJECT))})",
               flush=True)
-        rows = [(LABEL, measure(work, args.edits, autobuild=False), BUDGET)]
+        rows: list[tuple[str, list[float], float | None]] = [
+            (LABEL, measure(work, args.edits, autobuild=False), BUDGET)]
         if args.autobuild:
             rows.append(("the same through sphinx-autobuild (make livecv before)",
                          measure(work, args.edits, autobuild=True), None))

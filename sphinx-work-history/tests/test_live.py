@@ -47,7 +47,8 @@ def test_a_save_rebuilds_the_pdf_as_a_clean_build_and_a_failed_one_keeps_it(
     assert edited != first
     text = subprocess.run([require_tool("pdftotext"), str(out / PDF), "-"],
                           capture_output=True, text=True, check=True).stdout
-    assert "Ran the sharding work" in text and "Ran the replication work" not in text
+    assert "Ran the sharding work" in text
+    assert "Ran the replication work" not in text
     sphinx_build(srcdir, tmp_path / "clean", "cv-pdf")
     assert edited == (tmp_path / "clean" / PDF).read_bytes()
     assert not list(out.glob(".*.part"))
