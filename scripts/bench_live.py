@@ -4,7 +4,8 @@
 A copy of the site is built by `python -m sphinx_work_history live -b cv-pdf -W -n`,
 as `make livecv` runs it; then each of --edits (20) edits changes the text of one of
 the CV's pages (in turn, so each edit is of another page than the one before) and
-waits for the PDF to be replaced. The time of an edit is the PDF's mtime less the
+waits for the PDF to be replaced; the last PDF must be a clean build's, byte for
+byte. The time of an edit is the PDF's mtime less the
 page's: what an author sees between saving and the viewer reloading. The median
 and the 90th percentile are printed, the median against its budget (0.5 s).
 
@@ -122,10 +123,20 @@ def measure(work: Path, edits: int, autobuild: bool) -> list[float]:
             last = wait_for(pdf, last, TIMEOUT, process, log)
             times.append((last - saved) / 1e9)
             time.sleep(0.2)  # as an author does not save twice in a blink
-        return times
     finally:
         process.terminate()
         process.wait(timeout=30)
+    same_as_clean(site, pdf, work / "clean", env)
+    return times
+
+
+def same_as_clean(site: Path, pdf: Path, clean: Path, env: dict[str, str]) -> None:
+    """The last PDF is the one a clean `sphinx-build -b cv-pdf` makes of the edited pages."""
+    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "cv-pdf", str(site), str(clean)],
+                   env=env, check=True, capture_output=True)
+    if pdf.read_bytes() != (clean / pdf.name).read_bytes():
+        sys.exit(f"benchmark: {pdf} differs from a clean build's ({clean / pdf.name})")
+    shutil.rmtree(clean)
 
 
 def percentile(values: list[float], share: float) -> float:
