@@ -3,7 +3,7 @@
 #   make html | epub | latexpdf | linkcheck | clean | <any Sphinx builder>
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
 #   make livecv     the CV's PDF rebuilt on each save (cv-pdf) by one process:
-#                   _build/cv-live/BOOK.pdf, in about a tenth of a second
+#                   _build/cv-live/BOOK.pdf, a few tenths of a second after a save
 #   make test       both test suites in one pytest run: the site's (tests/) and
 #                   the package's (sphinx-work-history/tests); `make site-test` or
 #                   `make package-test` runs one (PYTEST_ARGS=... for any; on both
