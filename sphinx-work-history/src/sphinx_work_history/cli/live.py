@@ -23,8 +23,10 @@ or from this package (the process starts again).
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import shutil
+import signal
 import sys
 import time
 from collections.abc import Iterable
@@ -205,6 +207,9 @@ def run(args: argparse.Namespace) -> int:
         live.say(f"{path} written")
     if args.once:
         return 0 if written is not None else 1
+    # Stopped by a signal, it exits as by Ctrl-C: the processes extensions started
+    # (sphinx-sitemap's multiprocessing manager) end with it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     live.say(f"watching {args.sourcedir}; Ctrl-C stops")
     try:
         while True:
@@ -214,6 +219,9 @@ def run(args: argparse.Namespace) -> int:
             if any(path in live.code_files for path in changed):
                 live.say("code changed: starting again")
                 sys.stdout.flush()
+                # What an exit would end first: the processes extensions started
+                # (sphinx-sitemap's multiprocessing manager), which exec would orphan.
+                atexit._run_exitfuncs()
                 os.execv(sys.executable, sys.orig_argv)
             if any(path in live.config_files for path in changed):
                 live.app = None  # conf.py, or a file it reads, is read again
