@@ -2,7 +2,8 @@
 #
 #   make html | epub | latexpdf | linkcheck | clean | <any Sphinx builder>
 #   make livehtml   live preview with sphinx-autobuild on 127.0.0.1
-#   make livecv     the CV's PDF rebuilt on each save (cv-pdf), served the same way
+#   make livecv     the CV's PDF rebuilt on each save (cv-pdf) by one process:
+#                   _build/cv-live/BOOK.pdf, a few tenths of a second after a save
 #   make test       both test suites in one pytest run: the site's (tests/) and
 #                   the package's (sphinx-work-history/tests); `make site-test` or
 #                   `make package-test` runs one (PYTEST_ARGS=... for any; on both
@@ -15,7 +16,8 @@
 #                   conf.py, _ext, scripts, both suites' tests, and the package;
 #                   actionlint over the GitHub workflows (.github/workflows/)
 #   make package-docs    the package's documentation, strictly
-#   make bench      the benchmarks: build time, page weight, Lighthouse
+#   make bench      the benchmarks: build time, live PDF, page weight, Lighthouse;
+#                   the last line names every measure over budget
 #   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/BOOK.pdf
 #                   and BOOK-NAME.pdf for each variant in conf.py (VARIANTS="NAME ..."
 #                   picks some, without the applications), and each application's
@@ -77,15 +79,13 @@ livehtml: $(VENV)/.build-deps
 		--ignore "sphinx-work-history/docs/_build" --ignore "sphinx-work-history/docs/_generated" \
 		--watch _ext --watch sphinx-work-history/src
 
-# The CV's PDF, rebuilt through cv-pdf each time a page is saved; the folder is
-# served at http://$(HOST):$(PORT)/ (open BOOK.pdf there, or in a viewer that
-# reloads it).
+# The CV's PDF, built again on each save by one process that keeps Sphinx and
+# its environment (sphinx-work-history live: a save re-reads the changed pages
+# alone): _build/cv-live/BOOK.pdf, replaced in one step by each build that
+# succeeds (a failed one says where, and leaves the last good PDF). Open it in
+# a viewer that reloads the file it shows.
 livecv: $(VENV)/.build-deps
-	$(VENV_PY) -m sphinx_autobuild -b cv-pdf "$(SOURCEDIR)" "$(BUILDDIR)/cv-live" $(STRICT) \
-		$(SPHINXOPTS) --host $(HOST) --port $(PORT) --ignore "$(BUILDDIR)" --ignore "$(VENV)" \
-		--ignore "tests" --ignore ".git" --ignore "sphinx-work-history/.venvs" \
-		--ignore "sphinx-work-history/docs/_build" --ignore "sphinx-work-history/docs/_generated" \
-		--watch _ext --watch sphinx-work-history/src
+	$(VENV_PY) -m sphinx_work_history live -b cv-pdf -W -n "$(SOURCEDIR)" "$(BUILDDIR)/cv-live"
 
 # The two suites in one run, with this folder's pytest.ini, in the site's
 # environment (which installs the package from its folder): each suite has
@@ -132,12 +132,10 @@ node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
+# Every benchmark runs, whatever the one before says (scripts/bench_all.py); the
+# last line names every measure over budget, and the target fails if one is.
 bench: $(VENV)/.test-deps node_modules/.package-lock.json
-	@# Both run, whatever the first says; the target fails if either is over budget.
-	@status=0; \
-	$(VENV_PY) scripts/bench.py || status=1; \
-	$(VENV_PY) scripts/bench_pages.py || status=1; \
-	exit $$status
+	@$(VENV_PY) scripts/bench_all.py
 
 # The CV as one file in each format (sphinx-work-history's builders).
 CV_BUILDERS  = cv-docx cv-text cv-markdown

@@ -1,10 +1,12 @@
-"""The ``sphinx-work-history`` command: ``new`` and ``import``.
+"""The ``sphinx-work-history`` command: ``new``, ``import`` and ``live``.
 
 * ``sphinx-work-history new DIR --name "Full Name"`` writes a CV project
   that builds, strictly, in every format;
 * ``sphinx-work-history import FILE DIR`` writes the same project with its
   pages and person read from a JSON Resume (.json) or RenderCV (.yaml) file,
   and the photo the file names by its web address (importers/photo.py);
+* ``sphinx-work-history live SOURCEDIR OUTDIR`` builds the CV, then again on each
+  save, in one process (live.py);
 * ``sphinx-work-history --version`` prints the package's version (pyproject.toml's,
   as the installed metadata holds it: ``__version__``).
 
@@ -27,6 +29,7 @@ from pathlib import Path
 from .. import __version__
 from ..importers import InputError, Project, read_project
 from ..importers.photo import store_photo
+from . import live
 from .project_folder import BACKUP
 from .scaffold import new_project, write_project
 
@@ -62,6 +65,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="resume.json, a RenderCV YAML or an ORCID record")
     imp.add_argument("dir", metavar="DIR", type=Path, help="the folder to write (new or empty)")
     imp.add_argument("--force", action="store_true", help=FORCE_HELP)
+    live.add_parser(commands)
     return parser
 
 
@@ -85,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
             stream.reconfigure(errors="backslashreplace")
     args = _parser().parse_args(argv)
+    if args.command == "live":
+        return live.run(args)
     try:
         project = _run(args)
         written = write_project(project, args.dir, force=args.force)
