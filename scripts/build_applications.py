@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 
 from site_config import PROJECT, applications, book_name, read_conf
+from sphinx_work_history.config.applications import application_file
 
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 BUILDERS = {"cv-pdf": ".pdf", "cv-docx": ".docx", "cv-text": ".txt", "cv-markdown": ".md"}
@@ -35,7 +36,7 @@ def build_one(python: str, srcdir: Path, application: str, book: str, work: Path
     for builder, suffix in BUILDERS.items():
         build_dir = work / f"{builder}-{application}"
         shutil.rmtree(build_dir, ignore_errors=True)
-        names = [f"{book}-{part}-{application}{suffix}" for part in ("cv", "letter")]
+        names = [application_file(book, part, application) + suffix for part in ("cv", "letter")]
         for name in names:
             (outdir / name).unlink(missing_ok=True)  # never a stale file
         sphinx = subprocess.run(
@@ -83,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     if not wanted:
         print("conf.py declares no application (work_history_applications)")
     for name in wanted:
-        print(f"{name}: {outdir}/{book}-letter-{name}.* and {book}-cv-{name}.*")
+        print(f"{name}: {outdir}/{application_file(book, 'letter', name)}.* and "
+              f"{application_file(book, 'cv', name)}.*")
     return 1 if failures else 0
 
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_config import PROJECT, applications, book_name, pdf_name, read_conf, variants
+from sphinx_work_history.config.applications import application_file
 
 STRICT = ["-W", "--keep-going", "-n", "-T", "-q"]
 
@@ -65,7 +66,7 @@ class Build:
 
 def application_pdf(book: str, part: str, application: str) -> str:
     """The file name of an application's CV (*part* "cv") or letter ("letter")."""
-    return f"{book}-{part}-{application}.pdf"
+    return application_file(book, part, application) + ".pdf"
 
 
 def build_one(python: str, srcdir: Path, build: Build, work: Path, outdir: Path

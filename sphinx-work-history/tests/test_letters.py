@@ -17,6 +17,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
+from sphinx_work_history.config.applications import application_file
 from sphinx_work_history.config.values import PDF_DESIGNS
 from sphinx_work_history.model.letter import Letter, Recipient
 from sphinx_work_history.outputs.markdown.builder import letter_markdown
@@ -318,3 +319,10 @@ def test_in_the_sidebar_design_the_letter_is_beside_the_senders_column(tmp_path)
     assert left["Ada"] < side
     for word in ("Charles", "Dear", "Zebras", "Yours"):
         assert left[word] > side, (word, left)
+
+
+def test_an_applications_files_are_named_after_the_cv_without_its_cv_ending() -> None:
+    assert application_file("ada-lovelace-cv", "cv", "acme") == "ada-lovelace-cv-acme"
+    assert application_file("ada-lovelace-cv", "letter", "acme") == "ada-lovelace-letter-acme"
+    assert application_file("ada", "letter", "acme") == "ada-letter-acme"
+    assert application_file("cv", "letter", "acme") == "cv-letter-acme"

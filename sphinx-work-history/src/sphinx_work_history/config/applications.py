@@ -8,7 +8,8 @@ Declared in conf.py, built one per build (``-D work_history_application=NAME``):
 
 An application's build makes its variant's CV (as ``-D work_history_variant``
 would, the variant's Sphinx tag set) and the letter of its ``letter`` page;
-the CV builders name them ``BOOK-cv-NAME`` and ``BOOK-letter-NAME``.
+the CV builders name them ``BOOK-cv-NAME`` and ``BOOK-letter-NAME``
+(`application_file`: BOOK without its own ``-cv`` ending).
 ``language`` is the letter's (default: the project's), ``pages`` its page
 budget (default: one), ``public: true`` publishes the letter page on the
 site; every other letter page is private (sphinx/letters.py leaves it out of
@@ -128,3 +129,10 @@ def applications_of(config: Config) -> dict[str, Application]:
     """Every declared application, checked."""
     return {name: Application(name, **spec)
             for name, spec in config.work_history_applications.items()}
+
+
+def application_file(book: str, part: str, application: str) -> str:
+    """The file name, without its suffix, of an application's CV (*part* ``"cv"``)
+    or letter (``"letter"``): the CV's own name without its ``-cv`` ending, the part,
+    the application (``ada-lovelace-cv`` → ``ada-lovelace-letter-acme``)."""
+    return f"{book.removesuffix('-cv') or book}-{part}-{application}"

@@ -29,6 +29,7 @@ from sphinx.util import docname_join, logging
 from sphinx.util.matching import Matcher
 from sphinx.util.osutil import make_filename_from_project
 
+from ...config.applications import application_file
 from ...config.settings import work_history_config
 from ...model.cv_model import CV
 from ...model.letter import Letter
@@ -67,14 +68,16 @@ class CVBuilder(Builder):
     def target(self) -> Path:
         """The CV's file: BOOK, or BOOK-cv-NAME in the build of application NAME."""
         application = work_history_config(self.config).application
-        name = cv_basename(self.config) + (f"-cv-{application}" if application else "")
+        book = cv_basename(self.config)
+        name = application_file(book, "cv", application) if application else book
         return Path(self.outdir, name + self.suffix)
 
     @property
     def letter_target(self) -> Path:
         """The letter's file, in the build of application NAME: BOOK-letter-NAME."""
         application = work_history_config(self.config).application
-        return Path(self.outdir, f"{cv_basename(self.config)}-letter-{application}{self.suffix}")
+        name = application_file(cv_basename(self.config), "letter", application)
+        return Path(self.outdir, name + self.suffix)
 
     def write_documents(self, _docnames: Set[str]) -> None:
         cv = read_cv(self)
