@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -140,6 +141,10 @@ def test_readthedocs_config_is_valid(tmp_path: Path) -> None:
     schema = json.loads((TESTS / "schemas" / "readthedocs-v2.schema.json").read_text())
     jsonschema.validate(config, schema)
     assert config["formats"] == ["epub", "pdf"]
+    # Read the Docs' output is in the checkout, and holds the CV as Markdown once the
+    # build copied it there: a later build (make applications) must not read it as a page.
+    conf = runpy.run_path(str(tmp_path / "cv" / "conf.py"))
+    assert "_readthedocs" in conf["exclude_patterns"]
     assert config["sphinx"]["fail_on_warning"] is True
     assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
     # The PDF download is the CV through cv-pdf: Read the Docs needs no TeX for it.
