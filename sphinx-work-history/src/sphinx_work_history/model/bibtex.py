@@ -8,6 +8,11 @@ is the text a reader sees.
 An entry's kind (`bibliography.KINDS`) comes from its type; a ``@misc`` whose
 ``howpublished`` starts with the word "talk" (``{Talk}``, ``{Talk at PyCon}``)
 is a talk.
+
+A field an entry lacks comes from the entry its ``crossref`` names, as BibTeX
+takes it. ``\\noopsort{1973b}1981`` (the idiom of BibTeX's own examples, a
+command that prints nothing and only sorts) is 1981. A file that is not UTF-8
+is read as Latin-1 (what older tools write), with a warning.
 """
 
 from __future__ import annotations
@@ -45,11 +50,14 @@ _ENTRY = re.compile(r"@\s*([A-Za-z]+)\s*[{(]\s*([^,\s{}()]+)\s*,")
 _MATH = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$", re.DOTALL)
 _COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*|\\(?=[^A-Za-z])")
 _OPEN, _CLOSE, _DOLLAR = "\x00", "\x01", "\x02"
+#: Commands that print nothing, with their argument: sort keys.
+_SILENT = re.compile(r"\\noopsort\s*\{[^{}]*\}")
 
 
 def latex_text(latex: str) -> str:
     """*latex* as the text it prints, on one line."""
-    text = latex.replace("\\{", _OPEN).replace("\\}", _CLOSE).replace("\\$", _DOLLAR)
+    text = _SILENT.sub("", latex)
+    text = text.replace("\\{", _OPEN).replace("\\}", _CLOSE).replace("\\$", _DOLLAR)
     parts = _MATH.split(text)  # even: text, odd: math
     shown = [_math(part) if index % 2 else _decoded(part) for index, part in enumerate(parts)]
     text = "".join(shown).replace("{", "").replace("}", "").replace("$", "")
@@ -71,13 +79,21 @@ SYMBOLS = {**{name: _greek(name, "SMALL") for name in _GREEK},
            **{name.capitalize(): _greek(name, "CAPITAL") for name in _GREEK},
            "times": "×", "cdot": "·", "pm": "±", "leq": "≤", "le": "≤", "geq": "≥",
            "ge": "≥", "neq": "≠", "ne": "≠", "infty": "∞", "to": "→", "rightarrow": "→",
-           "approx": "≈", "in": "∈", "sum": "∑", "prod": "∏", "sqrt": "√", "partial": "∂"}
+           "approx": "≈", "in": "∈", "sum": "∑", "prod": "∏", "sqrt": "√", "partial": "∂",
+           **{name: f"{name} " for name in ("log", "ln", "exp", "sin", "cos", "tan", "max",
+                                             "min", "lim", "det")}}
 _MATH_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_MATH_SPACE = re.compile(r"\\[!,:;]\s*")
+_MATH_BOX = re.compile(r"\\(?:mbox|text|mathrm|textrm)\s*\{([^{}]*)\}")
 
 
 def _math(part: str) -> str:
-    """Math as its source, a known symbol's command as the symbol: ``x^2 + α``."""
-    shown = _MATH_COMMAND.sub(lambda match: SYMBOLS.get(match[1], match[0]), part)
+    """Math as its source, a known symbol's command as the symbol: ``x^2 + α``;
+    a function's name as the name (``\\log n`` -> ``log n``), a box as its text."""
+    part = _MATH_SPACE.sub(" ", _MATH_BOX.sub(r"\1", part))
+    shown = _MATH_COMMAND.sub(
+        lambda match: SYMBOLS[match[1]] if match[1] in SYMBOLS else match[0], part)
+    shown = " ".join(shown.split())
     return shown.replace("{", _OPEN).replace("}", _CLOSE)  # math's braces are kept
 
 
@@ -89,6 +105,17 @@ def _decoded(part: str) -> str:
     except Exception:
         text = part
     return _COMMAND.sub("", text)
+
+
+def bib_text(data: bytes) -> tuple[str, list[tuple[int, str]]]:
+    """A ``.bib`` file's *data* as text, and its problems as `read_bibtex` gives
+    them: UTF-8, or Latin-1 (every byte a character) when it is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return data.decode("latin-1"), [(line, "is not UTF-8; it is read as Latin-1: save "
+                                         "it as UTF-8 if a letter looks wrong")]
 
 
 def entry_lines(text: str) -> dict[str, int]:
@@ -115,17 +142,40 @@ def read_bibtex(text: str, filename: str) -> tuple[list[Work], list[tuple[int, s
     for error in errors:
         problems.append((getattr(error, "lineno", 0) or 0, str(error)))
     lines = entry_lines(text)
-    works = [_work(key, entry, f"{filename}:{lines.get(key, 0)}")
-             for key, entry in data.entries.items()]
+    works = []
+    for key, entry in data.entries.items():
+        line = lines.get(key, 0)
+        chain = _crossrefs(entry, data.entries)
+        if "crossref" in entry.fields and len(chain) == 1:
+            problems.append((line, f"{key}: crossref {entry.fields['crossref']!r} is no "
+                             "entry of this file; its fields are not taken"))
+        works.append(_work(key, chain, f"{filename}:{line}"))
     return works, problems
 
 
-def _work(key: str, entry: Any, source: str) -> Work:
-    fields = {name.lower(): latex_text(str(value)) for name, value in entry.fields.items()}
+def _crossrefs(entry: Any, entries: Any) -> list[Any]:
+    """*entry*, then the entry its ``crossref`` names, and so on (no loops)."""
+    chain = [entry]
+    while (target := chain[-1].fields.get("crossref")) and target in entries:
+        referenced = entries[target]
+        if any(referenced is seen for seen in chain):
+            break
+        chain.append(referenced)
+    return chain
+
+
+def _work(key: str, chain: list[Any], source: str) -> Work:
+    """The work of *chain*'s first entry, a field it lacks taken from the next."""
+    entry = chain[0]
+    fields: dict[str, str] = {}
+    for linked in chain:
+        for name, value in linked.fields.items():
+            fields.setdefault(name.lower(), latex_text(str(value)))
     kind = TYPES.get(entry.type.lower(), "other")
     if kind == "other" and re.match(r"talk\b", fields.get("howpublished", ""), re.I):
         kind = "talk"
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    people: list[Any] = next((linked.persons.get(role) for role in ("author", "editor")
+                   for linked in chain if linked.persons.get(role)), [])
     year, month, day = _date(fields)
     venue = next((fields[name] for name in VENUES[kind] if fields.get(name)), "")
     doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:)", "", fields.get("doi", ""), flags=re.I)

@@ -115,7 +115,7 @@ class PublicationsFrom(SphinxDirective):
         return found
 
     def _read(self, written: str, label: str, location: str) -> list[Work]:
-        from ...model.bibtex import read_bibtex
+        from ...model.bibtex import bib_text, read_bibtex
         from ...model.csl_json import read_csl_json
 
         relative, absolute = self.env.relfn2path(written)
@@ -125,7 +125,8 @@ class PublicationsFrom(SphinxDirective):
                  "(CSL-JSON) file; it is not read", location)
             return []
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = path.read_bytes()
+            text = data.decode("utf-8-sig") if path.suffix.lower() == ".json" else ""
         except (OSError, UnicodeDecodeError) as exc:
             warn("bibliography", f"{label}: {written!r} cannot be read ({exc}); its "
                  "publications are not listed", location)
@@ -136,12 +137,14 @@ class PublicationsFrom(SphinxDirective):
             for where, problem in json_problems:
                 warn("bibliography", f"{path}: {where} {problem}", location)
             return works
+        text, problems = bib_text(data)
         try:
-            works, problems = read_bibtex(text, str(path))
+            works, found = read_bibtex(text, str(path))
         except ImportError:
             warn("bibliography", f"{label}: pybtex is missing to read {written!r} "
                  '(pip install "sphinx-work-history[publications]")', location)
             return []
+        problems += found
         for line, problem in problems:
             warn("bibliography", f"{problem}", f"{path}:{line}" if line else str(path))
         return works
