@@ -36,7 +36,9 @@ def test_the_matrix_environment_ci_skips_pins_what_the_site_pins():
 
 
 def test_the_docs_build_with_the_sites_sphinx_myst_and_furo():
-    site = pins(PROJECT / "requirements.txt")
+    # The site's environment: its build's pins, and its tests' (the package's
+    # documentation builds in its tests, with pybtex for the publications page).
+    site = pins(PROJECT / "requirements.txt") | pins(PROJECT / "requirements-test.txt")
     docs = pins(REQUIREMENTS / "docs.txt")
     assert {name: (version, site.get(name)) for name, version in docs.items()
             if site.get(name) != version} == {}

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from sphinx.util.console import strip_colors
 
 from sphinx_work_history.cli.command import main
@@ -21,6 +22,17 @@ from sphinx_work_history.testing import (
 
 ROOTS = Path(__file__).resolve().parent / "roots"
 PDF = "adascv.pdf"  # test-cv's project, "Ada's CV", as a file name
+
+
+@pytest.fixture(autouse=True)
+def _docutils_as_it_was():
+    """LiveBuild makes a real Sphinx application, which registers its nodes, roles and
+    directives in docutils for the whole process: the next test's application would
+    find them there (sphinx.testing's applications undo theirs the same way)."""
+    yield
+    from sphinx.testing.util import _clean_up_global_state
+
+    _clean_up_global_state()
 
 
 def edit(page: Path, old: str, new: str) -> None:
