@@ -205,7 +205,8 @@ def readable_photo(path: str) -> bool:
     return True
 
 
-def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
+def new_document(title: str, author: str, language: str, when: dt.datetime) -> Document:
+    """An A4 Word document with 20 mm margins, in *language*, its properties set."""
     import docx
     from docx.shared import Mm
 
@@ -214,16 +215,22 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(20))
-    language = cv.language.replace("_", "-")
+    language = language.replace("_", "-")
     _set_language(document, language)
     _plain_bullets(document)
     properties = document.core_properties
     properties.title = core_property(title)
-    properties.author = core_property(cv.name)
+    properties.author = properties.last_modified_by = core_property(author)
     properties.language = language
     properties.created = properties.modified = when
-    properties.last_modified_by = core_property(cv.name)
     properties.revision = 1
+    return document
+
+
+def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
+    from docx.shared import Mm
+
+    document = new_document(title, cv.name, cv.language, when)
 
     if cv.image and "://" not in cv.image and Path(cv.image).suffix.lower() in DOCX_IMAGE_TYPES:
         # A photo in the output folder (photo.py has fetched one at a web address).
@@ -290,23 +297,9 @@ def save(document: Document, path: Path, when: dt.datetime) -> None:
 
 # -- the letter (an application's) ----------------------------------------
 def build_letter_docx(letter: Letter, when: dt.datetime) -> Document:
-    import docx
     from docx.shared import Mm
 
-    document = docx.Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(20))
-    language = letter.language.replace("_", "-")
-    _set_language(document, language)
-    _plain_bullets(document)
-    properties = document.core_properties
-    properties.title = core_property(letter.title)
-    properties.author = properties.last_modified_by = core_property(letter.name)
-    properties.language = language
-    properties.created = properties.modified = when
-    properties.revision = 1
+    document = new_document(letter.title, letter.name, letter.language, when)
 
     if letter.name:
         document.add_paragraph(letter.name, style="Title")
