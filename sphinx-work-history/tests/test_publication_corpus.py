@@ -30,6 +30,8 @@ from sphinx_work_history.model.csl_json import read_csl_json
 DATA = Path(__file__).parent / "data"
 BIB_FILES = sorted((DATA / "bibtex").glob("*.bib"))
 CSL_FILES = sorted((DATA / "csl").glob("*.json"))
+#: The CSL files whose titles hold no rich text CSL-JSON reads (their title is as written).
+UNMARKED_CSL = {path.name for path in CSL_FILES if not path.name.startswith("written-")}
 #: A word of a source title that the reader must keep as is: letters and digits only.
 PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
@@ -84,10 +86,33 @@ def test_every_csl_file_reads_into_works(path):
     items = json.loads(path.read_text(encoding="utf-8"))
     assert [work.key for work in works] == [item["id"] for item in items]
     for item, work in zip(items, works, strict=True):
-        if item.get("title") and item.get("issued"):
+        if item.get("title") and item.get("issued") and path.name in UNMARKED_CSL:
             assert work.title == " ".join(item["title"].split())
             assert work.year == int(item["issued"]["date-parts"][0][0])
     _shown_in_every_style(works)
+
+
+def test_a_csl_title_tag_left_open_stays_as_written():
+    """citeproc's issue 19: an ``<i>`` never closed is the characters written."""
+    work = _work("citeproc-issue_19.json", "diaz2016")
+    assert work.title.startswith("<i>Wo> as a Politically Significant Term")
+    assert work.title_runs == ()
+
+
+def test_csl_rich_text_in_a_title_is_read_into_runs():
+    work = _work("written-rich-text.json", "rich")
+    assert work.title == ("The Drosophila genome in H2O at 103 K on the iPhone and Unix")
+    assert work.title_runs == (
+        ("The ", ""), ("Drosophila", "italic"), (" ", ""), ("genome", "bold"),
+        (" in H", ""), ("2", "sub"), ("O at 10", ""), ("3", "sup"),
+        (" K on the iPhone and Unix", ""))
+
+
+def test_tags_csl_does_not_allow_stay_as_written():
+    work = _work("written-rich-text.json", "hostile")
+    assert work.title == ('<script>alert(1)</script> <i onclick="alert(2)">Click</i> '
+                          "<b>open <i>unclosed")
+    assert work.title_runs == ()
 
 
 def _work(file: str, key: str) -> Work:

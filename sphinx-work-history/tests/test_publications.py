@@ -33,7 +33,8 @@ ROOT = Path(__file__).parent / "roots" / "test-publications"
 ENGINES = "On the Analytical Engine's Gödel–Numbering of x^2 + α"
 HOSTILE = "Compilers for COBOL and <script>alert(1)</script> **Markup**"
 HOSTILE_VENUE = "Proceedings of the ACM Conference on `Code' [Links](https://evil.example)"
-MIND = "Computing Machinery and {{ html }} <b>Intelligence</b> :role:`x`"
+# works.json writes it "... <b>Intelligence</b> ...": CSL-JSON's bold, read (csl_markup).
+MIND = "Computing Machinery and {{ html }} Intelligence :role:`x`"
 TITLES = (ENGINES, HOSTILE, "Poetical Science", MIND, "Engines and Poetry")
 
 
@@ -110,6 +111,8 @@ def test_html_shows_every_record_as_text_with_the_name_in_bold(built):
     assert '"https://evil.example"></iframe> **not bold** x' in page.get_text().replace(
         "\u201d", '"')
     assert not page.select("iframe, article i, article em")
+    [mind] = [h for h in page.select(".wh-heading") if h.get_text() == MIND]
+    assert [bold.get_text() for bold in mind.select("strong")] == ["Intelligence"]
     [talk] = page.select("article.wh-talk:has(.wh-heading)")[:1]
     assert talk.select_one(".wh-heading").get_text() == "Poetical Science"
     assert "[2]" in page.get_text()  # the numbered style's label

@@ -88,6 +88,9 @@ class Work:
     abstract: str = ""
     keywords: tuple[str, ...] = ()
     fields: dict[str, str] = field(default_factory=dict, compare=False)
+    #: The title's runs when some are in italics, bold, superscript or subscript
+    #: (CSL-JSON's rich text: `csl_markup`): (text, marks) each; () when plain.
+    title_runs: tuple[tuple[str, str], ...] = ()
 
     @property
     def date(self) -> str:

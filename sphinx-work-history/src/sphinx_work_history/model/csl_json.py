@@ -3,7 +3,9 @@
 CSL-JSON (what Zotero, Mendeley and citeproc read) is a list of items, each
 with an ``id``, a ``type``, a ``title``, ``author`` names (``family`` and
 ``given``, or ``literal``) and ``issued`` (``date-parts``). Its text is plain:
-nothing in it is read as markup. An item of type ``speech`` or
+nothing in it is read as markup, but for the few rich-text tags CSL-JSON allows
+in a title (``<i>``, ``<b>``, ``<sup>``, ``<sub>``, small capitals, "no case"),
+which `csl_markup` reads into runs of text. An item of type ``speech`` or
 ``presentation`` is a talk.
 """
 
@@ -13,6 +15,7 @@ import json
 from typing import Any
 
 from .bibliography import Author, Work, one_line
+from .csl_markup import marked_runs, plain
 
 TYPES = {
     "article-journal": "article", "article": "article", "article-magazine": "article",
@@ -79,8 +82,9 @@ def _work(item: dict[str, Any], source: str, path: str,
                      if word.strip())
     fields = {key: _text(item, key, path, problems) for key, value in item.items()
               if isinstance(value, (str, int)) and not isinstance(value, bool)}
+    title = _text(item, "title", path, problems)
     return Work(key=_text(item, "id", path, problems), kind=kind, source=source,
-                title=_text(item, "title", path, problems), authors=tuple(authors),
+                title=plain(title), title_runs=marked_runs(title), authors=tuple(authors),
                 year=year, month=month, day=day, venue=venue,
                 url=_text(item, "URL", path, problems), doi=_text(item, "DOI", path, problems),
                 abstract=_text(item, "abstract", path, problems), keywords=keywords,

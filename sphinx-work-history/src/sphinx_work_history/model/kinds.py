@@ -343,6 +343,9 @@ class PublicationRecord(Record):
     number: str = opt("number", detail="")
     authors: tuple[str, ...] = listopt("authors", detail="Authors", marks=True)
     doi: str = opt("doi", detail="DOI", detail_url="https://doi.org/{}")
+    #: The heading's runs with their marks, when a CSL-JSON title has rich text
+    #: (`csl_markup`); `heading` is their text. No option sets it.
+    heading_runs: tuple[tuple[str, str], ...] = ()
 
     def jsonld(self) -> list[tuple[str, Any]]:
         """A ``CreativeWork``; a paper (a publication with a DOI or authors) is a

@@ -168,7 +168,8 @@ class PublicationsFrom(SphinxDirective):
                 f"https://doi.org/{work.doi}" if opt.is_web_url(f"https://doi.org/{work.doi}")
                 and work.doi else ""),
             "number": f"[{number}]" if style == "numbered" else "",
-            "authors": authors_shown(work, style, highlight), "doi": work.doi}
+            "authors": authors_shown(work, style, highlight), "doi": work.doi,
+            "heading_runs": work.title_runs}
         entry = cv_entry(classes=["wh-entry", f"wh-{kind.KIND}"], docname=self.env.docname)
         self.set_source_info(entry)
         if work.abstract and "abstracts" in self.options:

@@ -136,7 +136,7 @@ def entry_header_node(record: Record, span: Span) -> job_header:
     if not record.heading_in_body:  # else the body shows the heading, as its link
         title = nodes.paragraph(classes=["wh-entry-title"])
         heading = nodes.strong(classes=["wh-heading", "p-name"])
-        heading += _linked(view.heading, view.heading_url, "u-url")
+        heading += _heading(record, view.heading, view.heading_url)
         title += heading
         if view.subtitle:
             title += nodes.Text(", ")
@@ -158,6 +158,29 @@ def entry_header_node(record: Record, span: Span) -> job_header:
             meta += fact
         header += meta
     return header
+
+
+#: The docutils node of each mark of a run of a title's rich text (csl_markup).
+MARK_NODES: dict[str, type[nodes.TextElement]] = {
+    "italic": nodes.emphasis, "bold": nodes.strong, "sup": nodes.superscript,
+    "sub": nodes.subscript}
+
+
+def _heading(record: Record, text: str, url: str) -> nodes.Node:
+    """The heading, its runs in italics, bold, superscript or subscript when its
+    record has them (a CSL-JSON title) and they still spell it (a translated
+    heading is shown as its text)."""
+    runs: tuple[tuple[str, str], ...] = getattr(record, "heading_runs", ())
+    if not runs or "".join(piece for piece, _ in runs) != text:
+        return _linked(text, url, "u-url")
+    holder: nodes.Element = (nodes.reference(text, refuri=url, classes=["u-url"]) if url
+                             else nodes.inline(text))
+    for piece, marks in runs:
+        node: nodes.Node = nodes.Text(piece)
+        for mark in marks.split():
+            node = MARK_NODES[mark](piece, "", node)
+        holder += node
+    return holder
 
 
 def _linked(text: str, url: str, *classes: str) -> nodes.Node:
