@@ -60,6 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
     (r"\emph{Bernoulli} \& 50\% \{x\}", "Bernoulli & 50% {x}"),
     (r"$x^2 + \alpha \leq \frac{1}{2}$", r"x^2 + α ≤ \frac{1}{2}"),
     ("two\n   lines", "two lines"),
+    (r"$O(\log n)$ Lookups, {\"o} and $x$ more", "O(log n) Lookups, ö and x more"),
 ])
 def test_latex_becomes_the_text_it_prints(latex, text):
     assert latex_text(latex) == text

@@ -100,11 +100,15 @@ def _math(part: str) -> str:
 def _decoded(part: str) -> str:
     import latexcodec  # noqa: F401 - registers the "ulatex" codec (pybtex depends on it)
 
+    # The codec drops the spaces a piece starts with (the one after "$x$" in
+    # "$x$ more"): they are kept here.
+    body = part.strip()
+    lead, trail = part[:len(part) - len(part.lstrip())], part[len(part.rstrip()):]
     try:
-        text: str = cast(Any, codecs.decode)(part, "ulatex")  # str to str
+        text: str = cast(Any, codecs.decode)(body, "ulatex")  # str to str
     except Exception:
-        text = part
-    return _COMMAND.sub("", text)
+        text = body
+    return lead + _COMMAND.sub("", text) + trail if body else part
 
 
 def bib_text(data: bytes) -> tuple[str, list[tuple[int, str]]]:
