@@ -6,8 +6,8 @@ a page) of each --sizes count, builds each with every --builders builder in a
 process of its own, clean, and prints the wall-clock seconds and the peak
 memory (maximum resident set size) of each build, and each doubling's ratio
 (budget: 2.2x; on wall-clock time, with the CPU time's beside it, which a
-machine shared with other work disturbs less). Not part of `make test` or `make bench`; its numbers are the
-machine's of the moment.
+machine shared with other work disturbs less). Not part of `make test` or
+`make bench`; its numbers are the machine's of the moment.
 
     .venv/bin/python scripts/bench_scale.py --sizes 1250 2500 5000
     .venv/bin/python scripts/bench_scale.py --sizes 1250 --builders cv-docx --profile

@@ -62,7 +62,7 @@ class Body:
         if name not in self._style_ids:
             from docx.enum.style import WD_STYLE_TYPE
 
-            self._style_ids[name] = self.document.part.get_style_id(
+            self._style_ids[name] = self.document.part.get_style_id(  # type: ignore[no-untyped-call]
                 name, WD_STYLE_TYPE.PARAGRAPH)
         return self._style_ids[name]
 
@@ -96,6 +96,7 @@ class Body:
             self._next_num_id += 1
         num_id = self._next_num_id
         self._num_ids.add(num_id)
-        num = numbering._insert_num(CT_Num.new(num_id, self._abstract_ids[style]))
+        new = CT_Num.new(num_id, self._abstract_ids[style])  # type: ignore[no-untyped-call]
+        num = numbering._insert_num(new)
         num.add_lvlOverride(ilvl=0).add_startOverride(start)
         return num_id
