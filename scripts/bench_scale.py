@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """How each builder grows with a CV's entries (issue 30's "every builder linear").
 
-Writes Sphinx projects of generated CVs (every kind of entry, mixed, 25 entries
-a page) of each --sizes count, builds each with every --builders builder in a
+Writes Sphinx projects of generated CVs (every kind of entry, mixed, over
+--pages pages: a doubling doubles each page's entries, as `make bench`'s
+measure 2 does, so the time measured grows with the entries, not with
+Sphinx's per-page navigation) of each --sizes count, builds each with every --builders builder in a
 process of its own, clean, and prints the wall-clock seconds and the peak
 memory (maximum resident set size) of each build, and each doubling's ratio
 (budget: 2.2x; on wall-clock time, with the CPU time's beside it, which a
@@ -28,7 +30,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27
 BUILDERS = ("html", "cv-pdf", "cv-docx", "cv-text", "cv-markdown", "epub")
-PER_PAGE = 25
+PAGES = 50
 DOUBLING_BUDGET = 2.2
 
 CONF = '''\
@@ -123,14 +125,14 @@ def reference(n: int) -> str:
     return f":::{{reference}} Referee {n}\nA reference numbered {n}.\n:::\n"
 
 
-def generate(root: Path, entries: int) -> Path:
-    """A project of *entries* entries, PER_PAGE a page, and a summary on the index."""
+def generate(root: Path, entries: int, pages: int = PAGES) -> Path:
+    """A project of *entries* entries over *pages* pages, and a summary on the index."""
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     (root / "conf.py").write_text(CONF, encoding="utf-8")
-    pages = (entries + PER_PAGE - 1) // PER_PAGE
+    per_page = (entries + pages - 1) // pages
     for p in range(pages):
-        numbers = range(p * PER_PAGE, min(entries, (p + 1) * PER_PAGE))
+        numbers = range(p * per_page, min(entries, (p + 1) * per_page))
         (root / f"page{p:04d}.md").write_text(
             f"# Page {p}\n\n" + "\n".join(entry(n) for n in numbers), encoding="utf-8")
     toctree = "\n".join(f"page{p:04d}" for p in range(pages))
@@ -166,6 +168,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1250, 2500, 5000])
     parser.add_argument("--builders", nargs="+", default=list(BUILDERS))
+    parser.add_argument("--pages", type=int, default=PAGES, help="pages of every CV")
     parser.add_argument("--work", type=Path, help="keep the projects here (default: temporary)")
     parser.add_argument("--profile", action="store_true",
                         help="write each build's cProfile statistics beside its output")
@@ -176,7 +179,7 @@ def main() -> int:
     over = []
     try:
         for size in args.sizes:
-            src = generate(work / f"cv{size}", size)
+            src = generate(work / f"cv{size}", size, args.pages)
             for builder in args.builders:
                 out = work / f"out{size}-{builder}"
                 profile = work / f"{builder}-{size}.prof" if args.profile else None
