@@ -72,6 +72,10 @@ templates_path = ["_templates"]
 # page and pages/ (what they include, such as the package's documentation,
 # is read as they include it).
 include_patterns = ["index.md", "pages/**"]
+# Sphinx walks every folder under conf.py to find the pages, even those no
+# pattern above includes: the virtual environments alone hold thousands, and
+# each build spent up to seconds walking them.
+exclude_patterns = ["_build", ".*", "node_modules", "sphinx-work-history", "tests", "scripts"]
 
 # -- Where the site lives ------------------------------------------------------
 # Read the Docs names the canonical address of the version being built;

@@ -214,7 +214,10 @@ class WorkHistoryDomain(Domain):
     def published_in(self, docname: str) -> list[JobRecord]:
         """The published roles of one document, newest first."""
         published = self.jobs
-        own = [r for r in self.jobs_by_doc.get(docname, ()) if published.get(r.name) is r]
+        # This document's entries alone: `jobs_by_doc` would filter every document's,
+        # and every page asks (a build's time would grow with pages times entries).
+        own = [r for r in self.entries_by_doc.get(docname, ())
+               if isinstance(r, JobRecord) and published.get(r.name) is r]
         return sorted(own, key=lambda r: r.sort_key, reverse=True)
 
     def doc_names(self, docname: str) -> dict[str, Record]:

@@ -43,6 +43,7 @@ from ...model.cv_model import (
 from ...model.l10n import direction
 from ...model.letter import Letter
 from ..cv.builder import CVBuilder
+from .body import Body
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -61,8 +62,7 @@ def has_docx() -> bool:
     return True
 
 
-def add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE
+def add_runs(body: Body, paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import RGBColor
@@ -77,31 +77,30 @@ def add_runs(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
             added.font.underline = True
             added.font.color.rgb = RGBColor(*LINK_COLOUR)
             link = OxmlElement("w:hyperlink")
-            link.set(qn("r:id"), paragraph.part.relate_to(
-                run.url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True))
+            link.set(qn("r:id"), body.link(run.url))
             link.append(added._r)  # moved from the paragraph into the link
             paragraph._p.append(link)
 
 
-def add_blocks(document: Document, blocks: tuple[Block, ...]) -> None:
+def add_blocks(body: Body, blocks: tuple[Block, ...]) -> None:
     for block in blocks:
         if isinstance(block, Aside):
             if block.title:
-                add_runs(document.add_paragraph(style="Intense Quote"),
+                add_runs(body, body.paragraph(style="Intense Quote"),
                          (Run(block.title, strong=True),))
             for inner in block.blocks:
                 if isinstance(inner, BulletList | Aside):
-                    add_blocks(document, (inner,))
+                    add_blocks(body, (inner,))
                 else:
-                    add_runs(document.add_paragraph(style="Quote"), inner.runs)
+                    add_runs(body, body.paragraph(style="Quote"), inner.runs)
         elif isinstance(block, BulletList):
             for shown in block.lists:
-                add_list(document, shown, 0)
+                add_list(body, shown, 0)
         else:
-            add_runs(document.add_paragraph(), block.runs)
+            add_runs(body, body.paragraph(), block.runs)
 
 
-def add_list(document: Document, shown: ItemList, depth: int) -> None:
+def add_list(body: Body, shown: ItemList, depth: int) -> None:
     """A list's items in Word's list styles (List Bullet, List Number; 2 and 3 when
     nested), a numbered list counting from its start in a numbering of its own. Word
     counts up only: in a list numbered down, each item has a numbering of its own,
@@ -111,26 +110,16 @@ def add_list(document: Document, shown: ItemList, depth: int) -> None:
     numbering = 0
     for item in shown.items:
         if item.text.runs:
-            paragraph = document.add_paragraph(style=style)
+            paragraph = body.paragraph(style=style)
             if item.number is not None:
                 if not numbering or shown.reversed:
-                    numbering = _numbering_from(document, style, item.number)
+                    numbering = body.numbering(style, item.number)
                 numbers = paragraph._p.get_or_add_pPr().get_or_add_numPr()
                 numbers.get_or_add_ilvl().val = 0
                 numbers.get_or_add_numId().val = numbering
-            add_runs(paragraph, item.text.runs)
+            add_runs(body, paragraph, item.text.runs)
         for inner in item.lists:
-            add_list(document, inner, depth + 1)
-
-
-def _numbering_from(document: Document, style: str, start: int) -> int:
-    """A new instance of the numbering *style* uses, counting from *start*: its id."""
-    numbering = document.part.numbering_part.element
-    used = document.styles[style].element.pPr.numPr.numId.val
-    abstract = next(num.abstractNumId.val for num in numbering.num_lst if num.numId == used)
-    num = numbering.add_num(abstract)
-    num.add_lvlOverride(ilvl=0).add_startOverride(start)
-    return int(num.numId)
+            add_list(body, inner, depth + 1)
 
 
 def _set_language(document: Document, language: str) -> None:
@@ -235,51 +224,52 @@ def build_docx(cv: CV, title: str, when: dt.datetime) -> Document:
     if cv.image and "://" not in cv.image and Path(cv.image).suffix.lower() in DOCX_IMAGE_TYPES:
         # A photo in the output folder (photo.py has fetched one at a web address).
         document.add_picture(cv.image, width=Mm(30))
+    body = Body(document)
     if cv.name:
-        document.add_paragraph(cv.name, style="Title")
+        body.paragraph(cv.name, style="Title")
     if cv.label:
-        document.add_paragraph(cv.label, style="Subtitle")
+        body.paragraph(cv.label, style="Subtitle")
     if cv.contacts:
-        contact = document.add_paragraph()
+        contact = body.paragraph()
         for index, item in enumerate(cv.contacts):
             runs = (Run(f"{item.label}: "), Run(item.text, url=item.url))
-            add_runs(contact, runs if index == 0 else (Run(" · "), *runs))
+            add_runs(body, contact, runs if index == 0 else (Run(" · "), *runs))
     for part in cv.sections:
         level = min(max(part.depth, 1), 8)
         if part.title and part.depth:
-            document.add_heading(part.title, level=level)
+            body.heading(level, part.title)
         for shown in compact_lists(part.items):
-            add_item(document, shown, min(level + 1, 9))
+            add_item(body, shown, min(level + 1, 9))
     return document
 
 
-def add_entry(document: Document, entry: Entry, level: int) -> None:
+def add_entry(body: Body, entry: Entry, level: int) -> None:
     if entry.headed:
         runs = [Run(entry.position, url=entry.url)] if entry.position else []
         if entry.org:
             runs += [Run(", ")] if runs else []
             runs.append(Run(entry.org, url=entry.org_url))
-        add_runs(document.add_heading(level=level), tuple(runs))
+        add_runs(body, body.heading(level), tuple(runs))
     if entry.meta:
         # In italics; an item in italics in it (the CV's own name among a paper's
         # authors) upright, as emphasis in italic type is.
-        add_runs(document.add_paragraph(), tuple(
+        add_runs(body, body.paragraph(), tuple(
             Run(run.text, emphasis=not run.emphasis, strong=run.strong)
             for run in entry.meta_runs))
-    add_blocks(document, entry.body)
+    add_blocks(body, entry.body)
 
 
-def add_item(document: Document, item: Item, level: int) -> None:
+def add_item(body: Body, item: Item, level: int) -> None:
     if isinstance(item, EmployerGroup):
-        add_runs(document.add_heading(level=level), (Run(item.org, url=item.org_url),))
+        add_runs(body, body.heading(level), (Run(item.org, url=item.org_url),))
         if item.meta:
-            add_runs(document.add_paragraph(), (Run(item.meta, emphasis=True),))
+            add_runs(body, body.paragraph(), (Run(item.meta, emphasis=True),))
         for entry in item.entries:
-            add_entry(document, entry, min(level + 1, 9))
+            add_entry(body, entry, min(level + 1, 9))
     elif isinstance(item, Entry):
-        add_entry(document, item, level)
+        add_entry(body, item, level)
     else:
-        add_blocks(document, (item,))
+        add_blocks(body, (item,))
 
 
 def save(document: Document, path: Path, when: dt.datetime) -> None:
@@ -301,33 +291,34 @@ def build_letter_docx(letter: Letter, when: dt.datetime) -> Document:
 
     document = new_document(letter.title, letter.name, letter.language, when)
 
+    body = Body(document)
     if letter.name:
-        document.add_paragraph(letter.name, style="Title")
+        body.paragraph(letter.name, style="Title")
     if letter.label:
-        document.add_paragraph(letter.label, style="Subtitle")
+        body.paragraph(letter.label, style="Subtitle")
     if letter.contacts:
-        contact = document.add_paragraph()
+        contact = body.paragraph()
         for index, item in enumerate(letter.contacts):
             runs = (Run(f"{item.label}: "), Run(item.text, url=item.url))
-            add_runs(contact, runs if index == 0 else (Run(" · "), *runs))
+            add_runs(body, contact, runs if index == 0 else (Run(" · "), *runs))
     if letter.recipient.lines:
-        recipient = document.add_paragraph()
+        recipient = body.paragraph()
         for index, line in enumerate(letter.recipient.lines):
             if index:
                 recipient.add_run().add_break()
             recipient.add_run(line)
-    document.add_paragraph(letter.date)
+    body.paragraph(letter.date)
     if letter.subject:
-        add_runs(document.add_paragraph(), (Run(letter.subject, strong=True),))
+        add_runs(body, body.paragraph(), (Run(letter.subject, strong=True),))
     if letter.salutation:
-        document.add_paragraph(letter.salutation)
-    add_blocks(document, letter.body)
+        body.paragraph(letter.salutation)
+    add_blocks(body, letter.body)
     if letter.closing:
-        document.add_paragraph(letter.closing)
+        body.paragraph(letter.closing)
     if letter.signature_image and Path(letter.signature_image).is_file():
         document.add_picture(letter.signature_image, width=Mm(40))
     if letter.signature:
-        document.add_paragraph(letter.signature)
+        body.paragraph(letter.signature)
     return document
 
 
