@@ -235,8 +235,9 @@ def test_two_hundred_publications_build_strictly(tmp_path):
         f" title = {{Paper {n} on {{E}}ngines}},\n journal = {{Journal {n % 7}}},\n"
         f" year = {{{2000 + n % 25}}},\n doi = {{10.1000/{n}}}\n}}" for n in range(200)),
         encoding="utf-8")
-    app = build(project, "cv-text")
-    assert app._warning.getvalue() == ""
-    [text] = Path(app.outdir).glob("*.txt")
+    for builder in ("cv-text", "html", "cv-pdf", "cv-docx", "cv-markdown", "epub"):
+        app = build(project, builder)
+        assert app._warning.getvalue() == "", builder
+    [text] = Path(project / "_build" / "cv-text").glob("*.txt")
     assert all(f"Paper {n} on Engines" in text.read_text(encoding="utf-8")
                for n in range(200))

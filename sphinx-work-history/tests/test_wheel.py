@@ -273,37 +273,6 @@ def test_the_readme_example_builds_strictly(venv, tmp_path):
     assert (out / "resume.json").is_file()
 
 
-def test_the_readme_installs_the_all_extra_from_a_wheel_with_no_index(wheel, wheelhouse,
-                                                                      tmp_path):
-    """As the README says: ``pip install --no-index --find-links dist
-    "sphinx-work-history[all]"``, where dist holds the wheel built here and its
-    dependencies; then every CV format of the example builds."""
-    readme = (PACKAGE / "README.md").read_text(encoding="utf-8")
-    assert 'pip install --no-index --find-links dist "sphinx-work-history[all]"' in readme
-    dist = tmp_path / "dist"
-    dist.mkdir()
-    for source in (wheel, *wheelhouse.glob("*.whl")):
-        (dist / source.name).symlink_to(source)
-    venv = tmp_path / "env"
-    run(sys.executable, "-m", "venv", venv)
-    fresh = installed(venv)
-    run(venv / "bin" / "python", "-m", "pip", "install", "--no-index", "--find-links", "dist",
-        "sphinx-work-history[all]", cwd=tmp_path)
-    assert installed(venv) - fresh == pins(ALL_REQUIREMENTS) | {
-        f"sphinx-work-history=={metadata(wheel)['Version']}"}
-    src = tmp_path / "cv"
-    src.mkdir()
-    for name, text in readme_example(PACKAGE / "README.md").items():
-        (src / name).write_text(text, encoding="utf-8")
-    for builder in ("html", "cv-docx", "cv-text", "cv-markdown"):
-        run(venv / "bin" / "python", "-m", "sphinx", "-M", builder, ".", "_build", "-W",
-            "--keep-going", "-n", "-T", "-q", cwd=src,
-            env=offline_env(SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH))
-    assert (src / "_build" / "cv-docx" / "adaexample.docx").is_file()
-    assert "Database Engineer" in (src / "_build/cv-text/adaexample.txt").read_text(
-        encoding="utf-8")
-
-
 def test_a_new_project_installs_from_its_requirements_and_builds_with_no_tex(
         venv, wheel, wheelhouse, tmp_path):
     """`new`, run where the package came from a wheel file (not an index, as its PEP 610
@@ -311,7 +280,8 @@ def test_a_new_project_installs_from_its_requirements_and_builds_with_no_tex(
     A fresh environment installs that file alone, from a local index of the third-party
     wheels that does not hold this package, as Read the Docs would (in the project's
     folder); then `make all`, as the project's README says, builds every format with no
-    TeX on the PATH."""
+    TeX on the PATH. (What it installs is the `all` extra, from a wheel and no index, as
+    the package's README has a user do: exactly its pins.)"""
     make = shutil.which("make")
     if make is None:
         pytest.skip("no make")
