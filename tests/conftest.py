@@ -13,18 +13,27 @@ from pathlib import Path
 import pytest
 
 from site_testing import BOOK, PROJECT, ROOTS, build_site
-from sphinx_work_history.testing import SOURCE_DATE_EPOCH, mark_fast, require_tool
+from sphinx_work_history.testing import (
+    SOURCE_DATE_EPOCH,
+    long_groups_first,
+    mark_fast,
+    require_tool,
+)
 
 pytest_plugins = ("sphinx.testing.fixtures", "browsing")
 
 #: The fast tier (`make fast-test`, marked ``fast``): the modules that never build
 #: the site (its configuration, the suite's own rules).
+# The xdist groups that run longest (make dist and what reads it; the wheel's fresh
+# environments): started first.
+LONG_GROUPS = frozenset({"dist", "wheel"})
 FAST_MODULES = frozenset({"test_package_pins.py", "test_site_config.py",
                           "test_suite_rules.py", "test_xdist_groups.py"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     mark_fast(items, Path(__file__).resolve().parent, FAST_MODULES)
+    long_groups_first(items, LONG_GROUPS)
 
 
 @pytest.fixture(scope="session")

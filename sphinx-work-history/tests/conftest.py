@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_work_history.testing import draw_hypothesis_seed, hypothesis_line, mark_fast
+from sphinx_work_history.testing import (
+    draw_hypothesis_seed,
+    hypothesis_line,
+    long_groups_first,
+    mark_fast,
+)
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -17,6 +22,8 @@ ROOTS = TESTS / "roots"
 #: The fast tier (`make fast-test`, marked ``fast``): the modules that build nothing
 #: (the model, the writers, the importers, the layers) or only small projects in a
 #: few seconds. The others build many projects, in many formats, or start processes.
+# The xdist group that runs longest (the wheel's fresh environments): started first.
+LONG_GROUPS = frozenset({"wheel"})
 FAST_MODULES = frozenset({
     "test_dates.py", "test_glyphs.py", "test_hub.py", "test_importers.py", "test_jsonld.py",
     "test_kinds.py", "test_latex_matter.py", "test_layers.py", "test_microformats.py",
@@ -35,6 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     mark_fast(items, TESTS, FAST_MODULES)
+    long_groups_first(items, LONG_GROUPS)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -46,7 +46,8 @@ ASSETS = PACKAGE / "src" / "sphinx_work_history" / "assets"
 # The environment the wheel is installed in has its own pins (requirements/): these
 # tests depend on the Python, not on the Sphinx that runs them (the matrix runs them once
 # per Python).
-pytestmark = [pytest.mark.slow, pytest.mark.wheel]
+# One worker (under --dist loadgroup) makes the module's environments and dists, once.
+pytestmark = [pytest.mark.slow, pytest.mark.wheel, pytest.mark.xdist_group("wheel")]
 
 
 def offline_env(**extra: str) -> dict[str, str]:

@@ -113,6 +113,18 @@ def mark_fast(items: list[Any], tests: Path, names: frozenset[str]) -> None:
 
 # -- building a project ---------------------------------------------------------------
 
+def long_groups_first(items: list[Any], groups: frozenset[str]) -> None:
+    """The tests of *groups* (``xdist_group`` names: each runs on one worker, and runs
+    long) before the others, in their order: under ``--dist loadgroup`` a worker takes
+    each long group first and the short tests fill in, rather than one worker running
+    a long group last while the other waits."""
+    def long(item: Any) -> bool:
+        return any(mark.args and mark.args[0] in groups
+                   for mark in item.iter_markers("xdist_group"))
+
+    items.sort(key=lambda item: not long(item))
+
+
 def sphinx_build(srcdir: Path, outdir: Path, builder: str = "html", *args: str,
                  strict: bool = True, must_pass: bool | None = None,
                  doctrees: Path | None = None, env: dict[str, str] | None = None,
