@@ -3,10 +3,12 @@ in sphinx_work_history.testing."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from sphinx_work_history.model import l10n
 from sphinx_work_history.testing import (
     draw_hypothesis_seed,
     hypothesis_line,
@@ -58,3 +60,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 def rootdir() -> Path:
     """Where `@pytest.mark.sphinx(testroot=...)` finds its test roots."""
     return ROOTS
+
+
+@pytest.fixture(scope="module", autouse=True)
+def english_between_modules() -> Iterator[None]:
+    """Each module starts in the package's English, as in a process of its own: a build
+    in another language (a Sphinx application in this process) sets the language dates
+    and words are written in, and nothing sets it back."""
+    l10n.use(l10n.Language())
+    yield
+    l10n.use(l10n.Language())
