@@ -25,9 +25,18 @@ machine, so it means the same on a fast laptop and a busy CI box:
   9. the CV's PDF through cv-pdf (clean)  vs  RenderCV 2.8
      rendering the same person (the site's resume.json in RenderCV's
      YAML, classic theme, `rendercv render`, PDF only)              <= 1.0x
-     (RenderCV in .venv-rendercv on Python 3.12, made from
+     (and, for the record: Sphinx's own floor, a clean `-b text` build
+     of an empty one-page project with no extension, vs the same
+     RenderCV render: no budget)
+ 10. RenderCV's own sample (`rendercv new`'s, the tests' data
+     rendercv/rendercv-sample.yaml) imported by `sphinx-work-history
+     import`, through cv-pdf (clean)  vs  `rendercv render` of the
+     same file, PDF only                                            <= 1.0x
+     (RenderCV for 9 and 10 in .venv-rendercv on Python 3.12, made from
      scripts/requirements-rendercv.txt; skipped, saying why, without
-     Python 3.12 or when pip cannot install it)
+     Python 3.12 or when pip cannot install it. Both run offline: the
+     Typst package RenderCV's template imports is a stand-in written
+     here, and its check for a newer release is answered already)
 
 "Plain MyST" holds the same words the extension renders (position,
 organisation, dates, length, location, the role's text, the summary as a
@@ -76,7 +85,7 @@ SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
 TODAY = PartialDate(2026, 11, 27, "day")
 BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2, "next_day": 2.0,
            "pdf": 2.5, "pdf-cpu": None, "pdf-cold": None, "variants": 4.5,
-           "typst": 0.2, "rendercv": 1.0}
+           "typst": 0.2, "rendercv": 1.0, "sphinx-floor": None, "rendercv-sample": 1.0}
 # The PDF settings the site had before LuaLaTeX: the baseline of measure 6.
 PDFLATEX_SETTINGS = r"""
 # Benchmark baseline: the PDF as pdflatex made it, in TeX Gyre's Type 1 fonts.
@@ -355,11 +364,17 @@ class Runs:
 
 def alternate(a: Callable[[], float], b: Callable[[], float], runs: int) -> tuple[Runs, Runs]:
     """*runs* timings of each, a then b in turn, so drift in machine load hits both."""
-    times_a, times_b = Runs(), Runs()
-    for _ in range(runs):
-        times_a.times.append(a())
-        times_b.times.append(b())
+    times_a, times_b = in_turn([a, b], runs)
     return times_a, times_b
+
+
+def in_turn(builds: list[Callable[[], float]], runs: int) -> list[Runs]:
+    """*runs* timings of each of *builds*, one after the other in turn."""
+    times = [Runs() for _ in builds]
+    for _ in range(runs):
+        for build, runs_of in zip(builds, times, strict=True):
+            runs_of.times.append(build())
+    return times
 
 
 def clean_build(src: Path, out: Path) -> Callable[[], float]:
@@ -473,8 +488,8 @@ def cv_build(builddir: Path, variants: list[str] | None) -> float:
     return elapsed
 
 
-def cv_pdf_build(src: Path, out: Path) -> float:
-    """The CV's PDF through Typst, timed: a clean `sphinx-build -b cv-pdf`."""
+def cv_pdf_build(src: Path, out: Path, book: str = BOOK) -> float:
+    """The CV's PDF (*book*.pdf) through Typst, timed: a clean `sphinx-build -b cv-pdf`."""
     shutil.rmtree(out, ignore_errors=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
     started = time.perf_counter()
@@ -482,7 +497,7 @@ def cv_pdf_build(src: Path, out: Path) -> float:
         [PYTHON, "-m", "sphinx", "-q", "-b", "cv-pdf", "-d", str(out / "doctrees"), str(src),
          str(out / "cv-pdf")], capture_output=True, text=True, env=env, check=False)
     elapsed = time.perf_counter() - started
-    if result.returncode != 0 or not (out / "cv-pdf" / f"{BOOK}.pdf").is_file():
+    if result.returncode != 0 or not (out / "cv-pdf" / f"{book}.pdf").is_file():
         sys.exit(f"cv-pdf build of {src} failed:\n{result.stdout}\n{result.stderr}")
     return elapsed
 
@@ -720,11 +735,51 @@ def rendercv_build(rendercv: Path, source: Path, out: Path, cache: Path) -> floa
     return elapsed
 
 
+def rendercv_offline(work: Path) -> Path:
+    """RenderCV's cache folder (its XDG_CACHE_HOME) with Typst's package cache holding
+    the stand-in for the icons package, and RenderCV's check for a newer release
+    answered already, so nothing is downloaded."""
+    cache = work / "rendercv-cache"
+    fonts = sorted(RENDERCV_VENV.glob("lib/python3*/site-packages/rendercv_fonts/"
+                                      "Font Awesome 7/*.otf"))
+    fontawesome_stand_in(cache, fonts)
+    (cache / "rendercv").mkdir(parents=True)
+    (cache / "rendercv" / "version_check.json").write_text(
+        json.dumps({"last_check": time.time(), "latest_version": "2.8"}), encoding="utf-8")
+    return cache
+
+
+def rendercv_pdf_text(out: Path) -> str:
+    """The words of the PDF RenderCV wrote into *out*."""
+    return " ".join(subprocess.run(["pdftotext", str(next(out.glob("*.pdf"))), "-"],
+                                   capture_output=True, text=True, check=True).stdout.split())
+
+
+# Sphinx's floor: a project of one empty page, with no extension.
+FLOOR_CONF = 'project = "floor"\n'
+FLOOR_PAGE = "Floor\n=====\n"
+
+
+def floor_build(src: Path, out: Path) -> float:
+    """Sphinx starting up and building an empty project, timed: a clean `-b text`."""
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [PYTHON, "-m", "sphinx", "-q", "-b", "text", "-d", str(out / "doctrees"), str(src),
+         str(out / "text")], capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"the empty project's build failed:\n{result.stdout}\n{result.stderr}")
+    return elapsed
+
+
 def rendercv_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]:
-    """Measure 9: the owner's CV through cv-pdf against RenderCV rendering the same person."""
+    """Measure 9: the owner's CV through cv-pdf against RenderCV rendering the same person,
+    and Sphinx's floor against the same; measure 10: RenderCV's own sample, imported."""
     rendercv = rendercv_venv()
     if isinstance(rendercv, str):
-        print(f"benchmark: measure 9 (cv-pdf vs RenderCV) skipped: {rendercv}", flush=True)
+        print(f"benchmark: measures 9 and 10 (cv-pdf vs RenderCV) skipped: {rendercv}",
+              flush=True)
         return []
     print(f"benchmark: the CV's PDF, cv-pdf vs RenderCV 2.8, median of {runs} runs", flush=True)
     site = copy_site(work / "pdf-rendercv", plain=False)
@@ -737,27 +792,62 @@ def rendercv_measure(work: Path, runs: int) -> list[tuple[str, str, Runs, Runs]]
     source.parent.mkdir(parents=True)
     source.write_text(json.dumps(rendercv_yaml(resume, TODAY.iso()), ensure_ascii=False,
                                  indent=1), encoding="utf-8")
-    # Typst's package cache, with the stand-in for the icons package, and RenderCV's
-    # check for a newer release answered already, so nothing is downloaded.
-    cache = work / "rendercv-cache"
-    fonts = sorted(RENDERCV_VENV.glob("lib/python3*/site-packages/rendercv_fonts/"
-                                      "Font Awesome 7/*.otf"))
-    fontawesome_stand_in(cache, fonts)
-    (cache / "rendercv").mkdir(parents=True)
-    (cache / "rendercv" / "version_check.json").write_text(
-        json.dumps({"last_check": time.time(), "latest_version": "2.8"}), encoding="utf-8")
+    cache = rendercv_offline(work)
     out = work / "out-rendercv"
     rendercv_build(rendercv, source, out, cache)
-    text = " ".join(subprocess.run(["pdftotext", str(next(out.glob("*.pdf"))), "-"],
-                                   capture_output=True, text=True, check=True).stdout.split())
+    text = rendercv_pdf_text(out)
     missing = [w for w in [resume["basics"]["name"]]
                + [v for role in resume.get("work", []) for v in (role.get("position"),
                                                                role.get("name")) if v]
                if w not in text]
     if missing:
         sys.exit(f"RenderCV's PDF of {source} lacks {missing}")
+    floor = work / "floor"
+    floor.mkdir()
+    (floor / "conf.py").write_text(FLOOR_CONF, encoding="utf-8")
+    (floor / "index.rst").write_text(FLOOR_PAGE, encoding="utf-8")
+    floor_build(floor, work / "out-floor")  # Sphinx's bytecode, as on a second build
+    # The three in turn: the floor's ratio is against the same runs of RenderCV.
+    ours, theirs, bare = in_turn([
+        lambda: cv_pdf_build(site, work / "out-cv-pdf-rendercv"),
+        lambda: rendercv_build(rendercv, source, out, cache),
+        lambda: floor_build(floor, work / "out-floor")], runs)
     return [("rendercv", "the CV's PDF: cv-pdf vs RenderCV 2.8 (same person, PDF only)",
-             *alternate(lambda: cv_pdf_build(site, work / "out-cv-pdf-rendercv"),
+             ours, theirs),
+            ("sphinx-floor", "Sphinx's floor: an empty project (-b text) vs that RenderCV",
+             bare, theirs),
+            *rendercv_sample_measure(work, runs, rendercv, cache)]
+
+
+# What `rendercv new` writes (its classic theme), as the tests keep it.
+RENDERCV_SAMPLE = (PROJECT / "sphinx-work-history" / "tests" / "data" / "rendercv"
+                   / "rendercv-sample.yaml")
+
+
+def rendercv_sample_measure(work: Path, runs: int, rendercv: Path, cache: Path
+                            ) -> list[tuple[str, str, Runs, Runs]]:
+    """Measure 10: RenderCV's own sample, imported here and built by cv-pdf, against
+    RenderCV rendering the file itself."""
+    print(f"benchmark: RenderCV's sample, cv-pdf vs RenderCV 2.8, median of {runs} runs",
+          flush=True)
+    project = work / "rendercv-sample-project"
+    result = subprocess.run([PYTHON, "-m", "sphinx_work_history", "import",
+                             str(RENDERCV_SAMPLE), str(project)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        sys.exit(f"importing {RENDERCV_SAMPLE} failed:\n{result.stdout}\n{result.stderr}")
+    book = book_name(read_conf(project))
+    source = work / "rendercv-sample" / RENDERCV_SAMPLE.name
+    source.parent.mkdir(parents=True)
+    shutil.copyfile(RENDERCV_SAMPLE, source)
+    out, ours = work / "out-rendercv-sample", work / "out-cv-pdf-rendercv-sample"
+    rendercv_build(rendercv, source, out, cache)
+    cv_pdf_build(project, ours, book)  # its bytecode, as on a second build
+    text = rendercv_pdf_text(out)
+    if "John Doe" not in text:
+        sys.exit(f"RenderCV's PDF of {source} lacks the sample's name")
+    return [("rendercv-sample", "RenderCV's sample (imported): cv-pdf vs RenderCV 2.8",
+             *alternate(lambda: cv_pdf_build(project, ours, book),
                         lambda: rendercv_build(rendercv, source, out, cache), runs))]
 
 
@@ -778,7 +868,7 @@ def main() -> int:
     parser.add_argument("--typst-only", action="store_true",
                         help="measure cv-pdf against make latexpdf alone")
     parser.add_argument("--rendercv-only", action="store_true",
-                        help="measure cv-pdf against RenderCV alone")
+                        help="measure cv-pdf against RenderCV alone (measures 9 and 10)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="wh-bench-"))

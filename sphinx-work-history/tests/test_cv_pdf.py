@@ -14,6 +14,7 @@ import pytest
 import typst
 
 from sphinx_work_history.config.values import PDF_DESIGNS
+from sphinx_work_history.outputs.typst import fonts as typst_fonts
 from sphinx_work_history.testing import line_of, pdf_struct_elements, require_tool
 
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -158,6 +159,22 @@ def test_latin_greek_cyrillic_need_no_system_font(app):
         line = line_of(source, latin_greek_cyrillic)
         assert f"index.md:{line}:" not in warnings
     assert app.statuscode == 1
+
+
+def test_typst_is_asked_once_which_characters_a_font_lacks(monkeypatch):
+    """The glyph check asks about the text's characters, the builder then about the Typst
+    source's (the same, markup, an ellipsis): one compile of Typst's for both."""
+    asked = []
+    real = typst_fonts._probe.__wrapped__
+    monkeypatch.setattr(typst_fonts, "_probe",
+                        lambda family, wanted: asked.append(wanted) or real(family, wanted))
+    monkeypatch.setattr(typst_fonts, "_asked", {})
+    monkeypatch.setattr(typst_fonts, "_lacking", {})
+    assert typst_fonts.probe("Libertinus Serif", "Straße 负责") == {"负", "责"}
+    assert typst_fonts.probe("Libertinus Serif", '#[负责 "Straße"…]') == {"负", "责"}
+    assert len(asked) == 1
+    assert typst_fonts.probe("Libertinus Serif", "Отвечал 𓀀") == {"𓀀"}
+    assert len(asked) == 2
 
 
 def test_a_character_no_font_has_fails_at_its_file_and_line(make_app, tmp_path):

@@ -6,9 +6,11 @@ words and where they are on the page (pdftotext -bbox), the fonts, sizes and col
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -363,6 +365,20 @@ work_history_variants = {"one": {"fit": "yes"}}
 def test_every_icon_is_in_its_font():
     for icon in (*icons.BY_KIND.values(), *icons.BY_NETWORK.values()):
         assert 'd="M' in icons.svg(icon, "#000000"), icon.name
+
+
+def test_the_icons_drawn_ahead_are_the_fonts_glyphs():
+    # Builds read outlines.json, not the fonts: it must be what the fonts hold. After
+    # changing the fonts or the icons, icons.write_table() writes it again.
+    assert json.loads(icons.OUTLINES.read_text(encoding="utf-8")) == icons.table()
+
+
+def test_the_icons_are_drawn_without_reading_the_fonts(monkeypatch):
+    # fontTools takes longer to read the icon fonts than Typst takes to lay the CV out.
+    monkeypatch.setitem(sys.modules, "fontTools", None)
+    envelope = icons.svg(icons.BY_KIND["email"], "#000000")
+    assert 'viewBox="0 -459 512 534"' in envelope
+    assert 'fill="#000000" d="M48 384Q' in envelope
 
 
 def test_a_profile_s_icon_is_its_network_s_logo_else_a_link():

@@ -142,11 +142,27 @@ def _probe(family: str, wanted: tuple[str, ...]) -> frozenset[str]:
     return frozenset()
 
 
+# Asked about on a family's first probe: ASCII's printable characters, which the
+# Typst source's markup is made of, and the punctuation the writer adds ("…").
+_FIRST_ASKED = frozenset(map(chr, range(0x21, 0x7F))) | frozenset("–—‘’“”…·•")
+# For each family probed: the characters asked about so far, and those it lacks.
+_asked: dict[str, set[str]] = {}
+_lacking: dict[str, set[str]] = {}
+
+
 def probe(family: str, chars: Iterable[str]) -> frozenset[str]:
     """Which of *chars* Typst cannot set in *family*, one of the fonts it embeds (with
-    no fallback): its PDF/UA-1 export refuses a character a font lacks, and names it."""
-    wanted = tuple(sorted(set(chars)))
-    return _probe(family, wanted) if wanted else frozenset()
+    no fallback): its PDF/UA-1 export refuses a character a font lacks, and names it.
+    Typst is asked only about characters not asked about before, with _FIRST_ASKED's
+    on the first ask: the glyph check asks about the text's, `plan` then about the
+    Typst source's (the same, and markup), which then needs no compile of its own."""
+    wanted = set(chars)
+    asked = _asked.setdefault(family, set())
+    if unknown := wanted - asked:
+        unknown = (unknown | _FIRST_ASKED) - asked
+        _lacking.setdefault(family, set()).update(_probe(family, tuple(sorted(unknown))))
+        asked |= unknown
+    return frozenset(wanted & _lacking.get(family, set()))
 
 
 def plan(config: Config, confdir: str | Path, text: str

@@ -10,10 +10,18 @@ alternative text is the detail's label ("Email", "GitHub"): a screen reader
 says what the icon means, and the PDF's text (what an applicant tracking
 system or a copy reads) holds no private-use character, as it would if the
 icon were set as a character of the font. Nothing is downloaded.
+
+Every icon named below is drawn once, ahead, into ``outlines.json`` beside the
+fonts (its outline, advance, and its font's ascent and descent): a build reads
+that table, as reading the fonts with fontTools takes longer than the rest of
+the PDF's layout. A test checks the table against the fonts; after changing
+the fonts or the icons, write it again with `write_table`. An icon the table lacks
+is drawn from its font.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +31,7 @@ from typing import Any
 from ...model.cv_model import Contact
 
 FONTS = Path(__file__).parents[2] / "assets" / "typst" / "icons"
+OUTLINES = FONTS / "outlines.json"
 SOLID, BRANDS = "fa-solid-900.ttf", "fa-brands-400.ttf"
 # The fonts ask for it (their licence's "Attribution").
 ATTRIBUTION = ("Font Awesome Free 6.7.2 by @fontawesome - https://fontawesome.com "
@@ -100,10 +109,19 @@ def _glyphs(font: str) -> tuple[Any, dict[int, str], int, int]:
         raise IconError(f"cannot read the icon font {path}: {exc}") from exc
 
 
-def svg(icon: Icon, colour: str) -> str:
-    """*icon*'s glyph as an SVG image in *colour*, as wide as the glyph's advance and as
-    tall as the font's ascent and descent (so every icon sits on the same baseline).
-    Raises IconError."""
+@dataclass(frozen=True)
+class Outline:
+    """An icon's glyph: its path (SVG's ``d``, in font units, y up), its advance, and
+    its font's ascent and descent."""
+
+    path: str
+    width: int
+    ascent: int
+    descent: int
+
+
+def drawn(icon: Icon) -> Outline:
+    """*icon*'s glyph, read from its font with fontTools. Raises IconError."""
     from fontTools.pens.svgPathPen import SVGPathPen
 
     glyphs, cmap, ascent, descent = _glyphs(icon.font)
@@ -115,10 +133,44 @@ def svg(icon: Icon, colour: str) -> str:
     pen = SVGPathPen(glyphs)
     glyph.draw(pen)
     path: str = pen.getCommands()  # type: ignore[no-untyped-call]
+    return Outline(path, int(glyph.width), ascent, descent)
+
+
+def _key(icon: Icon) -> str:
+    return f"{icon.font} U+{icon.code:04X}"
+
+
+@cache
+def _table() -> dict[str, Outline]:
+    """The outlines drawn ahead (``outlines.json``), by font and code point."""
+    try:
+        table = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none, or damaged: each icon is drawn from its font
+        return {}
+    return {key: Outline(*value) for key, value in table.items()}
+
+
+def outline(icon: Icon) -> Outline:
+    """*icon*'s glyph: from the table drawn ahead, else from its font. Raises IconError."""
+    found = _table().get(_key(icon))
+    return found if found is not None else drawn(icon)
+
+
+def table() -> dict[str, list[str | int]]:
+    """``outlines.json``: every icon of BY_KIND and BY_NETWORK, drawn from its font."""
+    every = {_key(icon): icon for icon in (*BY_KIND.values(), *BY_NETWORK.values())}
+    return {key: [*vars(drawn(icon)).values()] for key, icon in sorted(every.items())}
+
+
+def svg(icon: Icon, colour: str) -> str:
+    """*icon*'s glyph as an SVG image in *colour*, as wide as the glyph's advance and as
+    tall as the font's ascent and descent (so every icon sits on the same baseline).
+    Raises IconError."""
+    glyph = outline(icon)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" '
-            f'viewBox="0 {-ascent} {glyph.width} {ascent - descent}">'
+            f'viewBox="0 {-glyph.ascent} {glyph.width} {glyph.ascent - glyph.descent}">'
             f"<!-- {ATTRIBUTION} -->"
-            f'<path transform="scale(1,-1)" fill="{colour}" d="{path}"/></svg>\n')
+            f'<path transform="scale(1,-1)" fill="{colour}" d="{glyph.path}"/></svg>\n')
 
 
 def write_icons(contacts: tuple[Contact, ...], folder: Path, colour: str
@@ -131,3 +183,8 @@ def write_icons(contacts: tuple[Contact, ...], folder: Path, colour: str
     for name, text in drawn.items():
         (folder / f"{name}.svg").write_text(text, encoding="utf-8")
     return tuple(f"{icon.name}.svg" for icon in icons)
+
+
+def write_table() -> None:
+    """Write ``outlines.json`` again (the module's docstring says when)."""
+    OUTLINES.write_text(json.dumps(table(), indent=0) + "\n", encoding="utf-8")
