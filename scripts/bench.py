@@ -24,14 +24,17 @@ machine, so it means the same on a fast laptop and a busy CI box:
      latexpdf` of the same site (LuaLaTeX, warm font cache)         <= 0.2x
   9. the CV's PDF through cv-pdf (clean)  vs  RenderCV 2.8
      rendering the same person (the site's resume.json in RenderCV's
-     YAML, classic theme, `rendercv render`, PDF only)              <= 1.0x
+     YAML, classic theme, `rendercv render`, PDF only)              <= 0.85x
      (and, for the record: Sphinx's own floor, a clean `-b text` build
      of an empty one-page project with no extension, vs the same
-     RenderCV render: no budget)
+     RenderCV render: no budget. It is 0.45-0.5x: Sphinx starting, with
+     its built-in builders, takes half RenderCV's time before a page is
+     read, so a one-shot build cannot reach 0.5x; `make livecv`, which
+     keeps Sphinx running, is the fast path: a few tenths of a second)
  10. RenderCV's own sample (`rendercv new`'s, the tests' data
      rendercv/rendercv-sample.yaml) imported by `sphinx-work-history
      import`, through cv-pdf (clean)  vs  `rendercv render` of the
-     same file, PDF only                                            <= 1.0x
+     same file, PDF only                                            <= 0.85x
      (RenderCV for 9 and 10 in .venv-rendercv on Python 3.12, made from
      scripts/requirements-rendercv.txt; skipped, saying why, without
      Python 3.12 or when pip cannot install it. Both run offline: the
@@ -85,7 +88,7 @@ SOURCE_DATE_EPOCH = "1795737600"  # 2026-11-27: the same "today" for every build
 TODAY = PartialDate(2026, 11, 27, "day")
 BUDGETS = {"extension": 1.3, "doubling": 2.2, "incremental": 0.25, "site": 1.2, "next_day": 2.0,
            "pdf": 2.5, "pdf-cpu": None, "pdf-cold": None, "variants": 4.5,
-           "typst": 0.2, "rendercv": 1.0, "sphinx-floor": None, "rendercv-sample": 1.0}
+           "typst": 0.2, "rendercv": 0.85, "sphinx-floor": None, "rendercv-sample": 0.85}
 # The PDF settings the site had before LuaLaTeX: the baseline of measure 6.
 PDFLATEX_SETTINGS = r"""
 # Benchmark baseline: the PDF as pdflatex made it, in TeX Gyre's Type 1 fonts.
