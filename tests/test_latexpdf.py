@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from site_testing import BOOK
 
-pytestmark = pytest.mark.slow
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("latexpdf")]
 
 A4 = (595.28, 841.89)  # points
 MAX_PAGES = 3

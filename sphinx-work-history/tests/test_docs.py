@@ -17,6 +17,9 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx_work_history.config.messages import SUBTYPES
 from sphinx_work_history.testing import build, sphinx_build, work_history_warnings
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("docs")
+
 TESTS = Path(__file__).resolve().parent
 PACKAGE = Path(__file__).resolve().parent.parent
 

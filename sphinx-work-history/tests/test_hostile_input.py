@@ -18,6 +18,9 @@ from bs4 import BeautifulSoup
 
 from sphinx_work_history.testing import SOURCE_DATE_EPOCH, require_tool, sphinx_build
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("hostile-input")
+
 ROOTS = Path(__file__).resolve().parent / "roots"
 
 

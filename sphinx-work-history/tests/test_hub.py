@@ -23,6 +23,9 @@ from sphinx_work_history.testing import (
     work_history_warnings,
 )
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("hub")
+
 DATA = Path(__file__).resolve().parent / "data"
 JSON_RESUME = DATA / "jsonresume" / "jsonresume-sample.resume.json"
 RENDERCV = DATA / "rendercv" / "awkward.yaml"

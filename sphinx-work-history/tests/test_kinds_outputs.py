@@ -37,6 +37,9 @@ from sphinx_work_history.testing import (
     work_history_warnings,
 )
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("kinds-outputs")
+
 TESTS = Path(__file__).resolve().parent
 ROOTS = Path(__file__).resolve().parent / "roots"
 

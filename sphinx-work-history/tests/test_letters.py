@@ -33,6 +33,9 @@ from sphinx_work_history.testing import (
     work_history_warnings,
 )
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("letters")
+
 ROOT = Path(__file__).resolve().parent / "roots" / "test-letters"
 BUILDS = {  # name -> (builder, application)
     "text": ("cv-text", "acme"), "markdown": ("cv-markdown", "acme"),

@@ -20,6 +20,9 @@ from sphinx_work_history.testing import (
     sphinx_build,
 )
 
+# Its module fixtures build once: every test of the module on one worker.
+pytestmark = pytest.mark.xdist_group("readme")
+
 PACKAGE = Path(__file__).resolve().parent.parent
 
 README = (PACKAGE / "README.md").read_text(encoding="utf-8")
