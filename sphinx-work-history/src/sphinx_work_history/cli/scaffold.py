@@ -4,14 +4,15 @@
 reads it, and the settings that make the PDF and the ePub CV-shaped),
 index.md (the hub: the summary, then on the site the roles at a glance,
 a link to each page, to resume.json and to the CV's files; its hidden
-toctree lists the pages; its words, and the book's title, in the
-project's language, from the package's catalogue: l10n.SCAFFOLD_WORDS), the pages (and the photo an import fetched, as
+toctree lists the pages), the pages (and the photo an import fetched, as
 the project's other files), a pinned requirements.txt (and the package's
 wheel, when no index may serve it: package_source.py), a .readthedocs.yaml,
-a Makefile, a README and a .gitignore. No value of the input is Python
-source: conf.py holds a few, each checked against its shape: the file name
-(letters, digits and hyphens), the language code, the PDF's design and
-paper, and the catalogue's word for "CV". The Markdown files
+a Makefile, a README and a .gitignore. The home page's words, and the word
+"CV" of the book's title, are in the project's language (the package's
+catalogue's, `l10n.SCAFFOLD_WORDS`; English where it has none). No value of
+the input is Python source: conf.py holds a few, each checked against its
+shape: the file name (letters, digits and hyphens), the language code, the
+PDF's design and paper. The Markdown files
 show the name escaped as MyST writes text. It never writes into a folder
 that holds anything unless told to (*force*), and then replaces only its
 own files, keeping each in a backup folder (project_folder.py).
