@@ -155,6 +155,7 @@ def files(project: Project, other_pages: Sequence[str] = (),
         person = {"name": project.name} | {k: v for k, v in person.items() if k != "name"}
     pages = [page.path.removesuffix(".md") for page in project.pages] + list(other_pages)
     language = project.language or "en"
+    language_source = _python_string(language, LANGUAGE_CODE)  # checked before it is used
     # The home page's words, in the project's language: text, escaped as MyST writes it.
     translate = l10n.translator(language)
     # (a placeholder kept through the escaping: "{format}" is where a link goes).
@@ -179,7 +180,7 @@ def files(project: Project, other_pages: Sequence[str] = (),
         "pages": "\n".join(pages),
         # The values in conf.py's source, each checked; the person is data, in person.json.
         "book_name": _python_string(book_name(project.name)),
-        "language": _python_string(language, LANGUAGE_CODE),
+        "language": language_source,
         "cv": _python_text(cv),
         # In an f-string's text: its braces doubled.
         "cv_in_title": _python_text(cv)[1:-1].replace("{", "{{").replace("}", "}}"),
