@@ -62,7 +62,7 @@ def _read_po(path: Path):
 # -- the catalogue ----------------------------------------------------------------
 def test_the_template_holds_every_word():
     template = _read_po(LOCALE / "sphinx_work_history.pot")
-    assert [message.id for message in template if message.id] == list(l10n.WORDS)
+    assert [message.id for message in template if message.id] == list(l10n.MESSAGES)
 
 
 def test_every_language_asked_for_has_a_catalogue():
@@ -74,7 +74,7 @@ def test_a_catalogue_is_complete_with_no_english_left(language):
     catalogue = _read_po(LOCALE / language / "LC_MESSAGES" / "sphinx_work_history.po")
     assert catalogue.locale == Locale.parse(language)
     messages = {message.id: message for message in catalogue if message.id}
-    assert set(messages) == set(l10n.WORDS)
+    assert set(messages) == set(l10n.MESSAGES)
     for msgid, message in messages.items():
         assert message.string.strip(), f"{language}: {msgid!r} is not translated"
         assert not message.fuzzy, f"{language}: {msgid!r} is fuzzy"

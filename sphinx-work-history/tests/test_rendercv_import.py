@@ -43,6 +43,7 @@ BREAK = re.compile("[" + LINE_BREAKS + "]")
 NO_MYST = re.compile("[" + UNWRITABLE + "]")
 MYST = MarkdownIt()
 MARKS = str.maketrans("", "", "*_ ")
+GERMAN = Path(__file__).parent / "data" / "rendercv" / "rendercv-new-german.yaml"
 
 
 def write(tmp_path: Path, document: Any, name: str = "cv.yaml") -> Path:
@@ -585,6 +586,41 @@ def test_the_locale_is_the_projects_language(tmp_path: Path, locale: Any, langua
     assert "import os" not in conf
 
 
+def test_an_imported_german_cv_s_home_page_is_in_german(tmp_path: Path) -> None:
+    """RenderCV's German sample: the home page's own words are German, as the CV's
+    headings and dates are, and so is the book's title."""
+    write_project(read_project(GERMAN), tmp_path / "cv")
+    index = (tmp_path / "cv" / "index.md").read_text(encoding="utf-8")
+    assert ":::{rubric} Rollen im Überblick\n" in index
+    assert ":::{rubric} Weiterlesen\n" in index
+    assert ("- {resume-json}`resume.json`: der Lebenslauf als Daten im Format "
+            "[JSON Resume](https://jsonresume.org/schema)\n") in index
+    assert ":::{cv-downloads} Lebenslauf herunterladen:\n" in index
+    for english in ("glance", "Read more", "Download", "the CV as data", "format"):
+        assert english not in index
+    conf = (tmp_path / "cv" / "conf.py").read_text(encoding="utf-8")
+    assert 'project = author or "Lebenslauf"\n' in conf
+    assert 'BOOK_TITLE = f"{project} — Lebenslauf"\n' in conf
+
+
+@pytest.mark.parametrize(("language", "roles", "more", "downloads"), [
+    ("english", "Roles at a glance", "Read more", "Download the CV:"),
+    # No catalogue in Finnish: the words stay English, as a build's do.
+    ("fi", "Roles at a glance", "Read more", "Download the CV:"),
+    # Brazilian Portuguese has Portuguese's catalogue, as a build has.
+    ("pt-BR", "Resumo dos cargos", "Leia mais", "Baixar o currículo:"),
+    ("mandarin_chinese", "职位一览", "阅读更多", "下载简历："),
+])
+def test_the_home_page_s_words_are_the_catalogue_s_or_english(
+        tmp_path: Path, language: str, roles: str, more: str, downloads: str) -> None:
+    write_project(imported(tmp_path, job() | {"locale": {"language": language}}),
+                  tmp_path / "cv")
+    index = (tmp_path / "cv" / "index.md").read_text(encoding="utf-8")
+    rubrics = re.findall(r"^:::\{rubric\} (.*)$", index, re.MULTILINE)
+    assert rubrics == [roles, more]
+    assert f"\n:::{{cv-downloads}} {downloads}\n" in index
+
+
 @pytest.mark.parametrize(("design", "look", "notes"), [
     (None, ("classic", "us-letter"), []),  # RenderCV's own
     ({"theme": "moderncv", "page": {"size": "a4"}}, ("moderncv", "a4"), []),
@@ -683,6 +719,26 @@ def build_html(project: Project, folder: Path) -> tuple[Path, str]:
     write_project(project, folder)
     app = build(folder, status=StringIO(), warning=StringIO(), freshenv=True)
     return Path(app.outdir), app.warning.getvalue()
+
+
+def test_a_german_cv_s_home_page_reads_in_german(tmp_path: Path) -> None:
+    """What a reader of the site sees: the home page's headings and the links to the
+    CV's files in German."""
+    folder = tmp_path / "cv"
+    write_project(imported(tmp_path, job() | {"locale": {"language": "german"}}), folder)
+    pdf = folder / "_build" / "cv-pdf" / "ada-cv.pdf"  # as `make cv-pdf` leaves it
+    pdf.parent.mkdir(parents=True)
+    pdf.write_bytes(b"%PDF-1.7\n")
+    app = build(folder, status=StringIO(), warning=StringIO(), freshenv=True)
+    assert app.warning.getvalue() == ""
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [h.get_text() for h in soup.select("h2.rubric")] == [
+        "Rollen im Überblick", "Weiterlesen"]
+    assert "resume.json: der Lebenslauf als Daten im Format JSON Resume" in " ".join(
+        soup.get_text().split())
+    assert " ".join(soup.select_one("p.wh-downloads").get_text().split()) == (
+        "Lebenslauf herunterladen: PDF")
 
 
 @pytest.mark.slow

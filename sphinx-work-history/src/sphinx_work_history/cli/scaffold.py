@@ -7,10 +7,12 @@ a link to each page, to resume.json and to the CV's files; its hidden
 toctree lists the pages), the pages (and the photo an import fetched, as
 the project's other files), a pinned requirements.txt (and the package's
 wheel, when no index may serve it: package_source.py), a .readthedocs.yaml,
-a Makefile, a README and a .gitignore. No value of the input is Python
-source: conf.py holds a few, each checked against its shape: the file name
-(letters, digits and hyphens), the language code, the PDF's design and
-paper. The Markdown files
+a Makefile, a README and a .gitignore. The home page's words, and the word
+"CV" of the book's title, are in the project's language (the package's
+catalogue's, `l10n.SCAFFOLD_WORDS`; English where it has none). No value of
+the input is Python source: conf.py holds a few, each checked against its
+shape: the file name (letters, digits and hyphens), the language code, the
+PDF's design and paper. The Markdown files
 show the name escaped as MyST writes text. It never writes into a folder
 that holds anything unless told to (*force*), and then replaces only its
 own files, keeping each in a backup folder (project_folder.py).
@@ -32,6 +34,7 @@ from typing import Any
 from ..importers import InputError, Page, Project
 from ..importers import myst_writer as mw
 from ..importers.rendercv_tables import LANGUAGE_CODE
+from ..model import l10n
 from .package_source import package_requirement
 from .project_folder import Replaced, check_target, pages_in, write_files
 
@@ -75,8 +78,8 @@ _JOB = re.compile(r"^:{3,}\{job\}", re.MULTILINE)
 WORK_PAGE = "pages/work.md"
 # The hub's roles at a glance: on the site (and in the ePub), not in the PDF or the CV
 # files, where the roles themselves follow.
-ROLES = """::::{only} html
-:::{rubric} Roles at a glance
+ROLES = Template("""::::{only} html
+:::{rubric} $heading
 :heading-level: 2
 :::
 
@@ -84,7 +87,10 @@ ROLES = """::::{only} html
 :::
 ::::
 
-"""
+""")
+# The home page's link to resume.json, after its name.
+RESUME_JSON = "[JSON Resume](https://jsonresume.org/schema)"
+_PLACEHOLDER = "\ue000"  # a private-use character: no word of the catalogue holds one
 
 
 def formats() -> tuple[str, ...]:
@@ -120,6 +126,15 @@ def _python_string(value: str, shape: re.Pattern[str] = _SLUG) -> str:
     return source
 
 
+def _python_text(value: str) -> str:
+    """*value* (one of the catalogue's words) as a Python string that reads back as it
+    is."""
+    source = json.dumps(value, ensure_ascii=False)
+    if ast.literal_eval(source) != value:
+        raise ValueError(f"not a text conf.py may hold: {value!r}")
+    return source
+
+
 def new_project(name: str) -> Project:
     """A project with the pages a CV starts from, each with an example in a comment."""
     pages = [Page(f"pages/{page}.md", (_assets() / "pages" / f"{page}.md").read_text(
@@ -139,20 +154,36 @@ def files(project: Project, other_pages: Sequence[str] = (),
     if project.name:  # first, as JSON Resume's basics have it
         person = {"name": project.name} | {k: v for k, v in person.items() if k != "name"}
     pages = [page.path.removesuffix(".md") for page in project.pages] + list(other_pages)
+    language = project.language or "en"
+    language_source = _python_string(language, LANGUAGE_CODE)  # checked before it is used
+    # The home page's words, in the project's language: text, escaped as MyST writes it.
+    translate = l10n.translator(language)
+    # (a placeholder kept through the escaping: "{format}" is where a link goes).
+    words = {message: mw.paragraph(translate(message).replace("{format}", _PLACEHOLDER))
+             for message in l10n.SCAFFOLD_WORDS}
+    cv = translate("CV")
     values = {
         # Markdown, escaped as MyST writes text: the name is shown, never read as markup.
         "title": _heading(f"{project.name}'s CV" if project.name else "CV"),
-        "heading": _heading(project.name or "CV")[2:],
+        "heading": _heading(project.name or cv)[2:],
         "introduction": "".join(p + "\n\n" for p in mw.paragraphs(project.introduction)
                                 if project.introduction),
-        "roles": ROLES if _has_roles(project) else "",
+        "roles": ROLES.substitute(heading=words["Roles at a glance"])
+        if _has_roles(project) else "",
+        "read_more": words["Read more"],
+        "resume_json": words["the CV as data, in the {format} format"].replace(
+            _PLACEHOLDER, RESUME_JSON),
+        "download": words["Download the CV:"],
         # Each page by its title (a docname of the project's, never a value of the input).
         "links": "".join(f"- {{doc}}`{page}`\n" for page in pages
                          if _LINKABLE.fullmatch(page)),
         "pages": "\n".join(pages),
         # The values in conf.py's source, each checked; the person is data, in person.json.
         "book_name": _python_string(book_name(project.name)),
-        "language": _python_string(project.language or "en", LANGUAGE_CODE),
+        "language": language_source,
+        "cv": _python_text(cv),
+        # In an f-string's text: its braces doubled.
+        "cv_in_title": _python_text(cv)[1:-1].replace("{", "{{").replace("}", "}}"),
         "pdf_design": _python_string(project.pdf_design or "classic", _DESIGN),
         "pdf_paper": _python_string(project.pdf_paper or "a4", _PAPER),
         "book": book_name(project.name),

@@ -2,7 +2,8 @@
 
 The words of l10n.py's `WORDS` are translated in ``locale/<language>/
 LC_MESSAGES/sphinx_work_history.po`` (compiled to ``.mo`` by ``make
-catalogues``), which `setup_catalogue` hands to Sphinx
+catalogues``; with them, `SCAFFOLD_WORDS`, which the scaffold writes into a
+new project's home page), which `setup_catalogue` hands to Sphinx
 (``app.add_message_catalog``). At ``config-inited`` the build's
 ``language`` and ``work_history_words`` become l10n.py's active language,
 with the catalogue's translator.

@@ -29,6 +29,7 @@ it imports nothing of Sphinx.
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +76,24 @@ WORDS: tuple[str, ...] = (
     # the PDF's footer: "page 1 of 2", "Last updated May 2026" ({date}: the month and year)
     N_("page {page} of {pages}"), N_("Last updated {date}"),
 )
+
+#: The words of the home page `sphinx-work-history new` and `import` write, in the
+#: project's language (cli/scaffold.py): the page's own text from then on, the
+#: author's to edit, so not words ``work_history_words`` sets.
+SCAFFOLD_WORDS: tuple[str, ...] = (
+    # the home page's title, with no name; and the book's: "Ada Lovelace — CV"
+    N_("CV"),
+    # the home page's headings, on the site
+    N_("Roles at a glance"), N_("Read more"),
+    # "resume.json: the CV as data, in the JSON Resume format" ({format}: JSON Resume,
+    # a link)
+    N_("the CV as data, in the {format} format"),
+    # before the links to the CV's files: "Download the CV: PDF · ePub · Word"
+    N_("Download the CV:"),
+)
+
+#: Every message of the catalogue, in its order.
+MESSAGES: tuple[str, ...] = WORDS + SCAFFOLD_WORDS
 
 _SKELETONS: dict[Precision, str] = {"year": "y", "month": "yMMM", "day": "yMMMd"}
 RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})
@@ -132,6 +151,17 @@ def use(language: Language) -> None:
 
 
 # -- words ----------------------------------------------------------------------
+def translator(language: str | None) -> Callable[[str], str]:
+    """The catalogue's words in *language*, outside a build (the scaffold writes a
+    project's home page with them), found as a build finds them: gettext's own
+    fallbacks (``pt_BR`` to ``pt``), and English where the catalogue has no such
+    language."""
+    if not language:
+        return _untranslated
+    found = gettext.translation(CATALOGUE, LOCALE_DIR, [language], fallback=True)
+    return found.gettext
+
+
 def word(message: str) -> str:
     """One of `WORDS` in the build's language: ``work_history_words``, else the
     catalogue, else English."""
