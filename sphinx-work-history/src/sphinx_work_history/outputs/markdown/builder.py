@@ -139,6 +139,8 @@ def _linked(text: str, url: str) -> str:
 def entry_lines(entry: Entry, level: int) -> list[str]:
     title = ", ".join(part for part in (_linked(entry.position, entry.url),
                                         _linked(entry.org, entry.org_url)) if part)
+    if title and entry.labelled:
+        title = f"{escape(entry.labelled)}{title}"
     lines = [f"{'#' * level} {title}", ""] if entry.headed else []
     if entry.meta:
         lines += [meta_line(entry), ""]
