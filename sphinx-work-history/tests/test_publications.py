@@ -172,19 +172,46 @@ def test_microformats_cite_every_record(built):
         ("Engines and Poetry", "2024-05-03"), (MIND, "1999-10")])
 
 
-@pytest.mark.parametrize(("builder", "bold", "numbered"), [
-    ("cv-text", None, NUMBERED),
-    ("cv-markdown", "***Lovelace, A.***", "### " + NUMBERED.replace("[1]", r"\[1\]")),
-])
-def test_text_cvs_show_every_record(built, builder, bold, numbered):
+def _written(built: Callable[[str], Path], builder: str) -> str:
     [written] = [p for p in built(builder).iterdir() if p.suffix in (".txt", ".md")]
-    text = written.read_text(encoding="utf-8")
+    return written.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("builder", "numbered"), [
+    ("cv-text", NUMBERED),
+    ("cv-markdown", "### " + NUMBERED.replace("[1]", r"\[1\]")),
+])
+def test_text_cvs_show_every_record(built, builder, numbered):
+    text = _written(built, builder)
     for title in ("Gödel–Numbering", "Poetical Science", "Engines and Poetry", "COBOL"):
         assert title in text
-    if bold:
-        assert bold in text
     assert numbered in text.splitlines()
-    assert "[1])" not in text and "· [1]" not in text.replace("\\", "")
+    assert "[1])" not in text
+    assert "· [1]" not in text.replace("\\", "")
+
+
+def test_markdown_cv_shows_the_name_in_bold_among_italic_facts(built):
+    """Read as CommonMark, each paper's facts are the text CV's words, in italics, and
+    bold on exactly the highlighted name (never ``***Lovelace, A*.**``)."""
+    from markdown_it import MarkdownIt
+
+    plain = " ".join(_written(built, "cv-text").split())
+    facts = [line for line in _written(built, "cv-markdown").splitlines() if "Authors" in line]
+    assert len(facts) == 5
+    for line in facts:
+        marks: list[str] = []
+        shown: list[tuple[str, tuple[str, ...]]] = []
+        for token in MarkdownIt("commonmark").parseInline(line)[0].children or []:
+            if token.type.endswith("_open"):
+                marks.append(token.tag)
+            elif token.type.endswith("_close"):
+                marks.remove(token.tag)
+            else:
+                shown.append((token.content, tuple(sorted(marks))))
+        assert "".join(text for text, _ in shown) in plain
+        assert "".join(text for text, marks in shown if "strong" in marks) in (
+            "Lovelace, A.", "A. Lovelace")
+        assert all("em" in marks for text, marks in shown if text.strip())
 
 
 def test_docx_shows_every_record_and_the_name_in_bold(built):
