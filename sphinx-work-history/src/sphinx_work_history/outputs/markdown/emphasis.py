@@ -234,9 +234,8 @@ def _shows(segments: Sequence[tuple[str, frozenset[str]]], spans: _Spans,
     return True
 
 
-def emphasised(pieces: Iterable[Piece]) -> str:
-    """*pieces* as one line of CommonMark, each shown with exactly its marks."""
-    segments = _segments(pieces)
+def _chosen(segments: Sequence[tuple[str, frozenset[str]]]) -> list[tuple[str, str, int]]:
+    """*segments* as items, each span written the first way a reader shows right."""
     spans = _spans(segments)
     forms = ["html"] * len(spans.marks)  # always read as written
     for span in range(len(forms)):
@@ -245,4 +244,26 @@ def emphasised(pieces: Iterable[Piece]) -> str:
             if _shows(segments, spans, tried):
                 forms = tried
                 break
-    return "".join(text for _, text, _ in _items(segments, spans, forms))
+    return _items(segments, spans, forms)
+
+
+def emphasised(pieces: Iterable[Piece]) -> str:
+    """*pieces* as one line of CommonMark, each shown with exactly its marks."""
+    segments = _segments(pieces)
+    written: list[str] = []
+    start = 0
+    # Each stretch of marked text is written on its own, with the unmarked text
+    # either side of it (what its delimiters flank): a reader pairs every
+    # delimiter of one stretch before it reads the next.
+    while start < len(segments):
+        if not segments[start][1]:
+            written.append(segments[start][0])
+            start += 1
+            continue
+        end = next((end for end in range(start, len(segments)) if not segments[end][1]),
+                   len(segments))
+        before, after = segments[max(start - 1, 0):start], segments[end:end + 1]
+        items = _chosen([*before, *segments[start:end], *after])
+        written += [text for _, text, _ in items[len(before):len(items) - len(after)]]
+        start = end
+    return "".join(written)
