@@ -275,6 +275,28 @@ def test_a_list_is_its_runs_of_numbers() -> None:
     assert (shown.start, shown.reversed) == (3, True)
 
 
+def test_a_numbered_entry_is_led_by_its_label() -> None:
+    """A numbered list's label leads its entry's heading, as in a reference list; an
+    entry its sentence heads has it first among its facts, never in brackets."""
+    headed = entry("publication", "Notes", "Journal", dates="2021", label="[1]")
+    sentence = entry("publication", "Notes", dates="2020", headed=False, label="[2]",
+                     body=(para("We wrote Notes."),))
+    made = CV(name="Ada", label="", language="en", contacts=(),
+              sections=(Section("Publications", 1, (headed, sentence)),))
+    text = cv_text(made).splitlines()
+    assert "[1] Notes, Journal" in text
+    assert "[2] · 2020" in text
+    markdown = cv_markdown(made).splitlines()
+    assert "### \\[1\\] Notes, Journal" in markdown
+    assert "*\\[2\\] · 2020*" in markdown
+    assert "[1] Notes, Journal" in docx_paragraphs(made)
+    typst = document(made, Settings(title="CV of Ada", author="Ada"),
+                     "work-history/classic.typ")
+    assert 'label: "[1]"' in typst
+    assert 'label: "[2]"' in typst
+    assert "([" not in "\n".join(text)
+
+
 # -- italics and bold in Markdown ----------------------------------------------------
 def _read_markdown(markdown: str) -> list[tuple[str, frozenset[str]]]:
     """Each character a CommonMark reader (markdown-it-py) shows for *markdown*, with
