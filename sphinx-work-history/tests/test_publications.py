@@ -9,6 +9,7 @@ built once per builder for the module.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import zipfile
 from collections.abc import Callable
@@ -36,6 +37,8 @@ HOSTILE_VENUE = "Proceedings of the ACM Conference on `Code' [Links](https://evi
 # works.json writes it "... <b>Intelligence</b> ...": CSL-JSON's bold, read (csl_markup).
 MIND = "Computing Machinery and {{ html }} Intelligence :role:`x`"
 TITLES = (ENGINES, HOSTILE, "Poetical Science", MIND, "Engines and Poetry")
+# The numbered style's first entry: its label leads it, as in a reference list.
+NUMBERED = "[1] Engines and Poetry, Analytical Conference 2024"
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +119,12 @@ def test_html_shows_every_record_as_text_with_the_name_in_bold(built):
     assert [bold.get_text() for bold in mind.select("strong")] == ["Intelligence"]
     [talk] = page.select("article.wh-talk:has(.wh-heading)")[:1]
     assert talk.select_one(".wh-heading").get_text() == "Poetical Science"
-    assert "[2]" in page.get_text()  # the numbered style's label
+    # The numbered style's label leads its entry's heading line, never among its facts.
+    titles = [" ".join(t.get_text().split()).replace(" ,", ",")
+              for t in page.select("article.wh-entry .wh-entry-title")]
+    assert titles[-2] == NUMBERED
+    assert titles[-1].startswith("[2] Computing Machinery")
+    assert not any("[" in meta.get_text() for meta in page.select(".wh-job-meta"))
 
 
 def test_resume_json_has_every_record_and_the_bib_fields_unchanged(built):
@@ -164,16 +172,46 @@ def test_microformats_cite_every_record(built):
         ("Engines and Poetry", "2024-05-03"), (MIND, "1999-10")])
 
 
-@pytest.mark.parametrize(("builder", "bold"), [
-    ("cv-text", None), ("cv-markdown", "***Lovelace, A"),
-])
-def test_text_cvs_show_every_record(built, builder, bold):
+def _written(built: Callable[[str], Path], builder: str) -> str:
     [written] = [p for p in built(builder).iterdir() if p.suffix in (".txt", ".md")]
-    text = written.read_text(encoding="utf-8")
+    return written.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("builder", "numbered"), [
+    ("cv-text", NUMBERED),
+    ("cv-markdown", "### " + NUMBERED.replace("[1]", r"\[1\]")),
+])
+def test_text_cvs_show_every_record(built, builder, numbered):
+    text = _written(built, builder)
     for title in ("Gödel–Numbering", "Poetical Science", "Engines and Poetry", "COBOL"):
         assert title in text
-    if bold:
-        assert bold in text
+    assert numbered in text.splitlines()
+    assert "[1])" not in text
+    assert "· [1]" not in text.replace("\\", "")
+
+
+def test_markdown_cv_shows_the_name_in_bold_among_italic_facts(built):
+    """Read as CommonMark, each paper's facts are the text CV's words, in italics, and
+    bold on exactly the highlighted name (never ``***Lovelace, A*.**``)."""
+    from markdown_it import MarkdownIt
+
+    plain = " ".join(_written(built, "cv-text").split())
+    facts = [line for line in _written(built, "cv-markdown").splitlines() if "Authors" in line]
+    assert len(facts) == 5
+    for line in facts:
+        marks: list[str] = []
+        shown: list[tuple[str, tuple[str, ...]]] = []
+        for token in MarkdownIt("commonmark").parseInline(line)[0].children or []:
+            if token.type.endswith("_open"):
+                marks.append(token.tag)
+            elif token.type.endswith("_close"):
+                marks.remove(token.tag)
+            else:
+                shown.append((token.content, tuple(sorted(marks))))
+        assert "".join(text for text, _ in shown) in plain
+        assert "".join(text for text, marks in shown if "strong" in marks) in (
+            "Lovelace, A.", "A. Lovelace")
+        assert all("em" in marks for text, marks in shown if text.strip())
 
 
 def test_docx_shows_every_record_and_the_name_in_bold(built):
@@ -183,14 +221,17 @@ def test_docx_shows_every_record_and_the_name_in_bold(built):
     for title in ("Gödel–Numbering", "Poetical Science", "Engines and Poetry", "COBOL"):
         assert title in xml
     assert "<w:b/>" in xml.split("Lovelace, A.")[0].rsplit("<w:r>", 1)[-1]
+    paragraphs = ["".join(re.findall(r"<w:t[^>]*>([^<]*)", p)) for p in xml.split("</w:p>")]
+    assert NUMBERED in paragraphs
 
 
 def test_latex_shows_every_record(built):
     [tex] = built("latex").glob("*.tex")
     source = tex.read_text(encoding="utf-8")
     for title in ("Gödel\\textendash{}Numbering", "{Poetical Science}",
-                  "{Engines and Poetry}", "COBOL"):
+                  "COBOL"):
         assert title in source
+    assert r"{\textmd{{[}1{]}} Engines and Poetry}{Analytical Conference 2024}" in source
 
 
 def test_pdf_shows_every_record(built):
@@ -199,6 +240,8 @@ def test_pdf_shows_every_record(built):
                           text=True, check=True).stdout
     for title in ("Gödel–Numbering", "Poetical Science", "Engines and Poetry", "COBOL"):
         assert title in " ".join(text.split())
+    assert NUMBERED in [" ".join(line.split()) for line in text.splitlines()]
+    assert "[1])" not in text
 
 
 # -- bad files and many records ----------------------------------------------------

@@ -156,11 +156,12 @@ def test_markdown_renders_every_list_and_emphasis(built: Callable[..., Path]) ->
     assert soup.find("strong", string="indexing") is not None
     assert soup.find("em", string="Rust") is not None
     # The facts line is in italics: the author in italics stands upright, the one in
-    # bold is bold.
+    # bold is bold (and italic, as the line is), the commas between them italic.
     facts = soup.find(string=re.compile("Petr Svoboda")).find_parent("p")
     assert [(tag.name, tag.get_text()) for tag in facts.find_all(["em", "strong"])
             if "Svoboda" in tag.get_text() or "Dvořáková" in tag.get_text()] == [
-        ("em", "Petr Svoboda"), ("em", "Eva Dvořáková"), ("strong", "Eva Dvořáková")]
+        ("em", ", Petr Svoboda, Eva Dvořáková"), ("strong", "Eva Dvořáková")]
+    assert facts.find("strong").find_parent("em") is not None
     assert "Jana Nováková" not in "".join(tag.get_text() for tag in facts.find_all("em"))
     assert {a["href"] for a in soup.find_all("a")} >= set(PROFILES)
 

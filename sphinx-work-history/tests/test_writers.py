@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sphinx_work_history.model import l10n
 from sphinx_work_history.model.cv_model import (
@@ -271,3 +273,107 @@ def test_a_list_is_its_runs_of_numbers() -> None:
     down = BulletList(tuple((0, para(text)) for text in items[:3]), (3, 2, 1))
     shown, = down.lists
     assert (shown.start, shown.reversed) == (3, True)
+
+
+def test_a_numbered_entry_is_led_by_its_label() -> None:
+    """A numbered list's label leads its entry's heading, as in a reference list; an
+    entry its sentence heads has it first among its facts, never in brackets."""
+    headed = entry("publication", "Notes", "Journal", dates="2021", label="[1]")
+    sentence = entry("publication", "Notes", dates="2020", headed=False, label="[2]",
+                     body=(para("We wrote Notes."),))
+    made = CV(name="Ada", label="", language="en", contacts=(),
+              sections=(Section("Publications", 1, (headed, sentence)),))
+    text = cv_text(made).splitlines()
+    assert "[1] Notes, Journal" in text
+    assert "[2] · 2020" in text
+    markdown = cv_markdown(made).splitlines()
+    assert "### \\[1\\] Notes, Journal" in markdown
+    assert "*\\[2\\] · 2020*" in markdown
+    assert "[1] Notes, Journal" in docx_paragraphs(made)
+    typst = document(made, Settings(title="CV of Ada", author="Ada"),
+                     "work-history/classic.typ")
+    assert 'label: "[1]"' in typst
+    assert 'label: "[2]"' in typst
+    assert "([" not in "\n".join(text)
+
+
+# -- italics and bold in Markdown ----------------------------------------------------
+def _read_markdown(markdown: str) -> list[tuple[str, frozenset[str]]]:
+    """Each character a CommonMark reader (markdown-it-py) shows for *markdown*, with
+    its marks (``*``/``_`` spans, or the HTML tags ``<em>``, ``<strong>``)."""
+    from markdown_it import MarkdownIt
+
+    [line] = MarkdownIt("commonmark").parseInline(markdown)
+    marks: list[str] = []
+    shown: list[tuple[str, frozenset[str]]] = []
+    for token in line.children or []:
+        tag = token.tag or token.content.strip("</>")
+        if token.type in ("em_open", "strong_open") or token.content in ("<em>", "<strong>"):
+            marks.append("strong" if tag == "strong" else "emphasis")
+        elif token.type in ("em_close", "strong_close") or token.content in (
+                "</em>", "</strong>"):
+            marks.remove("strong" if tag == "strong" else "emphasis")
+        else:
+            text = "\n" if token.type == "softbreak" else token.content
+            shown += [(char, frozenset(marks)) for char in text]
+    return shown
+
+
+def _marks_of(runs: tuple[Run, ...]) -> list[tuple[str, frozenset[str]]]:
+    """What the runs should show: each character, with its marks."""
+    return [(char, frozenset(mark for mark in ("emphasis", "strong") if getattr(run, mark)))
+            for run in runs for char in run.text]
+
+
+def _same(read: list[tuple[str, frozenset[str]]], meant: list[tuple[str, frozenset[str]]]
+          ) -> None:
+    # A line's spaces at its ends are no part of its paragraph.
+    assert "".join(char for char, _ in read).strip() == "".join(c for c, _ in meant).strip()
+    # A space has no mark to show: only the other characters' marks count.
+    assert [(c, m) for c, m in read if not c.isspace()] == [
+        (c, m) for c, m in meant if not c.isspace()]
+
+
+@pytest.mark.parametrize("runs", [
+    (Run("Lovelace, A.", emphasis=True, strong=True), Run(", Babbage, C.", emphasis=True)),
+    (Run("A", strong=True), Run("B", emphasis=True, strong=True), Run("C", emphasis=True)),
+    (Run("em", emphasis=True), Run("strong", strong=True), Run("plain")),
+    (Run("foo.", strong=True), Run("bar")),
+    (Run("foo"), Run("(bar)", emphasis=True), Run("baz")),
+    (Run("a *star* and _under_ ", strong=True), Run("x", emphasis=True)),
+    (Run("word", emphasis=True), Run(" spaced ", strong=True), Run("end", emphasis=True)),
+])
+def test_markdown_marks_nested_and_adjacent_spans_exactly(runs: tuple[Run, ...]) -> None:
+    """Bold in italics, italics in bold, spans side by side and punctuation next to
+    a mark: a CommonMark reader shows the text unchanged with exactly its marks."""
+    from sphinx_work_history.outputs.markdown.builder import inline
+
+    _same(_read_markdown(inline(Paragraph(runs))), _marks_of(runs))
+
+
+def test_markdown_bolds_the_highlighted_author_among_italic_facts() -> None:
+    """A paper's facts in italics, the CV's own name among its authors in bold: bold
+    italic on exactly the name (the full stop of its initial too), the rest italic."""
+    from sphinx_work_history.outputs.markdown.builder import meta_line
+
+    made = entry("publication", "Notes", dates="2021", details=(Detail(
+        "Authors", "Lovelace, A., Babbage, C.", "", (
+            ("Lovelace, A.", False, True), ("Babbage, C.", False, False))),))
+    line = meta_line(made)
+    assert "***Lovelace, A*.**" not in line
+    read = _read_markdown(line)
+    _same(read, [(char, frozenset({"emphasis"})) for char in "2021 · Authors: "]
+          + [(char, frozenset({"emphasis", "strong"})) for char in "Lovelace, A."]
+          + [(char, frozenset({"emphasis"})) for char in ", Babbage, C."])
+
+
+_TEXT = st.text(alphabet="ab1 .,:;()*_`<>&!-·€é\\", min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.builds(Run, _TEXT, st.booleans(), st.booleans()), min_size=1,
+                max_size=6))
+def test_markdown_shows_any_runs_marks_exactly(runs: list[Run]) -> None:
+    from sphinx_work_history.outputs.markdown.builder import inline
+
+    _same(_read_markdown(inline(Paragraph(tuple(runs)))), _marks_of(tuple(runs)))

@@ -207,11 +207,18 @@ class Entry:
     details: tuple[Detail, ...] = ()
     headed: bool = True  # False: the body shows the heading (a sentence around its link)
     compact_kind: bool = False  # its kind is a line in a list of its kind (kinds.COMPACT)
+    label: str = ""  # its label in a numbered list ("[3]"), before its heading
+
+    @property
+    def labelled(self) -> str:
+        """The label and a space before the heading ('' without a label or a heading)."""
+        return f"{self.label} " if self.label and self.headed and any(self.lead) else ""
 
     @property
     def heading(self) -> str:
-        """The position, and the organisation after it; without a position, the organisation."""
-        return ", ".join(part for part in self.lead if part)
+        """The position, and the organisation after it; without a position, the
+        organisation; after the entry's label, if it has one."""
+        return self.labelled + ", ".join(part for part in self.lead if part)
 
     @property
     def lead(self) -> tuple[str, str]:
@@ -226,17 +233,22 @@ class Entry:
         return self.url, self.org_url
 
     @property
+    def leading_label(self) -> str:
+        """The label when no heading line shows it (it then leads the facts)."""
+        return self.label if self.label and not self.labelled else ""
+
+    @property
     def meta(self) -> str:
         details = (f"{d.label}: {d.text}" if d.label else d.text for d in self.details)
-        return " · ".join(part for part in (self.dates, self.length, self.location, *details)
-                          if part)
+        return " · ".join(part for part in (self.leading_label, self.dates, self.length,
+                                            self.location, *details) if part)
 
     @property
     def meta_runs(self) -> tuple[Run, ...]:
         """`meta` as runs: the items of a detail set in italics or bold (the CV's own
         name among a paper's authors) as they are set."""
         facts: list[tuple[Run, ...]] = [(Run(part),) for part in (
-            self.dates, self.length, self.location) if part]
+            self.leading_label, self.dates, self.length, self.location) if part]
         for detail in self.details:
             label = (Run(f"{detail.label}: "),) if detail.label else ()
             if not detail.parts:

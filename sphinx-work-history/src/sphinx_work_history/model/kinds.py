@@ -136,6 +136,9 @@ class Record:
     DATED: ClassVar[bool] = False
     #: Without an argument, the first link of the body names the entry.
     HEADING_FROM_LINK: ClassVar[bool] = False
+    #: The field that labels the entry in a numbered list ("[3]"): shown before
+    #: its heading, as a reference list shows its numbers.
+    LABEL: ClassVar[str] = ""
 
     name: str
     docname: str
@@ -333,6 +336,7 @@ class PublicationRecord(Record):
     MICROFORMAT = ("h-cite",)
     MF_SWAPS = (("dt-start", ("dt-published",)),)
     DATED = HEADING_FROM_LINK = True
+    LABEL = "number"
     #: schema.org's genre of the work ("talk").
     GENRE: ClassVar[str] = ""
 
@@ -340,7 +344,7 @@ class PublicationRecord(Record):
     publisher: str = opt("publisher", json="publisher")
     url: str = opt("url", type="url", json="url")
     #: Its label in a numbered list ("[3]": `publications-from`'s numbered style).
-    number: str = opt("number", detail="")
+    number: str = opt("number")
     authors: tuple[str, ...] = listopt("authors", detail="Authors", marks=True)
     doi: str = opt("doi", detail="DOI", detail_url="https://doi.org/{}")
     #: The heading's runs with their marks, when a CSL-JSON title has rich text

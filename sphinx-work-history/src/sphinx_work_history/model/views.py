@@ -34,6 +34,7 @@ class EntryView:
     subtitle_url: str
     location: str
     details: tuple[Detail, ...]
+    label: str = ""  # its label in a numbered list ("[3]"), shown before its heading
 
     @property
     def lead(self) -> tuple[str, str]:
@@ -72,4 +73,5 @@ def describe(record: Record) -> EntryView:
                                   url.format(text) if url else "", parts))
     return EntryView(record.KIND, record.heading, _value(record, record.HEADING_LINK),
                      record.subtitle, _value(record, record.SUBTITLE_LINK),
-                     _value(record, record.LOCATION), tuple(details))
+                     _value(record, record.LOCATION), tuple(details),
+                     _value(record, record.LABEL))

@@ -146,6 +146,7 @@ class _Reader:
             length=clean(span.length), location=clean(location),
             body=tuple(blocks_of(body.children)) if body is not None else (),
             url=view.heading_url, headed=not record.heading_in_body, compact_kind=record.COMPACT,
+            label=clean(view.label),
             details=tuple(Detail(clean(d.label), clean(d.text), d.url,
                                  tuple((clean(t), i, b) for t, i, b in d.parts))
                           for d in view.details))

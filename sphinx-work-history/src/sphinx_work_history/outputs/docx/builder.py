@@ -249,6 +249,8 @@ def add_entry(body: Body, entry: Entry, level: int) -> None:
         if entry.org:
             runs += [Run(", ")] if runs else []
             runs.append(Run(entry.org, url=entry.org_url))
+        if runs and entry.labelled:
+            runs.insert(0, Run(entry.labelled))
         add_runs(body, body.heading(level), tuple(runs))
     if entry.meta:
         # In italics; an item in italics in it (the CV's own name among a paper's

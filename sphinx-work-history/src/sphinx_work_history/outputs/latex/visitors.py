@@ -99,9 +99,11 @@ def _latex_link(self: LaTeXTranslator, text: str, url: str) -> str:
     return rf"\href{{{self.encode_uri(url)}}}{{{text}}}" if text and url else text
 
 
-def _latex_facts(self: LaTeXTranslator, view: EntryView) -> str:
+def _latex_facts(self: LaTeXTranslator, view: EntryView, in_body: bool = False) -> str:
     details = [(f"{self.encode(d.label)}: " if d.label else "") + _latex_link(self, d.text, d.url)
                for d in view.details]
+    if view.label and in_body:  # no heading line: the label leads the facts
+        details.insert(0, self.encode(view.label))
     return r" \textperiodcentered{} ".join(details)
 
 
@@ -127,6 +129,8 @@ def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
     view, dates, in_body, compact = found
     heading = "" if in_body else _latex_link(
         self, view.heading, view.heading_url)
+    if heading and view.label:  # a numbered list's label leads, in regular weight
+        heading = rf"\textmd{{{self.encode(view.label)}}} {heading}"
     if compact:
         self.body.append("\n" + self.hypertarget_to(node) if node["ids"] else "\n")
         self.body.append(f"\\workhistorycompact{{{heading}}}{{{_latex_facts(self, view)}}}\n")
@@ -134,7 +138,7 @@ def visit_cv_entry_latex(self: LaTeXTranslator, node: cv_entry) -> None:
     subtitle = "" if in_body else _latex_link(
         self, view.subtitle, view.subtitle_url)
     _latex_begin(self, node, "workhistoryitem", self.encode(dates), heading, subtitle,
-                 self.encode(view.location), _latex_facts(self, view))
+                 self.encode(view.location), _latex_facts(self, view, in_body))
     self.body.append(entry_name_latex(view.heading, view.subtitle))
 
 

@@ -5,7 +5,9 @@ character that makes Markdown (CommonMark's, and GitHub's strikethrough,
 tables and math) is backslash-escaped where it would (CommonMark allows
 escaping any ASCII punctuation), raw HTML included. Links keep their
 address (in ``<…>``, so parentheses in it are safe); inline code is a code
-span whose fence is longer than any run of backticks it holds.
+span whose fence is longer than any run of backticks it holds. Italics and
+bold are spans a CommonMark reader shows on exactly the text they mark
+(emphasis.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ...model.cv_model import (
 )
 from ...model.letter import Letter
 from ..cv.builder import CVBuilder
+from .emphasis import Piece, emphasised
 
 # Markup wherever it stands (GitHub's too: ~strike~, $math$, tables).
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#~|$])")
@@ -64,25 +67,30 @@ def _code(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-def _run(run: Run) -> str:
+def _piece(run: Run) -> Piece:
+    """A run as Markdown and its marks: a code span shows no marks; a link's marks
+    are inside its brackets."""
     text = run.text
     match = re.match(r"(\s*)(.*?)(\s*)$", text, re.DOTALL)
     assert match is not None  # the pattern matches any text
     lead, body, trail = match.groups()
     if not body:
-        return text
-    shown = _code(body) if run.literal else escape(body)
-    if run.emphasis and not run.literal:
-        shown = f"*{shown}*"
-    if run.strong and not run.literal:
-        shown = f"**{shown}**"
+        return Piece(text)
+    if run.literal:
+        return Piece(f"{lead}{_code(body)}{trail}")
     if run.url:
-        shown = f"[{shown}](<{_url(run.url)}>)"
-    return f"{lead}{shown}{trail}"
+        shown = emphasised((Piece(escape(body), run.emphasis, run.strong),))
+        return Piece(f"{lead}[{shown}](<{_url(run.url)}>){trail}")
+    return Piece(escape(text), run.emphasis, run.strong)
 
 
 def inline(paragraph: Paragraph) -> str:
-    return line_start("".join(_run(run) for run in paragraph.runs))
+    return line_start(emphasised(_piece(run) for run in paragraph.runs))
+
+
+def _marked(text: str, *, emphasis: bool = False, strong: bool = False) -> str:
+    """*text* escaped, in italics or bold."""
+    return emphasised((Piece(escape(text), emphasis, strong),))
 
 
 def list_lines(lists: tuple[ItemList, ...], indent: str = "") -> list[str]:
@@ -118,8 +126,8 @@ def blocks(items: tuple[Block, ...], quote: str = "") -> list[str]:
     lines: list[str] = []
     for block in items:
         if isinstance(block, Aside):
-            inner = ([f"**{escape(block.title)}**", ""] if block.title else []) + blocks(
-                block.blocks)
+            title = [line_start(_marked(block.title, strong=True)), ""] if block.title else []
+            inner = title + blocks(block.blocks)
             while inner and not inner[-1]:
                 inner.pop()
             lines += [f"> {line}".rstrip() for line in inner]
@@ -139,39 +147,27 @@ def _linked(text: str, url: str) -> str:
 def entry_lines(entry: Entry, level: int) -> list[str]:
     title = ", ".join(part for part in (_linked(entry.position, entry.url),
                                         _linked(entry.org, entry.org_url)) if part)
+    if title and entry.labelled:
+        title = f"{escape(entry.labelled)}{title}"
     lines = [f"{'#' * level} {title}", ""] if entry.headed else []
     if entry.meta:
         lines += [meta_line(entry), ""]
     return lines + blocks(entry.body)
 
 
-def _italic(text: str) -> str:
-    """*text* in italics: its words between the stars, the spaces and punctuation
-    at its ends outside them, where a star next to them could not open or close."""
-    match = re.fullmatch(r"([\W_]*)(.*?)([\W_]*)", text, re.DOTALL)
-    assert match is not None  # the pattern matches any text
-    lead, body, trail = match.groups()
-    return escape(lead) + (f"*{escape(body)}*" if body else "") + escape(trail)
-
-
 def meta_line(entry: Entry) -> str:
     """An entry's facts in italics; an item in italics among them (the CV's own name
     among a paper's authors) upright, as emphasis in italic type is, one in bold
     bold."""
-    if not entry.styled_meta:
-        return f"*{escape(entry.meta)}*"
-    parts = []
-    for run in entry.meta_runs:
-        shown = escape(run.text) if run.emphasis else _italic(run.text)
-        parts.append(f"**{shown}**" if run.strong else shown)
-    return line_start("".join(parts))
+    return line_start(emphasised(Piece(escape(run.text), not run.emphasis, run.strong)
+                                 for run in entry.meta_runs))
 
 
 def item_lines(item: Item, level: int) -> list[str]:
     if isinstance(item, EmployerGroup):
         lines = [f"{'#' * level} {_linked(item.org, item.org_url)}", ""]
         if item.meta:
-            lines += [f"*{escape(item.meta)}*", ""]
+            lines += [line_start(_marked(item.meta, emphasis=True)), ""]
         for entry in item.entries:
             lines += entry_lines(entry, min(level + 1, 6))
         return lines
@@ -187,7 +183,7 @@ def cv_markdown(cv: CV) -> str:
         lines += [f"![{escape(f'Photo of {cv.name}' if cv.name else 'Photo')}](<{_url(source)}>)",
                   ""]
     if cv.label:
-        lines += [f"**{escape(cv.label)}**", ""]
+        lines += [line_start(_marked(cv.label, strong=True)), ""]
     contacts = [line_start(f"{escape(contact.label)}: {_linked(contact.text, contact.url)}")
                 for contact in cv.contacts]
     if contacts:
@@ -213,13 +209,13 @@ def _lines(texts: list[str]) -> list[str]:
 def letter_markdown(letter: Letter) -> str:
     lines = [f"# {escape(letter.name)}", ""] if letter.name else []
     if letter.label:
-        lines += [f"**{escape(letter.label)}**", ""]
+        lines += [line_start(_marked(letter.label, strong=True)), ""]
     lines += _lines([line_start(f"{escape(c.label)}: {_linked(c.text, c.url)}")
                      for c in letter.contacts])
     lines += _lines([line_start(escape(line)) for line in letter.recipient.lines])
     lines += [line_start(escape(letter.date)), ""]
     if letter.subject:
-        lines += [f"**{escape(letter.subject)}**", ""]
+        lines += [line_start(_marked(letter.subject, strong=True)), ""]
     if letter.salutation:
         lines += [line_start(escape(letter.salutation)), ""]
     lines += blocks(letter.body)

@@ -142,7 +142,9 @@ def entry_fields(entry: Entry) -> dict[str, Any]:
             "subtitle-url": subtitle_url, "url": url,
             "dates": entry.dates, "length": entry.length, "location": entry.location,
             "details": tuple((d.label, detail_text(d), d.url) for d in entry.details),
-            "headed": entry.headed}
+            "headed": entry.headed,
+            # A numbered list's label (the designs' default: none).
+            **({"label": entry.label} if entry.label else {})}
 
 
 def side_section(section: Section) -> bool:

@@ -135,6 +135,9 @@ def entry_header_node(record: Record, span: Span) -> job_header:
     header = job_header(classes=["wh-entry-header"])
     if not record.heading_in_body:  # else the body shows the heading, as its link
         title = nodes.paragraph(classes=["wh-entry-title"])
+        if view.label:  # a numbered list's label leads the entry, as in a reference list
+            title += nodes.inline(view.label, view.label, classes=["wh-label"])
+            title += nodes.Text(" ")
         heading = nodes.strong(classes=["wh-heading", "p-name"])
         heading += _heading(record, view.heading, view.heading_url)
         title += heading
@@ -144,6 +147,8 @@ def entry_header_node(record: Record, span: Span) -> job_header:
                                   classes=["wh-subtitle"])
         header += title
     facts: list[nodes.Node] = []
+    if view.label and record.heading_in_body:  # no heading line: it leads the facts
+        facts.append(nodes.inline(view.label, view.label, classes=["wh-label"]))
     if span.start is not None:
         facts.append(dates_node(span.start, span.end, end_unknown=span.end_unknown))
     if view.location:
