@@ -88,24 +88,29 @@ def browser():
 def open_page(browser, site_url):
     """``open_page(path, width=1280, theme=None)`` -> a `Visit`, loaded.
 
-    Each call gets a fresh browser context (no shared storage); *theme*
-    ("light"/"dark") is stored where Furo keeps it before the page loads.
+    Each call gets a page of its own (a tab, with its own listeners); the calls of one
+    test with the same screen and theme share a browser context (storage and cache), as
+    one reader's visits do, and no other test's: a context is a new renderer process,
+    three times the cost of the page. *theme* ("light"/"dark") is stored where Furo
+    keeps it before the page loads.
     """
-    contexts = []
+    contexts = {}
 
     def open_(path: str = "", *, width: int = 1280, height: int = 900,
               theme: str | None = None, base: str | None = None) -> Visit:
         base = base or site_url
-        context = browser.new_context(viewport={"width": width, "height": height})
-        contexts.append(context)
-        context.set_default_timeout(15_000)
-        if theme:
-            context.add_init_script(f"localStorage.setItem('theme', {theme!r})")
-        page = context.new_page()
+        key = (width, height, theme)
+        if key not in contexts:
+            context = browser.new_context(viewport={"width": width, "height": height})
+            context.set_default_timeout(15_000)
+            if theme:
+                context.add_init_script(f"localStorage.setItem('theme', {theme!r})")
+            contexts[key] = context
+        page = contexts[key].new_page()
         visit = watch(page, base)
         page.goto(base + path, wait_until="load")
         return visit
 
     yield open_
-    for context in contexts:
+    for context in contexts.values():
         context.close()
