@@ -16,7 +16,7 @@
 #                   conf.py, _ext, scripts, both suites' tests, and the package;
 #                   actionlint over the GitHub workflows (.github/workflows/)
 #   make package-docs    the package's documentation, strictly
-#   make bench      the benchmarks: build time, live PDF, page weight, Lighthouse;
+#   make bench      the benchmarks: build time, live PDF, builders at scale, page weight, Lighthouse;
 #                   the last line names every measure over budget
 #   make cv         the CV's PDFs, through Typst (cv-pdf, no TeX): _build/cv/BOOK.pdf
 #                   and BOOK-NAME.pdf for each variant in conf.py (VARIANTS="NAME ..."

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`make bench`: every benchmark in turn, and one verdict over all of them.
 
-Each benchmark (bench.py, bench_live.py, bench_pages.py) prints its measures
+Each benchmark (bench.py, bench_live.py, bench_scale.py, bench_pages.py) prints its measures
 against their budgets and ends on "OVER BUDGET: <measure>, ..." or "All within
 budget."; each runs whatever the one before said. The last line here names every
 measure over budget in any of them (and any benchmark that stopped without a
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent
-BENCHMARKS = ("bench.py", "bench_live.py", "bench_pages.py")
+BENCHMARKS = ("bench.py", "bench_live.py", "bench_scale.py", "bench_pages.py")
 OVER = "OVER BUDGET: "
 WITHIN = "All within budget."
 
