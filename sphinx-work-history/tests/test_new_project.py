@@ -4,8 +4,10 @@ shows the person's name."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -143,3 +145,37 @@ def test_hostile_names_build_as_written(tmp_path: Path) -> None:
     text = (make(folder, "cv-text") / "import-os-os-system-touch-pwned-x-y-b-cv.txt").read_text()
     assert text.startswith(name + "\n")
     assert not list(tmp_path.rglob("PWNED"))
+
+
+def test_make_livecv_rebuilds_the_pdf_on_a_save(tmp_path: Path) -> None:
+    """The README's preview: `make livecv` writes the CV's PDF, and again, with the new
+    words, when a page is saved; Ctrl-C stops it."""
+    make, pdftotext = require_tool("make"), require_tool("pdftotext")
+    folder = tmp_path / "cv"
+    assert main(["new", str(folder), "--name", NAME]) == 0
+    pdf = folder / "_build" / "cv-live" / "ada-lovelace-cv.pdf"
+    live = subprocess.Popen(
+        [make, "livecv", f"SPHINXBUILD={sys.executable} -m sphinx"], cwd=folder,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH})
+    try:
+        def shows(words: str) -> bool:
+            return pdf.is_file() and words in subprocess.run(
+                [pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout
+
+        def wait_for(words: str) -> None:
+            deadline = time.monotonic() + 60
+            while not shows(words):
+                assert live.poll() is None, live.communicate()[0]
+                assert time.monotonic() < deadline, f"no PDF showing {words!r}"
+                time.sleep(0.2)
+
+        wait_for(NAME)
+        with (folder / "pages" / "work.md").open("a", encoding="utf-8") as page:
+            page.write("\n:::{job} Analyst\n:org: Analytical Engines\n:start: 2021-03\n\n"
+                       "Wrote the notes.\n:::\n")
+        wait_for("Analytical Engines")
+    finally:
+        os.killpg(live.pid, signal.SIGINT)
+        output = live.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
